@@ -1,0 +1,1 @@
+"""Journey: case recording and learning for children's social care in England."""

@@ -1,0 +1,29 @@
+"""Fetch one child for a user, writing the read to the log. Views never fetch a child any other way."""
+from django.db import transaction
+
+from journey.people.models import Child
+
+from .models import RecordRead
+from .rules import NoAccess
+
+
+def client_ip(request) -> str | None:
+    return request.META.get("REMOTE_ADDR") if request is not None else None
+
+
+def log_read(user, child, what: str, request=None) -> None:
+    RecordRead.objects.create(user=user, child=child, what=what, ip_address=client_ip(request))
+
+
+def get_child_for(user, child_id, *, what: str, request=None) -> Child:
+    """The child, if ``user`` may see it; otherwise ``NoAccess`` (also for a child that does not exist)."""
+    try:
+        pk = int(child_id)
+    except (TypeError, ValueError):
+        raise NoAccess from None
+    child = Child.objects.visible_to(user).filter(pk=pk).select_related("person").first()
+    if child is None:
+        raise NoAccess
+    with transaction.atomic():
+        log_read(user, child, what, request)
+    return child

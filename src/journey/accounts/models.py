@@ -1,0 +1,107 @@
+"""Who uses Journey: agencies (the local authority and its partners), teams and units, and users with a role."""
+from django.contrib.auth.models import AbstractUser
+from django.db import models
+
+
+class AgencyKind(models.TextChoices):
+    """The kinds of body a contact can come from or a user can work for.
+
+    Source: Working Together to Safeguard Children (2023) partner list; DfE referral source codes map onto these.
+    """
+
+    CHILDRENS_SOCIAL_CARE = "csc", "Children's social care"
+    EARLY_HELP = "early_help", "Early help service"
+    POLICE = "police", "Police"
+    HEALTH = "health", "Health"
+    SCHOOL = "school", "School"
+    EARLY_YEARS = "early_years", "Early years setting"
+    HOUSING = "housing", "Housing"
+    PROBATION = "probation", "Probation"
+    OTHER_LA = "other_la", "Another local authority"
+    VOLUNTARY = "voluntary", "Voluntary or community organisation"
+    FAMILY = "family", "Self, family or friend"
+    ANONYMOUS = "anonymous", "Anonymous"
+    OTHER = "other", "Other"
+
+
+class Agency(models.Model):
+    """An organisation whose staff contribute to a child's story: this council or a partner."""
+
+    name = models.CharField(max_length=200, unique=True, help_text="The organisation's everyday name.")
+    kind = models.CharField(max_length=20, choices=AgencyKind.choices, help_text="What sort of organisation it is.")
+    is_local_authority = models.BooleanField(
+        default=False, help_text="True for this council's own services, whose staff hold case responsibility."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "agencies"
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class TeamKind(models.TextChoices):
+    FRONT_DOOR = "front_door", "Front door (MASH)"
+    EARLY_HELP = "early_help", "Early help"
+    ASSESSMENT = "assessment", "Assessment"
+    CHILD_IN_NEED = "child_in_need", "Child in need and protection"
+    LOOKED_AFTER = "looked_after", "Children looked after"
+    LEAVING_CARE = "leaving_care", "Leaving care"
+    UNIT = "unit", "Social work unit"
+
+
+class Team(models.Model):
+    """A team or social work unit; units share responsibility for their children."""
+
+    name = models.CharField(max_length=120, unique=True, help_text="The team's name as staff know it.")
+    kind = models.CharField(max_length=20, choices=TeamKind.choices, help_text="What work the team does.")
+    agency = models.ForeignKey(Agency, on_delete=models.PROTECT, related_name="teams", help_text="Who runs it.")
+    manager = models.ForeignKey(
+        "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="managed_teams",
+        help_text="The team manager (or consultant social worker of a unit).",
+    )
+
+    class Meta:
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Role(models.TextChoices):
+    PRACTITIONER = "practitioner", "Practitioner"
+    TEAM_MANAGER = "team_manager", "Team manager"
+    SCREENER = "screener", "Front door screener"
+    PARTNER = "partner", "Partner agency user"
+    ADMINISTRATOR = "administrator", "Administrator"
+
+
+class User(AbstractUser):
+    """A person who signs in. Leavers are deactivated, never deleted, so their authorship stays on the record."""
+
+    role = models.CharField(max_length=20, choices=Role.choices, default=Role.PRACTITIONER, help_text="What the user does.")
+    job_title = models.CharField(max_length=120, blank=True, help_text="As they would sign a record, e.g. 'Social worker'.")
+    agency = models.ForeignKey(
+        Agency, on_delete=models.PROTECT, related_name="staff", help_text="The organisation the user works for."
+    )
+    team = models.ForeignKey(
+        Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members", help_text="Their team or unit."
+    )
+
+    REQUIRED_FIELDS = ["email", "agency"]
+
+    def __str__(self) -> str:
+        return self.display_name
+
+    @property
+    def display_name(self) -> str:
+        return self.get_full_name() or self.username
+
+    @property
+    def is_partner(self) -> bool:
+        return self.role == Role.PARTNER
+
+    @property
+    def is_local_authority_staff(self) -> bool:
+        return self.role != Role.PARTNER

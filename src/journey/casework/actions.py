@@ -1,0 +1,175 @@
+"""Casework state changes: episodes, allocation, assessments and their 'by when' dates, visits and notes.
+
+Each action is atomic, validates the rule it guards with a message naming the field, and takes the acting
+user as a keyword-only argument.
+"""
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from journey.lib.dates import today
+
+from .codes import ClosureReason, EpisodeKind
+from .models import Allocation, Assessment, ByWhen, CaseNote, Episode, Visit
+
+
+@transaction.atomic
+def open_episode(
+    child, kind: str, *, started_on: date, acting_user, referral=None, worker=None, team=None,
+) -> Episode:
+    if kind not in EpisodeKind.values:
+        raise ValidationError({"kind": "Select the kind of episode"})
+    if started_on > today():
+        raise ValidationError({"started_on": "Start date must be today or in the past"})
+    if child.episodes.filter(kind=kind, ended_on__isnull=True).exists():
+        raise ValidationError({"kind": f"{EpisodeKind(kind).label} is already open for this child: close it first or continue it"})
+    episode = Episode.objects.create(child=child, kind=kind, started_on=started_on, referral=referral, opened_by=acting_user)
+    if worker is not None:
+        allocate(episode, worker=worker, team=team or worker.team, started_on=started_on, acting_user=acting_user)
+    return episode
+
+
+@transaction.atomic
+def close_episode(episode: Episode, *, ended_on: date, reason: str, acting_user, note: str = "") -> Episode:
+    errors = {}
+    if not episode.is_open:
+        raise ValidationError("This episode is already closed")
+    if reason not in ClosureReason.values:
+        errors["reason"] = "Select the reason the episode is closing"
+    if ended_on < episode.started_on:
+        errors["ended_on"] = f"End date must be on or after the start date ({episode.started_on:%-d %B %Y})"
+    elif ended_on > today():
+        errors["ended_on"] = "End date must be today or in the past"
+    if errors:
+        raise ValidationError(errors)
+    episode.ended_on = ended_on
+    episode.closure_reason = reason
+    episode.closure_note = note.strip()
+    episode.closed_by = acting_user
+    episode.save()
+    episode.allocations.filter(ended_on__isnull=True).update(ended_on=ended_on)
+    return episode
+
+
+@transaction.atomic
+def allocate(episode: Episode, *, worker, team, started_on: date, acting_user) -> Allocation:
+    """Give the episode a lead practitioner; whoever held it before hands it on that day."""
+    if not episode.is_open:
+        raise ValidationError("A closed episode cannot be allocated")
+    if started_on < episode.started_on:
+        raise ValidationError({"started_on": "Allocation cannot start before the episode started"})
+    episode.allocations.filter(ended_on__isnull=True).update(ended_on=started_on)
+    return Allocation.objects.create(episode=episode, worker=worker, team=team, started_on=started_on)
+
+
+@transaction.atomic
+def start_assessment(episode: Episode, *, acting_user, started_on: date, due_on: date, due_reason: str) -> Assessment:
+    """Begin a single assessment with a 'by when' date set for this child, and the reason for it."""
+    errors = {}
+    if started_on < episode.started_on:
+        errors["started_on"] = "Assessment cannot start before the episode started"
+    elif started_on > today():
+        errors["started_on"] = "Start date must be today or in the past"
+    if due_on < started_on:
+        errors["due_on"] = "'By when' date must be on or after the start date"
+    if not due_reason.strip():
+        errors["due_reason"] = "Enter why this 'by when' date is right for this child"
+    if errors:
+        raise ValidationError(errors)
+    assessment = Assessment.objects.create(child=episode.child, episode=episode, started_on=started_on, author=acting_user)
+    ByWhen.objects.create(assessment=assessment, due_on=due_on, reason=due_reason.strip(), set_by=acting_user)
+    return assessment
+
+
+@transaction.atomic
+def change_by_when(assessment: Assessment, *, due_on: date, reason: str, acting_user) -> ByWhen:
+    """Move the 'by when' date. The old date and its reason stay in the history."""
+    errors = {}
+    if due_on < assessment.started_on:
+        errors["due_on"] = "'By when' date must be on or after the assessment started"
+    if not reason.strip():
+        errors["reason"] = "Enter why the 'by when' date is changing"
+    if errors:
+        raise ValidationError(errors)
+    return ByWhen.objects.create(assessment=assessment, due_on=due_on, reason=reason.strip(), set_by=acting_user)
+
+
+ASSESSMENT_TEXT_FIELDS = (
+    "developmental_needs_strengths", "developmental_needs_worries", "parenting_capacity_strengths",
+    "parenting_capacity_worries", "family_environment_strengths", "family_environment_worries",
+    "childs_views", "analysis",
+)
+
+
+@transaction.atomic
+def save_assessment(assessment: Assessment, *, acting_user, complete: bool, completed_on: date | None = None, decision: str = "", **texts: str) -> Assessment:
+    """Save the practitioner's writing; completing needs an analysis, a decision and at least one strength."""
+    if assessment.is_complete:
+        raise ValidationError("This assessment is complete and can no longer be changed")
+    for name in ASSESSMENT_TEXT_FIELDS:
+        if name in texts:
+            setattr(assessment, name, texts[name].strip())
+    assessment.decision = decision
+    if complete:
+        errors = {}
+        if not assessment.analysis:
+            errors["analysis"] = "Enter your analysis before completing the assessment"
+        if not decision:
+            errors["decision"] = "Select the decision before completing the assessment"
+        if not any(getattr(assessment, f) for f in ASSESSMENT_TEXT_FIELDS if f.endswith("_strengths")):
+            errors["developmental_needs_strengths"] = "Record at least one strength: assessments build on what is going well"
+        completed_on = completed_on or today()
+        if completed_on < assessment.started_on:
+            errors["completed_on"] = "Completion date must be on or after the start date"
+        if errors:
+            raise ValidationError(errors)
+        assessment.completed_on = completed_on
+    assessment.save()
+    return assessment
+
+
+@transaction.atomic
+def authorise_assessment(assessment: Assessment, *, acting_user, authorised_on: date | None = None) -> Assessment:
+    if not assessment.is_complete:
+        raise ValidationError("Only a completed assessment can be authorised")
+    if acting_user.pk == assessment.author_id:
+        raise ValidationError("An assessment is authorised by a manager, not by its author")
+    assessment.authorised_on = authorised_on or today()
+    assessment.authorised_by = acting_user
+    assessment.save(update_fields=["authorised_on", "authorised_by"])
+    return assessment
+
+
+@transaction.atomic
+def record_visit(
+    child, *, acting_user, visited_at: datetime, child_seen: bool, child_seen_alone: bool, place: str = "",
+    who_was_present: str = "", childs_words: str = "", observations: str = "", next_steps: str = "",
+) -> Visit:
+    errors = {}
+    if visited_at > timezone.now():
+        errors["visited_at"] = "Date of visit must be today or in the past"
+    if child_seen_alone and not child_seen:
+        errors["child_seen_alone"] = "A child cannot be seen alone if they were not seen"
+    if errors:
+        raise ValidationError(errors)
+    return Visit.objects.create(
+        child=child, visited_at=visited_at, place=place.strip(), who_was_present=who_was_present.strip(),
+        child_seen=child_seen, child_seen_alone=child_seen_alone, childs_words=childs_words.strip(),
+        observations=observations.strip(), next_steps=next_steps.strip(), recorded_by=acting_user,
+    )
+
+
+@transaction.atomic
+def write_case_note(child, *, acting_user, occurred_at: datetime, subject: str, text: str) -> CaseNote:
+    errors = {}
+    if not subject.strip():
+        errors["subject"] = "Enter a short heading"
+    if not text.strip():
+        errors["text"] = "Enter what happened"
+    if occurred_at > timezone.now():
+        errors["occurred_at"] = "Date must be today or in the past"
+    if errors:
+        raise ValidationError(errors)
+    return CaseNote.objects.create(child=child, occurred_at=occurred_at, subject=subject.strip(), text=text.strip(), author=acting_user)

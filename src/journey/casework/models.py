@@ -1,0 +1,167 @@
+"""Episodes of help on the child's one record, who holds them, assessments, plans, visits and notes."""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from .codes import AbuseCategory, AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
+
+USER = settings.AUTH_USER_MODEL
+
+
+class Episode(models.Model):
+    """A period of help on a child's record. Episodes come and go; the child's record is never reopened anew."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="episodes", help_text="The child helped.")
+    kind = models.CharField(max_length=20, choices=EpisodeKind.choices, help_text="What sort of help.")
+    started_on = models.DateField(db_index=True, help_text="When the episode began.")
+    ended_on = models.DateField(null=True, blank=True, db_index=True, help_text="When it ended; empty while open.")
+    closure_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True, help_text="Why it ended.")
+    closure_note = models.TextField(blank=True, help_text="Anything more about why it ended.")
+    referral = models.ForeignKey(
+        "frontdoor.Referral", null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes",
+        help_text="The referral that began it, if any.",
+    )
+    opened_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who opened it.")
+    opened_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded as opened.")
+    closed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Who closed it.")
+
+    class Meta:
+        ordering = ["-started_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")), name="episode_ends_after_start"),
+            models.UniqueConstraint(fields=["child", "kind"], condition=Q(ended_on__isnull=True), name="one_open_episode_per_kind"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.started_on:%d %b %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_on is None
+
+    def current_allocation(self) -> "Allocation | None":
+        return next((a for a in self.allocations.all() if a.ended_on is None), None)
+
+
+class Allocation(models.Model):
+    """Who holds an episode, and from when. Kept as history so continuity of worker can be measured."""
+
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="allocations", help_text="The episode.")
+    worker = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="allocations", help_text="The lead practitioner.")
+    team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="allocations", help_text="Their team or unit.")
+    started_on = models.DateField(help_text="When they took it on.")
+    ended_on = models.DateField(null=True, blank=True, db_index=True, help_text="When they handed it on; empty while they hold it.")
+
+    class Meta:
+        ordering = ["-started_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")), name="allocation_ends_after_start"),
+            models.UniqueConstraint(fields=["episode"], condition=Q(ended_on__isnull=True), name="one_current_allocation"),
+        ]
+
+
+class Assessment(models.Model):
+    """A single assessment (no initial/core split) structured by the Assessment Framework's three domains."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="assessments", help_text="The child assessed.")
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="assessments", help_text="The episode it belongs to.")
+    started_on = models.DateField(help_text="When the assessment began.")
+    developmental_needs_strengths = models.TextField(blank=True, help_text="The child's developmental needs: what is going well.")
+    developmental_needs_worries = models.TextField(blank=True, help_text="The child's developmental needs: what we are worried about.")
+    parenting_capacity_strengths = models.TextField(blank=True, help_text="Parenting capacity: strengths.")
+    parenting_capacity_worries = models.TextField(blank=True, help_text="Parenting capacity: worries.")
+    family_environment_strengths = models.TextField(blank=True, help_text="Family and environmental factors: strengths.")
+    family_environment_worries = models.TextField(blank=True, help_text="Family and environmental factors: worries.")
+    childs_views = models.TextField(blank=True, help_text="What the child has said, in their own words.")
+    analysis = models.TextField(blank=True, help_text="The practitioner's analysis: what it means for the child.")
+    decision = models.CharField(max_length=20, choices=AssessmentDecision.choices, blank=True, help_text="What happens next.")
+    completed_on = models.DateField(null=True, blank=True, help_text="When the practitioner completed it.")
+    authorised_on = models.DateField(null=True, blank=True, help_text="When a manager authorised it.")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="assessments", help_text="The practitioner writing it.")
+    authorised_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="The manager who authorised it.")
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+
+    def __str__(self) -> str:
+        return f"Assessment started {self.started_on:%d %b %Y}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_on is not None
+
+    def current_by_when(self) -> "ByWhen | None":
+        return self.by_when_dates.order_by("-set_at", "-id").first()
+
+
+class ByWhen(models.Model):
+    """A 'by when' date the practitioner and manager set for this child's assessment, with their reason.
+
+    There are no national timescales: each change is a new row, so the history of why the date moved stays.
+    """
+
+    assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="by_when_dates", help_text="The assessment.")
+    due_on = models.DateField(help_text="When the work should be done by, for this child.")
+    reason = models.TextField(help_text="Why this date is right for this child (or why it changed).")
+    set_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who set it.")
+    set_at = models.DateTimeField(default=timezone.now, help_text="When it was set.")
+
+    class Meta:
+        ordering = ["-set_at", "-id"]
+
+
+class Plan(models.Model):
+    """A plan for the child (early help, child in need, child protection, care, pathway)."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="plans", help_text="The child.")
+    episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="plans", help_text="The episode it belongs to.")
+    kind = models.CharField(max_length=20, choices=PlanKind.choices, help_text="What sort of plan.")
+    category = models.CharField(max_length=3, choices=AbuseCategory.choices, blank=True, help_text="For a child protection plan: category of abuse.")
+    started_on = models.DateField(help_text="When the plan began.")
+    ended_on = models.DateField(null=True, blank=True, help_text="When it ended.")
+    what_needs_to_change = models.TextField(help_text="In plain words the family can read: what needs to change and who will help.")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who wrote it.")
+
+    class Meta:
+        ordering = ["-started_on"]
+        constraints = [
+            models.CheckConstraint(condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")), name="plan_ends_after_start"),
+        ]
+
+
+class Visit(models.Model):
+    """A visit to the child, recorded on one page. Whether the child was seen, and seen alone, is first-class."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="visits", help_text="The child visited.")
+    visited_at = models.DateTimeField(db_index=True, help_text="When the visit took place.")
+    place = models.CharField(max_length=150, blank=True, help_text="Where, e.g. 'Home', 'School'.")
+    who_was_present = models.TextField(blank=True, help_text="Who was there.")
+    child_seen = models.BooleanField(help_text="Whether the child was seen.")
+    child_seen_alone = models.BooleanField(help_text="Whether the child was seen on their own.")
+    childs_words = models.TextField(blank=True, help_text="The child's own words: their wishes and feelings.")
+    observations = models.TextField(blank=True, help_text="What the practitioner saw and heard.")
+    next_steps = models.TextField(blank=True, help_text="What happens next, and who does it.")
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="visits_recorded", help_text="Who visited and recorded it.")
+    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
+
+    class Meta:
+        ordering = ["-visited_at"]
+        constraints = [
+            models.CheckConstraint(condition=Q(child_seen=True) | Q(child_seen_alone=False), name="seen_alone_implies_seen"),
+        ]
+
+
+class CaseNote(models.Model):
+    """Any other recorded contact or information about the child (a call, a meeting, a message)."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="case_notes", help_text="The child.")
+    occurred_at = models.DateTimeField(db_index=True, help_text="When it happened.")
+    subject = models.CharField(max_length=150, help_text="A short heading.")
+    text = models.TextField(help_text="What happened.")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who wrote it.")
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        ordering = ["-occurred_at"]

@@ -1,0 +1,34 @@
+"""What a practitioner adds to a chronology: a significant event, or a flag on an entry that is significant."""
+from datetime import datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from .models import SignificanceFlag, SignificantEvent
+
+
+@transaction.atomic
+def record_significant_event(child, *, acting_user, occurred_at: datetime, description: str) -> SignificantEvent:
+    errors = {}
+    if not description.strip():
+        errors["description"] = "Enter what happened"
+    if occurred_at > timezone.now():
+        errors["occurred_at"] = "Date must be today or in the past"
+    if errors:
+        raise ValidationError(errors)
+    return SignificantEvent.objects.create(child=child, occurred_at=occurred_at, description=description.strip(), recorded_by=acting_user)
+
+
+@transaction.atomic
+def flag_entry_significant(child, entry_key: str, *, acting_user, reason: str) -> SignificanceFlag:
+    from .build import chronology_for
+
+    if not reason.strip():
+        raise ValidationError({"reason": "Enter why this entry is significant"})
+    if entry_key not in {e.key for e in chronology_for(child)}:
+        raise ValidationError({"entry_key": "That entry is not on this child's chronology"})
+    flag, _ = SignificanceFlag.objects.update_or_create(
+        child=child, entry_key=entry_key, defaults={"reason": reason.strip(), "flagged_by": acting_user}
+    )
+    return flag

@@ -1,0 +1,129 @@
+"""What the front door does: take a contact, link it to the child on record, decide what happens next."""
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+
+from journey.casework.actions import open_episode
+from journey.casework.codes import EpisodeKind
+from journey.lib.identifiers import normalise_nhs_number, normalise_postcode
+from journey.people.actions import create_child
+from journey.people.matching import Given
+
+from .codes import ContactStatus, ScreeningOutcome
+from .models import Contact, ContactChild, Referral, ScreeningDecision
+
+@dataclass(frozen=True)
+class NamedChild:
+    first_name: str
+    last_name: str
+    date_of_birth: date | None = None
+    nhs_number: str = ""
+    address: str = ""
+    postcode: str = ""
+
+
+@transaction.atomic
+def record_contact(
+    *, acting_user, agency, concern: str, children: list[NamedChild], received_at: datetime | None = None,
+    referrer_name: str = "", referrer_role: str = "", referrer_phone: str = "", parents_aware: bool | None = None,
+) -> Contact:
+    """Record a contact about one or more children, as the referrer described them. No child is made here."""
+    if not concern.strip():
+        raise ValidationError({"concern": "Enter the reason for concern"})
+    if not children:
+        raise ValidationError({"children": "Name at least one child the contact is about"})
+    contact = Contact.objects.create(
+        agency=agency, concern=concern.strip(), received_at=received_at or timezone.now(), recorded_by=acting_user,
+        referrer_name=referrer_name, referrer_role=referrer_role, referrer_phone=referrer_phone, parents_aware=parents_aware,
+    )
+    for named in children:
+        row = ContactChild(
+            contact=contact, given_first_name=named.first_name.strip(), given_last_name=named.last_name.strip(),
+            given_date_of_birth=named.date_of_birth, given_nhs_number=normalise_nhs_number(named.nhs_number),
+            given_address=named.address, given_postcode=normalise_postcode(named.postcode) if named.postcode else "",
+        )
+        row.full_clean(exclude=["contact"])
+        row.save()
+    return contact
+
+
+def given_details(named: ContactChild) -> Given:
+    return Given(
+        first_name=named.given_first_name, last_name=named.given_last_name, date_of_birth=named.given_date_of_birth,
+        nhs_number=named.given_nhs_number, postcode=named.given_postcode,
+    )
+
+
+def _ensure_open(contact: Contact) -> None:
+    if not contact.is_open:
+        raise ValidationError("This contact has already been screened, so its children cannot be changed")
+
+
+@transaction.atomic
+def link_contact_to_child(named: ContactChild, child, *, acting_user) -> ContactChild:
+    """The screener says which child on record the contact is about. The story continues on that record."""
+    _ensure_open(named.contact)
+    if ContactChild.objects.filter(contact=named.contact, child=child).exclude(pk=named.pk).exists():
+        raise ValidationError("This child is already linked to another child named in this contact")
+    named.child = child
+    named.linked_by = acting_user
+    named.linked_at = timezone.now()
+    named.created_new_child = False
+    named.save()
+    return named
+
+
+@transaction.atomic
+def create_child_from_contact(named: ContactChild, *, acting_user, sex: str = "U"):
+    """No one on record matched: make the child's record from what the referrer gave, and link it."""
+    _ensure_open(named.contact)
+    line_1, _, town = named.given_address.partition(",")
+    child = create_child(
+        acting_user=acting_user, first_name=named.given_first_name, last_name=named.given_last_name,
+        date_of_birth=named.given_date_of_birth, nhs_number=named.given_nhs_number, sex=sex,
+        address_line_1=line_1.strip(), town=town.strip() or "Not known", postcode=named.given_postcode,
+    )
+    link_contact_to_child(named, child, acting_user=acting_user)
+    named.created_new_child = True
+    named.save(update_fields=["created_new_child"])
+    return child
+
+
+@transaction.atomic
+def screen_contact(contact: Contact, *, acting_user, outcome: str, rationale: str, decided_at: datetime | None = None) -> ScreeningDecision:
+    """Decide a contact. A referral joins each child's one record and opens (or continues) their child in need
+    episode; early help opens an early help episode. Nothing is ever opened as a new case."""
+    if outcome not in ScreeningOutcome.values:
+        raise ValidationError({"outcome": "Select what happens next"})
+    if not rationale.strip():
+        raise ValidationError({"rationale": "Enter the reasons for the decision"})
+    _ensure_open(contact)
+    named = list(contact.children_named.select_related("child"))
+    if any(n.child_id is None for n in named):
+        raise ValidationError("Link every child named in the contact to a record before deciding")
+    decided_at = decided_at or timezone.now()
+    decision = ScreeningDecision.objects.create(
+        contact=contact, outcome=outcome, rationale=rationale.strip(), decided_by=acting_user, decided_at=decided_at
+    )
+    contact.status = ContactStatus.SCREENED
+    contact.save(update_fields=["status"])
+    for row in named:
+        if outcome in ScreeningOutcome.opening_social_work():
+            referral = Referral.objects.create(child=row.child, contact=contact, referred_at=decided_at)
+            _continue_or_open(row.child, EpisodeKind.CHILD_IN_NEED, decided_at.date(), acting_user, referral)
+        elif outcome == ScreeningOutcome.EARLY_HELP:
+            _continue_or_open(row.child, EpisodeKind.EARLY_HELP, decided_at.date(), acting_user, None)
+    return decision
+
+
+def _continue_or_open(child, kind: str, on: date, acting_user, referral: Referral | None) -> None:
+    if child.episodes.filter(kind=kind, ended_on__isnull=True).exists():
+        return
+    if kind == EpisodeKind.CHILD_IN_NEED and child.episodes.filter(
+        kind__in=[EpisodeKind.CHILD_PROTECTION, EpisodeKind.LOOKED_AFTER], ended_on__isnull=True
+    ).exists():
+        return
+    open_episode(child, kind, started_on=on, acting_user=acting_user, referral=referral)

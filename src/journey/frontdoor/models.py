@@ -1,0 +1,104 @@
+"""Contacts from any agency, the children they are about, and the front door's screening decision."""
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+from journey.lib.dates import validate_not_in_future
+from journey.lib.identifiers import validate_nhs_number, validate_postcode
+
+from .codes import ContactStatus, ScreeningOutcome
+
+
+class Contact(models.Model):
+    """Any approach to children's services about one or more children, in the referrer's own words."""
+
+    received_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When the contact reached the front door.")
+    agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="contacts", help_text="The agency the concern came from."
+    )
+    referrer_name = models.CharField(max_length=150, blank=True, help_text="Who raised it (empty for an anonymous contact).")
+    referrer_role = models.CharField(max_length=150, blank=True, help_text="Their role, e.g. 'Designated safeguarding lead'.")
+    referrer_phone = models.CharField(max_length=40, blank=True, help_text="How to reach them.")
+    concern = models.TextField(help_text="The reason for concern, in the referrer's own words.")
+    parents_aware = models.BooleanField(null=True, blank=True, help_text="Whether the family knows the contact was made.")
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contacts_recorded",
+        help_text="The user who entered the contact (a screener, or the partner who submitted it).",
+    )
+    status = models.CharField(max_length=10, choices=ContactStatus.choices, default=ContactStatus.AWAITING_SCREENING, db_index=True)
+
+    class Meta:
+        ordering = ["-received_at"]
+
+    def __str__(self) -> str:
+        return f"Contact from {self.agency} on {self.received_at:%d %b %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == ContactStatus.AWAITING_SCREENING
+
+
+class ContactChild(models.Model):
+    """A child a contact is about: the details as the referrer gave them, then the record the screener linked.
+
+    The given details are kept as typed, even after linking, so that matching can be checked and audited later.
+    """
+
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="children_named", help_text="The contact.")
+    given_first_name = models.CharField(max_length=100, help_text="First name as the referrer gave it.")
+    given_last_name = models.CharField(max_length=100, help_text="Family name as the referrer gave it.")
+    given_date_of_birth = models.DateField(
+        null=True, blank=True, validators=[validate_not_in_future], help_text="Date of birth as given, if known."
+    )
+    given_nhs_number = models.CharField(max_length=10, blank=True, validators=[validate_nhs_number], help_text="NHS number as given, if known.")
+    given_address = models.CharField(max_length=250, blank=True, help_text="Address as given, if known.")
+    given_postcode = models.CharField(max_length=8, blank=True, validators=[validate_postcode], help_text="Postcode as given, if known.")
+    child = models.ForeignKey(
+        "people.Child", null=True, blank=True, on_delete=models.PROTECT, related_name="contact_links",
+        help_text="The child on record this contact is about, once the screener has linked it.",
+    )
+    linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Who linked it."
+    )
+    linked_at = models.DateTimeField(null=True, blank=True, help_text="When it was linked.")
+    created_new_child = models.BooleanField(default=False, help_text="True when no existing record matched and one was made.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["contact", "child"], name="contact_child_once"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.given_first_name} {self.given_last_name}"
+
+
+class ScreeningDecision(models.Model):
+    """The front door's decision on a contact, with the reasons, who decided and when."""
+
+    contact = models.OneToOneField(Contact, on_delete=models.PROTECT, related_name="decision", help_text="The contact decided.")
+    outcome = models.CharField(max_length=12, choices=ScreeningOutcome.choices, help_text="What happens next.")
+    rationale = models.TextField(help_text="Why: the screener's analysis of the information.")
+    decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", help_text="Who decided.")
+    decided_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When.")
+
+    def __str__(self) -> str:
+        return self.get_outcome_display()
+
+
+class Referral(models.Model):
+    """A contact accepted for social work assessment, for one child.
+
+    A referral never opens a new case: it joins the child's one record. Whether it is a re-referral is computed
+    from the child's earlier referrals, never typed in.
+    """
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="referrals", help_text="The child.")
+    contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="referrals", help_text="The contact accepted.")
+    referred_at = models.DateTimeField(db_index=True, help_text="When the decision to refer was made.")
+
+    class Meta:
+        ordering = ["-referred_at"]
+        constraints = [models.UniqueConstraint(fields=["child", "contact"], name="referral_once_per_child_contact")]
+
+    def __str__(self) -> str:
+        return f"Referral of {self.child} on {self.referred_at:%d %b %Y}"

@@ -1,0 +1,1 @@
+"""Small framework-free helpers (identifier checks, dates), each with tests."""

@@ -1,0 +1,73 @@
+"""Form pieces for the GOV.UK Design System: the day/month/year date input and a helper to carry an action's
+field errors back onto the form, so that every rule's message lands beside the field it names."""
+from datetime import date, datetime, time
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+
+class DateInputWidget(forms.MultiWidget):
+    template_name = "govuk/widgets/date_input.html"
+    is_govuk_date = True
+
+    def __init__(self, attrs=None):
+        super().__init__([forms.TextInput(), forms.TextInput(), forms.TextInput()], attrs)
+
+    def decompress(self, value):
+        if isinstance(value, date):
+            return [value.day, value.month, value.year]
+        return [None, None, None]
+
+
+class GovukDateField(forms.MultiValueField):
+    """A date typed as day, month and year, with GOV.UK's error messages ('must include a month', 'must be a real date')."""
+
+    widget = DateInputWidget
+
+    def __init__(self, *, label_for_errors: str = "Date", **kwargs):
+        self.label_for_errors = label_for_errors
+        fields = (forms.CharField(), forms.CharField(), forms.CharField())
+        super().__init__(fields=fields, require_all_fields=False, **kwargs)
+
+    def clean(self, value):
+        parts = [str(p).strip() if p is not None else "" for p in (value or ["", "", ""])]
+        if not any(parts):
+            if self.required:
+                raise ValidationError(f"Enter {self.label_for_errors.lower()}", code="required")
+            return None
+        missing = [name for name, part in zip(("day", "month", "year"), parts) if not part]
+        if missing:
+            raise ValidationError(f"{self.label_for_errors} must include a {' and a '.join(missing)}", code="incomplete")
+        try:
+            day, month, year = (int(p) for p in parts)
+            if year < 1900 or year > 2200:
+                raise ValueError
+            return date(year, month, day)
+        except ValueError:
+            raise ValidationError(f"{self.label_for_errors} must be a real date", code="invalid") from None
+
+    def compress(self, data_list):
+        return data_list
+
+
+class TimeField(forms.TimeField):
+    widget = forms.TimeInput(attrs={"class": "govuk-input govuk-input--width-5", "inputmode": "numeric"})
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("input_formats", ["%H:%M", "%H.%M", "%H%M"])
+        kwargs.setdefault("error_messages", {"invalid": "Enter a time like 14:30", "required": "Enter the time"})
+        super().__init__(**kwargs)
+
+
+def combine(day: date, at: time | None) -> datetime:
+    return timezone.make_aware(datetime.combine(day, at or time(12, 0)))
+
+
+def apply_errors(form: forms.Form, error: ValidationError) -> None:
+    """Put an action's ValidationError onto the form: field errors beside their fields, others at the top."""
+    if hasattr(error, "error_dict"):
+        for field, messages in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages)
+    else:
+        form.add_error(None, error.messages)

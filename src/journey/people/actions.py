@@ -1,0 +1,56 @@
+"""Changes to the person record. Each is atomic and takes the acting user as a keyword-only argument."""
+from datetime import date
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from journey.lib.identifiers import normalise_nhs_number, normalise_postcode, normalise_upn
+
+from .models import Address, Child, Person, Relationship
+
+
+@transaction.atomic
+def create_child(
+    *, acting_user, first_name: str, last_name: str, date_of_birth: date | None = None,
+    expected_date_of_birth: date | None = None, sex: str = "U", nhs_number: str = "", upn: str = "",
+    address_line_1: str = "", town: str = "", postcode: str = "", **person_fields,
+) -> Child:
+    """Make a new child's record. Callers search for the child on record first (``people.matching``)."""
+    person = Person(
+        first_name=first_name.strip(), last_name=last_name.strip(), date_of_birth=date_of_birth, sex=sex,
+        nhs_number=normalise_nhs_number(nhs_number), **person_fields,
+    )
+    person.full_clean()
+    person.save()
+    child = Child(person=person, expected_date_of_birth=expected_date_of_birth, upn=normalise_upn(upn))
+    child.full_clean(exclude=["person"])
+    child.save()
+    if address_line_1 and postcode:
+        move_address(person, acting_user=acting_user, line_1=address_line_1, town=town, postcode=postcode, moved_in_on=None)
+    return child
+
+
+@transaction.atomic
+def move_address(person: Person, *, acting_user, line_1: str, town: str, postcode: str, moved_in_on: date | None, line_2: str = "") -> Address:
+    """Record a new address; the one before it is kept, ended on the day of the move."""
+    address = Address(person=person, line_1=line_1, line_2=line_2, town=town, postcode=normalise_postcode(postcode), moved_in_on=moved_in_on)
+    address.full_clean(exclude=["person"])
+    current = person.addresses.filter(moved_out_on__isnull=True)
+    if moved_in_on:
+        for previous in current:
+            if previous.moved_in_on and previous.moved_in_on > moved_in_on:
+                raise ValidationError({"moved_in_on": "Date moved in must be after the date they moved in to their current address"})
+        current.update(moved_out_on=moved_in_on)
+    address.save()
+    return address
+
+
+@transaction.atomic
+def relate(from_person: Person, to_person: Person, kind: str, *, acting_user, has_parental_responsibility: bool = False) -> Relationship:
+    if from_person.pk == to_person.pk:
+        raise ValidationError({"to_person": "A person cannot be related to themselves"})
+    relationship, _ = Relationship.objects.get_or_create(
+        from_person=from_person, to_person=to_person, kind=kind,
+        defaults={"has_parental_responsibility": has_parental_responsibility},
+    )
+    return relationship

@@ -1,0 +1,201 @@
+"""The child and family record: people, the children among them, how they are related and where they live.
+
+A ``Person`` is anyone in a child's story (the child, parents, carers, siblings, other adults). A ``Child`` is
+the one record per child that every contact, episode and visit hangs from; it shares its primary key with its
+``Person`` so that a child's id is the same in every table and URL.
+"""
+from datetime import date
+
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from journey.lib.dates import age_in_years, validate_not_in_future
+from journey.lib.identifiers import validate_nhs_number, validate_postcode, validate_upn
+
+from .codes import Disability, Ethnicity, HouseholdRole, RelationshipKind, Sex
+
+
+class Person(models.Model):
+    first_name = models.CharField(max_length=100, help_text="Given name as on official records.")
+    middle_names = models.CharField(max_length=150, blank=True, help_text="Any middle names.")
+    last_name = models.CharField(max_length=100, help_text="Family name as on official records.")
+    known_as = models.CharField(max_length=100, blank=True, help_text="The name the person uses day to day, if different.")
+    former_names = models.CharField(
+        max_length=300, blank=True, help_text="Previous family names or spellings, comma-separated, so searches find them."
+    )
+    date_of_birth = models.DateField(
+        null=True, blank=True, validators=[validate_not_in_future], help_text="Leave empty if not known or not yet born."
+    )
+    sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.NOT_KNOWN, help_text="Recorded sex.")
+    gender = models.CharField(max_length=60, blank=True, help_text="Gender identity in the person's own words, if shared.")
+    ethnicity = models.CharField(
+        max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT, help_text="Ethnicity as the person or family describes it."
+    )
+    first_language = models.CharField(max_length=60, blank=True, help_text="First language, e.g. English, Polish, BSL.")
+    needs_interpreter = models.BooleanField(default=False, help_text="Whether an interpreter is needed to talk with them.")
+    nhs_number = models.CharField(
+        max_length=10, blank=True, db_index=True, validators=[validate_nhs_number],
+        help_text="10-digit NHS number; the last digit is a modulus 11 check.",
+    )
+    first_name_key = models.CharField(max_length=20, blank=True, db_index=True, help_text="Phonetic key of the first name (derived).")
+    last_name_key = models.CharField(max_length=20, blank=True, db_index=True, help_text="Phonetic key of the family name (derived).")
+    created_at = models.DateTimeField(default=timezone.now, help_text="When the person was added to the record.")
+
+    class Meta:
+        ordering = ["last_name", "first_name"]
+        indexes = [models.Index(fields=["date_of_birth"])]
+
+    def __str__(self) -> str:
+        return self.full_name
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.first_name} {self.last_name}".strip()
+
+    @property
+    def display_name(self) -> str:
+        if self.known_as and self.known_as != self.first_name:
+            return f"{self.full_name} (known as {self.known_as})"
+        return self.full_name
+
+    def age_on(self, on: date) -> int | None:
+        return age_in_years(self.date_of_birth, on) if self.date_of_birth else None
+
+    def current_address(self) -> "Address | None":
+        return self.addresses.filter(moved_out_on__isnull=True).order_by("-moved_in_on").first()
+
+    def save(self, *args, **kwargs) -> None:
+        from .matching import name_key
+
+        self.first_name_key = name_key(self.first_name)
+        self.last_name_key = name_key(self.last_name)
+        super().save(*args, **kwargs)
+
+
+class ChildQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ChildQuerySet":
+        """The only way a list, search, count or export chooses children: see ``journey.access.rules``."""
+        from journey.access.rules import child_visibility
+
+        return self.filter(child_visibility(user))
+
+
+class Child(models.Model):
+    """The one continuous record of a child. Every episode, contact and visit about the child points here."""
+
+    objects = ChildQuerySet.as_manager()
+
+    person = models.OneToOneField(
+        Person, primary_key=True, on_delete=models.PROTECT, related_name="child_record", help_text="Who the child is."
+    )
+    expected_date_of_birth = models.DateField(
+        null=True, blank=True, help_text="For an unborn child: when they are expected."
+    )
+    upn = models.CharField(
+        "UPN", max_length=13, blank=True, db_index=True, validators=[validate_upn],
+        help_text="Unique pupil number: a check letter and 12 characters.",
+    )
+    disabilities = models.JSONField(default=list, blank=True, help_text=f"Disability codes: {', '.join(Disability.values)}.")
+    is_restricted = models.BooleanField(
+        default=False, help_text="Hidden from search for anyone without explicit access (e.g. adoptive placements)."
+    )
+
+    class Meta:
+        ordering = ["person__last_name", "person__first_name"]
+
+    def __str__(self) -> str:
+        return self.person.full_name
+
+    @property
+    def name(self) -> str:
+        return self.person.display_name
+
+    @property
+    def date_of_birth(self) -> date | None:
+        return self.person.date_of_birth
+
+    @property
+    def is_unborn(self) -> bool:
+        return self.person.date_of_birth is None and self.expected_date_of_birth is not None
+
+    def age_on(self, on: date) -> int | None:
+        return self.person.age_on(on)
+
+    def disability_labels(self) -> list[str]:
+        return [Disability(code).label for code in self.disabilities if code in Disability.values]
+
+
+class Address(models.Model):
+    """Where a person lived and when: kept as history so that a move never loses the earlier place."""
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="addresses", help_text="Who lived here.")
+    line_1 = models.CharField(max_length=200, help_text="Building and street.")
+    line_2 = models.CharField(max_length=200, blank=True, help_text="Second line, if any.")
+    town = models.CharField(max_length=100, help_text="Town or city.")
+    postcode = models.CharField(max_length=8, db_index=True, validators=[validate_postcode], help_text="UK postcode, stored as 'SW1A 1AA'.")
+    moved_in_on = models.DateField(null=True, blank=True, help_text="When they moved in, if known.")
+    moved_out_on = models.DateField(null=True, blank=True, help_text="When they left; empty while they live here.")
+
+    class Meta:
+        ordering = ["-moved_in_on"]
+        verbose_name_plural = "addresses"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(moved_out_on__isnull=True) | Q(moved_in_on__isnull=True) | Q(moved_out_on__gte=models.F("moved_in_on")),
+                name="address_moved_out_after_in",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.line_1}, {self.town} {self.postcode}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.moved_out_on is None
+
+
+class Relationship(models.Model):
+    """'<from_person> is the <kind> of <to_person>'. Sibling links are stored once and read both ways."""
+
+    from_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_from", help_text="The person described.")
+    to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_to", help_text="Who they are related to.")
+    kind = models.CharField(max_length=20, choices=RelationshipKind.choices, help_text="How from_person stands to to_person.")
+    has_parental_responsibility = models.BooleanField(default=False, help_text="Whether from_person holds parental responsibility for to_person.")
+    started_on = models.DateField(null=True, blank=True, help_text="When the relationship began, where that matters (e.g. a new partner).")
+    ended_on = models.DateField(null=True, blank=True, help_text="When it ended, if it has.")
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["from_person", "to_person", "kind"], name="relationship_unique"),
+            models.CheckConstraint(condition=~Q(from_person=models.F("to_person")), name="relationship_not_self"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.from_person} is the {self.get_kind_display().lower()} of {self.to_person}"
+
+
+class Household(models.Model):
+    """A group of people living together for a time. Membership over time shows who a child lived with, when."""
+
+    name = models.CharField(max_length=120, help_text="How workers refer to it, e.g. 'Smith household, Elm Road'.")
+    created_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class HouseholdMembership(models.Model):
+    household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships", help_text="The household.")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="household_memberships", help_text="Who lived there.")
+    role = models.CharField(max_length=20, choices=HouseholdRole.choices, help_text="Their place in the household.")
+    joined_on = models.DateField(null=True, blank=True, help_text="When they joined, if known.")
+    left_on = models.DateField(null=True, blank=True, help_text="When they left; empty while they live there.")
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(left_on__isnull=True) | Q(joined_on__isnull=True) | Q(left_on__gte=models.F("joined_on")),
+                name="household_left_after_joined",
+            )
+        ]

@@ -1,0 +1,20 @@
+from django.contrib.auth.decorators import login_not_required
+from django.shortcuts import redirect
+from django.urls import include, path
+
+
+@login_not_required
+def home(request):
+    if not request.user.is_authenticated:
+        return redirect("accounts:sign-in")
+    return redirect("frontdoor:new-contact" if request.user.is_partner else "casework:my-children")
+
+
+urlpatterns = [
+    path("", home, name="home"),
+    path("accounts/", include("journey.accounts.urls")),
+    path("children/", include("journey.people.urls")),
+    path("front-door/", include("journey.frontdoor.urls")),
+    path("casework/", include("journey.casework.urls")),
+    path("chronology/", include("journey.chronology.urls")),
+]

@@ -1,0 +1,138 @@
+"""Named personas shared by every test. Each comment says who they are and what they should see.
+
+Build on these rather than making anonymous users, so that a test reads like the rule it checks.
+"""
+from datetime import date, timedelta
+
+import pytest
+from django.utils import timezone
+
+from journey.accounts.models import Agency, AgencyKind, Role, Team, TeamKind, User
+
+PASSWORD = "correct-horse-battery-staple"
+
+
+@pytest.fixture
+def council(db) -> Agency:
+    """Northfield's own children's services: every local authority user works here."""
+    return Agency.objects.create(name="Northfield Children's Services", kind=AgencyKind.CHILDRENS_SOCIAL_CARE, is_local_authority=True)
+
+
+@pytest.fixture
+def police(db) -> Agency:
+    return Agency.objects.create(name="Northfield Police", kind=AgencyKind.POLICE)
+
+
+@pytest.fixture
+def school(db) -> Agency:
+    return Agency.objects.create(name="Oakfield Primary School", kind=AgencyKind.SCHOOL)
+
+
+@pytest.fixture
+def front_door_team(council) -> Team:
+    return Team.objects.create(name="Front Door (MASH)", kind=TeamKind.FRONT_DOOR, agency=council)
+
+
+@pytest.fixture
+def team_a(council) -> Team:
+    return Team.objects.create(name="Assessment Team A", kind=TeamKind.ASSESSMENT, agency=council)
+
+
+@pytest.fixture
+def team_b(council) -> Team:
+    return Team.objects.create(name="Child in Need Team B", kind=TeamKind.CHILD_IN_NEED, agency=council)
+
+
+def make_user(username: str, role: str, agency: Agency, team: Team | None = None, first="", last="", title="") -> User:
+    return User.objects.create_user(
+        username=username, password=PASSWORD, email=f"{username}@example.invalid", role=role, agency=agency,
+        team=team, first_name=first, last_name=last, job_title=title,
+    )
+
+
+@pytest.fixture
+def alice(council, team_a) -> User:
+    """Alice Akers: social worker in Team A; the allocated worker for Ruby (see ``ruby``)."""
+    return make_user("alice", Role.PRACTITIONER, council, team_a, "Alice", "Akers", "Social worker")
+
+
+@pytest.fixture
+def mo(council, team_a) -> User:
+    """Mo Malik: Team A's manager, Alice's supervisor."""
+    user = make_user("mo", Role.TEAM_MANAGER, council, team_a, "Mo", "Malik", "Team manager")
+    team_a.manager = user
+    team_a.save()
+    return user
+
+
+@pytest.fixture
+def sam(council, front_door_team) -> User:
+    """Sam Shah: front door screener who finds, links and decides contacts."""
+    return make_user("sam", Role.SCREENER, council, front_door_team, "Sam", "Shah", "Senior practitioner, front door")
+
+
+@pytest.fixture
+def charlie(council, team_b) -> User:
+    """Charlie Cole: social worker in Team B, not involved with Ruby."""
+    return make_user("charlie", Role.PRACTITIONER, council, team_b, "Charlie", "Cole", "Social worker")
+
+
+@pytest.fixture
+def officer(police) -> User:
+    """PC Priya Patel: police partner user who may raise contacts and see only children her force raised."""
+    return make_user("priya", Role.PARTNER, police, None, "Priya", "Patel", "Police constable")
+
+
+@pytest.fixture
+def teacher(school) -> User:
+    """Tess Turner: designated safeguarding lead at Oakfield Primary, a partner user."""
+    return make_user("tess", Role.PARTNER, school, None, "Tess", "Turner", "Designated safeguarding lead")
+
+
+@pytest.fixture
+def admin_user(council) -> User:
+    """Ada Admin: system administrator."""
+    return make_user("ada", Role.ADMINISTRATOR, council, None, "Ada", "Admin", "Systems administrator")
+
+
+VALID_NHS = "9434765919"
+VALID_UPN = "A123456789012"  # check letter computed by journey.lib.identifiers (asserted in tests/lib)
+
+
+@pytest.fixture
+def ruby(alice, sam):
+    """Ruby Smith, 8: has history (a police contact last year, screened to referral, a child in need episode
+    allocated to Alice in Team A, a visit)."""
+    from journey.casework.actions import allocate, record_visit
+    from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
+    from journey.people.actions import create_child
+
+    child = create_child(
+        acting_user=sam, first_name="Ruby", last_name="Smith", date_of_birth=date.today().replace(year=date.today().year - 8) - timedelta(days=40),
+        sex="F", nhs_number=VALID_NHS, address_line_1="12 Elm Road", town="Northfield", postcode="NF1 2AB",
+    )
+    police = Agency.objects.get_or_create(name="Northfield Police", defaults={"kind": AgencyKind.POLICE})[0]
+    contact = record_contact(
+        acting_user=sam, agency=police, concern="Police called to a domestic incident; Ruby was in the house.",
+        children=[NamedChild("Ruby", "Smith", child.date_of_birth)], received_at=timezone.now() - timedelta(days=300),
+        referrer_name="DC Green", referrer_role="Public protection unit",
+    )
+    link_contact_to_child(contact.children_named.get(), child, acting_user=sam)
+    screen_contact(contact, acting_user=sam, outcome="referral", rationale="Repeat incidents; needs assessment.",
+                   decided_at=timezone.now() - timedelta(days=299))
+    episode = child.episodes.get()
+    allocate(episode, worker=alice, team=alice.team, started_on=episode.started_on, acting_user=sam)
+    record_visit(child, acting_user=alice, visited_at=timezone.now() - timedelta(days=290), child_seen=True,
+                 child_seen_alone=True, childs_words="I like my teacher.", observations="Warm home.", next_steps="Visit again.")
+    return child
+
+
+@pytest.fixture
+def client_for(client):
+    """Sign a persona in: ``client_for(alice)`` returns the test client, signed in as Alice."""
+
+    def sign_in(user):
+        client.force_login(user)
+        return client
+
+    return sign_in
