@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "people"
-urlpatterns = []
+urlpatterns = [
+    path("find/", views.find_child, name="find"),
+    path("<int:child_id>/", views.child_journey, name="child"),
+]

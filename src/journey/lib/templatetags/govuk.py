@@ -55,3 +55,10 @@ def govuk_error_summary(*forms_):
             for message in messages:
                 errors.append({"text": message, "href": f"#{anchor}"})
     return render_to_string("govuk/error_summary.html", {"errors": errors})
+
+
+@register.filter
+def age_on(person, on):
+    """``{{ person|age_on:today }}``: age in whole years on a date."""
+    age = person.age_on(on)
+    return "not known" if age is None else age

@@ -1,0 +1,76 @@
+"""Finding a child, and the child's journey page: who they are, who is involved, and their whole story."""
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.views.decorators.http import require_GET
+
+from journey.access.fetch import get_child_for
+from journey.access.rules import NoAccess
+from journey.casework import queries as casework
+from journey.chronology.build import ChronologyFilter, agencies_in, chronology_for, filter_entries
+from journey.frontdoor import queries as frontdoor
+from journey.lib.dates import today
+
+from .forms import ChronologyFilterForm, FindChildForm
+from .matching import Given, find_existing_children
+from .models import Child
+from .relations import family_of
+
+
+def _staff_only(request: HttpRequest) -> None:
+    if request.user.is_partner:
+        raise NoAccess
+
+
+@require_GET
+def find_child(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    form = FindChildForm(request.GET or None)
+    candidates = None
+    if form.is_bound and form.is_valid():
+        first, last = form.split_name()
+        given = Given(
+            first_name=first, last_name=last, date_of_birth=form.cleaned_data["date_of_birth"],
+            nhs_number=form.cleaned_data["nhs_number"], postcode=form.cleaned_data["postcode"],
+        )
+        candidates = find_existing_children(given, Child.objects.visible_to(request.user), limit=25)
+    template = "people/_find_results.html" if request.htmx and candidates is not None else "people/find.html"
+    return render(request, template, {"form": form, "candidates": candidates, "today": today()})
+
+
+@require_GET
+def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
+    _staff_only(request)
+    child = get_child_for(request.user, child_id, what="journey page", request=request)
+    everything = chronology_for(child)
+    agencies = agencies_in(everything)
+    filter_form = ChronologyFilterForm(request.GET or None, agencies=agencies)
+    chosen = ChronologyFilter()
+    if filter_form.is_valid():
+        data = filter_form.cleaned_data
+        chosen = ChronologyFilter(
+            agencies=frozenset(data["agency"]), kinds=frozenset(data["kind"]),
+            significant_only=data["significant"], oldest_first=data["order"] == "oldest",
+        )
+    entries = filter_entries(everything, chosen)
+    context = {
+        "child": child,
+        "person": child.person,
+        "entries": entries,
+        "entry_total": len(everything),
+        "filter_form": filter_form,
+        "filtered": chosen != ChronologyFilter(),
+    }
+    if request.htmx and request.htmx.target == "chronology":
+        return render(request, "people/_chronology.html", context)
+    context.update(
+        today=today(),
+        addresses=list(child.person.addresses.all()),
+        family=family_of(child.person),
+        allocations=casework.current_allocations(child),
+        agencies_involved=frontdoor.agencies_raising_concerns(child),
+        episodes=casework.open_episodes(child),
+        assessment=casework.latest_assessment(child),
+        plan=casework.latest_plan(child),
+        seen=casework.seen(child),
+    )
+    return render(request, "people/child.html", context)
