@@ -4,7 +4,9 @@ from datetime import date, datetime, time
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.template.loader import render_to_string
 from django.utils import timezone
+from django.utils.safestring import mark_safe
 
 
 class DateInputWidget(forms.MultiWidget):
@@ -18,6 +20,11 @@ class DateInputWidget(forms.MultiWidget):
         if isinstance(value, date):
             return [value.day, value.month, value.year]
         return [None, None, None]
+
+    def render(self, name, value, attrs=None, renderer=None):
+        """Render with the project's template engine: Django's default form renderer searches only installed
+        apps' template folders, so it cannot find the GOV.UK widget template in journey/templates."""
+        return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))
 
 
 class GovukDateField(forms.MultiValueField):
@@ -44,7 +51,7 @@ class GovukDateField(forms.MultiValueField):
             if year < 1900 or year > 2200:
                 raise ValueError
             return date(year, month, day)
-        except ValueError:
+        except (ValueError, OverflowError):  # OverflowError: a part too long for date(), e.g. 30 digits
             raise ValidationError(f"{self.label_for_errors} must be a real date", code="invalid") from None
 
     def compress(self, data_list):

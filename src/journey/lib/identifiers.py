@@ -35,7 +35,8 @@ def nhs_check_digit(first_nine: str) -> int | None:
 
 def validate_nhs_number(value: str) -> None:
     digits = normalise_nhs_number(value)
-    if not digits.isdigit() or len(digits) != NHS_NUMBER_LENGTH:
+    # [0-9], not str.isdigit(): that also passes '²' and other scripts' digits, which int() and searches trip on.
+    if not re.fullmatch(rf"[0-9]{{{NHS_NUMBER_LENGTH}}}", digits):
         raise ValidationError("NHS number must be 10 digits, like 943 476 5919", code="nhs_format")
     if nhs_check_digit(digits[:9]) != int(digits[9]):
         raise ValidationError(
@@ -65,8 +66,8 @@ def validate_upn(value: str) -> None:
     shape_ok = (
         len(upn) == UPN_LENGTH
         and upn[0] in UPN_CHECK_LETTERS
-        and upn[1:12].isdigit()
-        and (upn[12].isdigit() or upn[12] in UPN_CHECK_LETTERS)
+        and re.fullmatch(r"[0-9]{11}", upn[1:12])
+        and (upn[12] in "0123456789" or upn[12] in UPN_CHECK_LETTERS)
     )
     if not shape_ok:
         raise ValidationError(
