@@ -1,0 +1,193 @@
+"""The front door's forms: a contact as the referrer gives it, and the screener's decision.
+
+A contact names one child and, optionally, a second; the second child's fields are ignored when all are empty, so
+the form works without JavaScript and without a page per child.
+"""
+from datetime import datetime
+
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils import timezone
+
+from journey.accounts.models import Agency
+from journey.lib.dates import today
+from journey.lib.forms import GovukDateField, TimeField, combine
+from journey.lib.identifiers import validate_nhs_number, validate_postcode
+
+from .actions import NamedChild
+from .codes import ScreeningOutcome
+
+PARENTS_AWARE = {"yes": True, "no": False, "unknown": None}
+PAST_DATES = {"date_of_birth": "Date of birth", "second_date_of_birth": "Second child's date of birth", "received_on": "Date received"}
+CHILD_PARTS = ("first_name", "last_name", "date_of_birth", "nhs_number", "address", "postcode")
+
+
+def _text(
+    label: str, max_length: int | None, *, required: bool = False, required_message: str = "", validators=(), **kwargs
+) -> forms.CharField:
+    """A text field whose length rule is worded the GOV.UK way and names the field. Identifiers pass no length:
+    their own validator says what shape they must be, once."""
+    name = label.removesuffix(" (optional)")
+    messages = {"max_length": f"{name} must be {max_length} characters or fewer"}
+    if required_message:
+        messages["required"] = required_message
+    return forms.CharField(
+        label=label, max_length=max_length, required=required, validators=list(validators), error_messages=messages, **kwargs
+    )
+
+
+def _naming(prefix: str, validator):
+    """The shared validator, with its message naming which child it is about, so the error summary is clear."""
+    if not prefix:
+        return validator
+
+    def check(value):
+        try:
+            validator(value)
+        except ValidationError as error:
+            raise ValidationError(f"{prefix}{error.messages[0]}", code=error.code) from None
+
+    return check
+
+
+def _child_fields(prefix: str, required: bool) -> dict[str, forms.Field]:
+    """The fields that describe one named child. The second child's labels and messages say which child they are
+    about, so that neither a screen reader nor the error summary leaves it ambiguous."""
+    whose, named = ("the second child's", "Second child: ") if prefix else ("the child's", "")
+
+    def label(text: str) -> str:
+        return f"Second child's {text[0].lower()}{text[1:]}" if prefix else text
+
+    return {
+        f"{prefix}first_name": _text(label("First name"), 100, required=required, required_message=f"Enter {whose} first name"),
+        f"{prefix}last_name": _text(label("Last name"), 100, required=required, required_message=f"Enter {whose} last name"),
+        f"{prefix}date_of_birth": GovukDateField(
+            label=label("Date of birth (optional)"), required=False, label_for_errors=label("Date of birth"),
+            help_text="For example, 27 3 2015. Leave empty if not known.",
+        ),
+        f"{prefix}nhs_number": _text(
+            label("NHS number (optional)"), None, help_text="10 digits, like 943 476 5919",
+            validators=[_naming(named, validate_nhs_number)],
+            widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+        ),
+        f"{prefix}address": _text(label("Address (optional)"), 250, help_text="Street, then a comma, then the town"),
+        f"{prefix}postcode": _text(label("Postcode (optional)"), None, validators=[_naming(named, validate_postcode)]),
+    }
+
+
+class ContactForm(forms.Form):
+    """A contact. Staff choose the agency and may say when it was received; a partner's agency is their own."""
+
+    agency = forms.ModelChoiceField(
+        queryset=Agency.objects.all(), label="Agency the contact came from", empty_label="Choose an agency",
+        error_messages={"required": "Select the agency the contact came from", "invalid_choice": "Select the agency the contact came from"},
+    )
+    received_on = GovukDateField(
+        label="Date received (optional)", required=False, label_for_errors="Date received",
+        help_text="Leave empty if it came in just now. For example, 27 3 2025",
+    )
+    received_time = TimeField(
+        label="Time received (optional)", required=False, help_text="For example, 14:30",
+        error_messages={"invalid": "Time received must be a time like 14:30"},
+    )
+    referrer_name = _text("Referrer's name (optional)", 150, help_text="Leave empty if the contact is anonymous")
+    referrer_role = _text("Their role (optional)", 150, help_text="For example, designated safeguarding lead")
+    referrer_phone = _text("Their phone number (optional)", 40, widget=forms.TextInput(attrs={"type": "tel", "autocomplete": "tel"}))
+    parents_aware = forms.ChoiceField(
+        label="Do the parents or carers know about this contact?", required=False, widget=forms.RadioSelect(attrs={"inline": True}),
+        choices=[("yes", "Yes"), ("no", "No"), ("unknown", "Not known")],
+        error_messages={"invalid_choice": "Select yes, no or not known for whether the parents know"},
+    )
+    concern = forms.CharField(
+        label="What is the concern?", widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="In the referrer's own words: what happened, what they saw or heard, and what worries them.",
+        error_messages={"required": "Enter the concern"},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        self.fields.update(_child_fields("", required=True))
+        self.fields.update(_child_fields("second_", required=False))
+        if user.is_partner:
+            for name in ("agency", "received_on", "received_time"):
+                del self.fields[name]
+
+    def clean(self) -> dict:
+        data = super().clean()
+        for name, label in PAST_DATES.items():
+            if data.get(name) and data[name] > today():
+                self.add_error(name, f"{label} must be today or in the past")
+        if any(self.data.get(self.add_prefix(n), "").strip() for n in self._second_child_inputs()):
+            for part, whose in (("first_name", "first"), ("last_name", "last")):
+                name = f"second_{part}"
+                if not data.get(name) and name not in self.errors:
+                    self.add_error(name, f"Enter the second child's {whose} name, or leave all the second child's details empty")
+        if "received_on" in self.fields:
+            on, at = data.get("received_on"), data.get("received_time")
+            if at and not on and "received_on" not in self.errors:
+                self.add_error("received_on", "Enter the date received as well as the time")
+            elif on and not at and "received_time" not in self.errors:
+                self.add_error("received_time", "Enter the time received as well as the date")
+            elif on and at and combine(on, at) > timezone.now():
+                self.add_error("received_time", "Time received must be now or in the past")
+        return data
+
+    def _second_child_inputs(self) -> list[str]:
+        """The raw input names of the second child's fields (the date has three)."""
+        names = []
+        for part in CHILD_PARTS:
+            if part == "date_of_birth":
+                names += [f"second_{part}_{i}" for i in range(3)]
+            else:
+                names.append(f"second_{part}")
+        return names
+
+    def received_at(self) -> datetime | None:
+        """When the contact came in; None means now."""
+        on, at = self.cleaned_data.get("received_on"), self.cleaned_data.get("received_time")
+        return combine(on, at) if on and at else None
+
+    def named_children(self) -> list[NamedChild]:
+        children = [self._named("")]
+        if self.cleaned_data.get("second_first_name") or self.cleaned_data.get("second_last_name"):
+            children.append(self._named("second_"))
+        return children
+
+    def _named(self, prefix: str) -> NamedChild:
+        data = self.cleaned_data
+        return NamedChild(
+            first_name=data[f"{prefix}first_name"], last_name=data[f"{prefix}last_name"],
+            date_of_birth=data.get(f"{prefix}date_of_birth"), nhs_number=data.get(f"{prefix}nhs_number", ""),
+            address=data.get(f"{prefix}address", ""), postcode=data.get(f"{prefix}postcode", ""),
+        )
+
+    def action_kwargs(self) -> dict:
+        """What ``record_contact`` needs, from a valid form."""
+        data = self.cleaned_data
+        return {
+            "agency": self.user.agency if self.user.is_partner else data["agency"],
+            "concern": data["concern"], "children": self.named_children(), "received_at": self.received_at(),
+            "referrer_name": data["referrer_name"], "referrer_role": data["referrer_role"],
+            "referrer_phone": data["referrer_phone"], "parents_aware": PARENTS_AWARE.get(data["parents_aware"]),
+        }
+
+
+class ScreeningForm(forms.Form):
+    """The screener's decision on a contact and the reasons for it."""
+
+    outcome = forms.ChoiceField(
+        label="What happens next?", choices=ScreeningOutcome.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select what happens next", "invalid_choice": "Select what happens next"},
+    )
+    rationale = forms.CharField(
+        label="Reasons for the decision", widget=forms.Textarea(attrs={"rows": 6}),
+        help_text="Your analysis of the information: what you weighed, and why this is the right next step for this child.",
+        error_messages={"required": "Enter the reasons for the decision"},
+    )
+
+
+class LinkForm(forms.Form):
+    """Which child on record a named child is; the id is checked by ``get_child_for``, never trusted."""
+
+    child_id = forms.IntegerField(error_messages={"required": "Choose the child on record", "invalid": "Choose the child on record"})

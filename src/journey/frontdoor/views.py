@@ -1,0 +1,156 @@
+"""The front door's pages: the list of contacts awaiting screening, raising a contact, and the contact page where a
+screener links each child named to the one record and decides what happens next."""
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Prefetch
+from django.forms import Form
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from journey.access.fetch import get_child_for, log_read
+from journey.access.rules import NoAccess, can_record_work
+from journey.lib.forms import apply_errors
+
+from . import actions
+from .codes import ContactStatus
+from .forms import ContactForm, LinkForm, ScreeningForm
+from .models import Contact, ContactChild
+from .screening import contacts_visible_to, named_rows
+
+RECENTLY_SCREENED = 10
+WHAT_READ = "front door contact"
+
+
+def _staff_only(request: HttpRequest) -> None:
+    """Partners raise contacts; only local authority staff see the front door's work."""
+    if not can_record_work(request.user):
+        raise NoAccess
+
+
+def _contact_for(request: HttpRequest, contact_id: int) -> Contact:
+    """The contact, if the user may open it; a forbidden and a missing contact answer alike."""
+    _staff_only(request)
+    contact = contacts_visible_to(request.user).filter(pk=contact_id).select_related(
+        "agency", "recorded_by", "decision__decided_by"
+    ).first()
+    if contact is None:
+        raise NoAccess
+    return contact
+
+
+def _named_for(contact: Contact, named_id: int) -> ContactChild:
+    named = contact.children_named.filter(pk=named_id).first()
+    if named is None:
+        raise NoAccess
+    return named
+
+
+@require_GET
+def contacts(request: HttpRequest) -> HttpResponse:
+    _staff_only(request)
+    named = Prefetch("children_named", queryset=ContactChild.objects.order_by("pk"))
+    visible = contacts_visible_to(request.user).select_related("agency").prefetch_related(named)
+    awaiting = visible.filter(status=ContactStatus.AWAITING_SCREENING).order_by("received_at", "pk")
+    screened = (
+        visible.filter(status=ContactStatus.SCREENED).select_related("decision__decided_by")
+        .order_by("-decision__decided_at", "-pk")[:RECENTLY_SCREENED]
+    )
+    return render(request, "frontdoor/contacts.html", {"awaiting": list(awaiting), "screened": list(screened)})
+
+
+@require_http_methods(["GET", "POST"])
+def new_contact(request: HttpRequest) -> HttpResponse:
+    form = ContactForm(request.POST if request.method == "POST" else None, user=request.user)
+    if form.is_bound and form.is_valid():
+        try:
+            contact = actions.record_contact(acting_user=request.user, **form.action_kwargs())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            if request.user.is_partner:
+                return redirect("frontdoor:contact-sent", contact.pk)
+            messages.success(request, f"Contact {contact.pk} recorded")
+            return redirect("frontdoor:contact", contact.pk)
+    return render(request, "frontdoor/new_contact.html", {"form": form})
+
+
+@require_GET
+def contact_sent(request: HttpRequest, contact_id: int) -> HttpResponse:
+    """The confirmation a referrer sees: the reference to quote, and nothing of any child's record."""
+    contact = Contact.objects.filter(pk=contact_id, recorded_by=request.user).first()
+    if contact is None:
+        raise NoAccess
+    return render(request, "frontdoor/contact_sent.html", {"contact": contact})
+
+
+def _render_contact(request: HttpRequest, contact: Contact, *, form: Form | None = None) -> HttpResponse:
+    """The contact page; ``form`` is a submitted form whose errors the page must show."""
+    rows = named_rows(contact, request.user)
+    linked = [row.named.child for row in rows if row.named.child_id]
+    for child in linked:
+        log_read(request.user, child, WHAT_READ, request)
+    screen_form = form if isinstance(form, ScreeningForm) else ScreeningForm()
+    context = {
+        "contact": contact,
+        "decision": getattr(contact, "decision", None),
+        "rows": rows,
+        "all_linked": all(row.named.child_id for row in rows),
+        "form": form,
+        "screen_form": screen_form,
+    }
+    return render(request, "frontdoor/contact.html", context)
+
+
+@require_GET
+def contact(request: HttpRequest, contact_id: int) -> HttpResponse:
+    return _render_contact(request, _contact_for(request, contact_id))
+
+
+@require_POST
+def link(request: HttpRequest, contact_id: int, named_id: int) -> HttpResponse:
+    contact = _contact_for(request, contact_id)
+    named = _named_for(contact, named_id)
+    form = LinkForm(request.POST)
+    if form.is_valid():
+        child = get_child_for(request.user, form.cleaned_data["child_id"], what="link contact", request=request)
+        try:
+            actions.link_contact_to_child(named, child, acting_user=request.user)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{named} is linked to the record of {child.name}")
+            return redirect("frontdoor:contact", contact.pk)
+    return _render_contact(request, contact, form=form)
+
+
+@require_POST
+def create_child(request: HttpRequest, contact_id: int, named_id: int) -> HttpResponse:
+    contact = _contact_for(request, contact_id)
+    named = _named_for(contact, named_id)
+    form = Form(request.POST)
+    form.full_clean()
+    try:
+        child = actions.create_child_from_contact(named, acting_user=request.user)
+    except ValidationError as error:
+        apply_errors(form, error)
+        return _render_contact(request, contact, form=form)
+    messages.success(request, f"A new record was made for {child.name} and linked to this contact")
+    return redirect("frontdoor:contact", contact.pk)
+
+
+@require_POST
+def screen(request: HttpRequest, contact_id: int) -> HttpResponse:
+    contact = _contact_for(request, contact_id)
+    form = ScreeningForm(request.POST)
+    if form.is_valid():
+        try:
+            decision = actions.screen_contact(
+                contact, acting_user=request.user, outcome=form.cleaned_data["outcome"], rationale=form.cleaned_data["rationale"]
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"Decision recorded: {decision.get_outcome_display()}")
+            return redirect("frontdoor:contact", contact.pk)
+    return _render_contact(request, contact, form=form)
