@@ -67,6 +67,8 @@ def allocate(episode: Episode, *, worker, team, started_on: date, acting_user) -
 @transaction.atomic
 def start_assessment(episode: Episode, *, acting_user, started_on: date, due_on: date, due_reason: str) -> Assessment:
     """Begin a single assessment with a 'by when' date set for this child, and the reason for it."""
+    if not episode.is_open:
+        raise ValidationError("An assessment can only be started in an open episode")
     errors = {}
     if started_on < episode.started_on:
         errors["started_on"] = "Assessment cannot start before the episode started"
@@ -86,6 +88,8 @@ def start_assessment(episode: Episode, *, acting_user, started_on: date, due_on:
 @transaction.atomic
 def change_by_when(assessment: Assessment, *, due_on: date, reason: str, acting_user) -> ByWhen:
     """Move the 'by when' date. The old date and its reason stay in the history."""
+    if assessment.is_complete:
+        raise ValidationError("This assessment is complete, so its 'by when' date can no longer change")
     errors = {}
     if due_on < assessment.started_on:
         errors["due_on"] = "'By when' date must be on or after the assessment started"

@@ -1,2 +1,16 @@
+from django.urls import path
+
+from . import views
+
 app_name = "casework"
-urlpatterns = []
+urlpatterns = [
+    path("", views.my_children, name="my-children"),
+    path("children/<int:child_id>/visits/new/", views.new_visit, name="new-visit"),
+    path("children/<int:child_id>/visits/<int:visit_id>/", views.visit, name="visit"),
+    path("children/<int:child_id>/episodes/new/", views.open_episode, name="open-episode"),
+    path("children/<int:child_id>/episodes/<int:episode_id>/close/", views.close_episode, name="close-episode"),
+    path("children/<int:child_id>/episodes/<int:episode_id>/assessments/new/", views.new_assessment, name="new-assessment"),
+    path("children/<int:child_id>/assessments/<int:assessment_id>/", views.assessment, name="assessment"),
+    path("children/<int:child_id>/assessments/<int:assessment_id>/by-when/", views.change_by_when, name="change-by-when"),
+    path("children/<int:child_id>/assessments/<int:assessment_id>/authorise/", views.authorise_assessment, name="authorise-assessment"),
+]

@@ -1,2 +1,9 @@
+from django.urls import path
+
+from . import views
+
 app_name = "chronology"
-urlpatterns = []
+urlpatterns = [
+    path("children/<int:child_id>/events/new/", views.add_event, name="add-event"),
+    path("children/<int:child_id>/flag/", views.flag, name="flag"),
+]

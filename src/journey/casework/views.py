@@ -1,0 +1,237 @@
+"""Casework pages: the practitioner's children, visits, episodes and the single assessment.
+
+Each view fetches the child through ``get_child_for`` and anything beneath the child only within that child, so a
+visit or episode id from another child's record answers "no access" like a child the user may not see.
+Writes go through one action each; the action's messages land beside the fields they name.
+"""
+from django import forms
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.db.models import Q
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from journey.access.fetch import get_child_for
+from journey.access.rules import NoAccess, can_record_work
+from journey.accounts.models import Role
+from journey.lib.forms import apply_errors
+from journey.people.models import Child
+
+from . import actions
+from .actions import ASSESSMENT_TEXT_FIELDS
+from .caseload import caseload
+from .forms import AssessmentForm, ChangeByWhenForm, CloseEpisodeForm, OpenEpisodeForm, StartAssessmentForm, VisitForm
+from .models import Assessment, Episode, Visit
+
+
+def _child_for_casework(request: HttpRequest, child_id: int, what: str) -> Child:
+    """Casework is local authority work: partners raise contacts and never reach these pages."""
+    if not can_record_work(request.user):
+        raise NoAccess
+    return get_child_for(request.user, child_id, what=what, request=request)
+
+
+def _episode_of(child: Child, episode_id: int) -> Episode:
+    episode = child.episodes.filter(pk=episode_id).first()
+    if episode is None:
+        raise NoAccess
+    return episode
+
+
+def _assessment_of(child: Child, assessment_id: int) -> Assessment:
+    assessment = child.assessments.filter(pk=assessment_id).select_related("episode", "author", "authorised_by").first()
+    if assessment is None:
+        raise NoAccess
+    return assessment
+
+
+def _bind(form_class, request: HttpRequest, **kwargs) -> forms.Form:
+    return form_class(request.POST, **kwargs) if request.method == "POST" else form_class(**kwargs)
+
+
+@require_GET
+def my_children(request: HttpRequest) -> HttpResponse:
+    user = request.user
+    if user.is_partner:
+        return redirect("frontdoor:new-contact")
+    is_manager = user.role == Role.TEAM_MANAGER and user.team_id is not None
+    return render(request, "casework/my_children.html", {
+        "mine": caseload(user, Q(worker=user)),
+        "team": caseload(user, Q(team_id=user.team_id)) if is_manager else None,
+        "team_name": user.team.name if is_manager else "",
+    })
+
+
+@require_http_methods(["GET", "POST"])
+def new_visit(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = _child_for_casework(request, child_id, "record a visit")
+    form = _bind(VisitForm, request)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.record_visit(
+                child, acting_user=request.user, visited_at=form.visited_at_value(), child_seen=data["child_seen"],
+                child_seen_alone=data["child_seen_alone"], place=data["place"], who_was_present=data["who_was_present"],
+                childs_words=data["childs_words"], observations=data["observations"], next_steps=data["next_steps"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Visit recorded")
+            return redirect("people:child", child.pk)
+    return render(request, "casework/visit_form.html", {"child": child, "form": form})
+
+
+@require_GET
+def visit(request: HttpRequest, child_id: int, visit_id: int) -> HttpResponse:
+    child = _child_for_casework(request, child_id, "visit")
+    found: Visit | None = child.visits.filter(pk=visit_id).select_related("recorded_by").first()
+    if found is None:
+        raise NoAccess
+    return render(request, "casework/visit.html", {"child": child, "visit": found})
+
+
+@require_http_methods(["GET", "POST"])
+def open_episode(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = _child_for_casework(request, child_id, "start an episode")
+    form = _bind(OpenEpisodeForm, request, initial={"worker": request.user.pk})
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        worker = data["worker"]
+        try:
+            episode = actions.open_episode(
+                child, data["kind"], started_on=data["started_on"], acting_user=request.user, worker=worker, team=worker.team,
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{episode.get_kind_display()} episode started")
+            return redirect("people:child", child.pk)
+    return render(request, "casework/episode_open.html", {"child": child, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def close_episode(request: HttpRequest, child_id: int, episode_id: int) -> HttpResponse:
+    child = _child_for_casework(request, child_id, "close an episode")
+    episode = _episode_of(child, episode_id)
+    form = _bind(CloseEpisodeForm, request)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.close_episode(episode, ended_on=data["ended_on"], reason=data["reason"], note=data["note"], acting_user=request.user)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{episode.get_kind_display()} episode closed")
+            return redirect("people:child", child.pk)
+    return render(request, "casework/episode_close.html", {"child": child, "episode": episode, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def new_assessment(request: HttpRequest, child_id: int, episode_id: int) -> HttpResponse:
+    child = _child_for_casework(request, child_id, "start an assessment")
+    episode = _episode_of(child, episode_id)
+    form = _bind(StartAssessmentForm, request)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            assessment = actions.start_assessment(
+                episode, acting_user=request.user, started_on=data["started_on"], due_on=data["due_on"], due_reason=data["due_reason"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "Assessment started")
+            return redirect("casework:assessment", child.pk, assessment.pk)
+    return render(request, "casework/assessment_start.html", {"child": child, "episode": episode, "form": form})
+
+
+class PageErrors(forms.Form):
+    """Carries errors that belong to the whole assessment (authorising it, changing a completed one) to the page."""
+
+    @classmethod
+    def of(cls, request: HttpRequest, *messages_: str) -> "PageErrors":
+        holder = cls(request.POST)
+        holder.is_valid()
+        for message in messages_:
+            holder.add_error(None, message)
+        return holder
+
+
+def _can_authorise(user, assessment: Assessment) -> bool:
+    return user.role == Role.TEAM_MANAGER and assessment.is_complete and not assessment.authorised_on and user.pk != assessment.author_id
+
+
+def _assessment_page(request, child, assessment, *, form=None, by_when_form=None, page_errors=None, status=200) -> HttpResponse:
+    if form is None and not assessment.is_complete:
+        form = AssessmentForm(initial={name: getattr(assessment, name) for name in (*ASSESSMENT_TEXT_FIELDS, "decision")})
+    if by_when_form is None and not assessment.is_complete:
+        by_when_form = ChangeByWhenForm()
+    history = list(assessment.by_when_dates.select_related("set_by"))
+    return render(request, "casework/assessment.html", {
+        "child": child, "assessment": assessment, "form": form, "by_when_form": by_when_form,
+        "page_errors": page_errors, "current_by_when": history[0] if history else None, "history": history,
+        "can_authorise": _can_authorise(request.user, assessment), "written": [
+            (title, getattr(assessment, f"{key}_strengths"), getattr(assessment, f"{key}_worries")) for title, key in AssessmentForm.DOMAINS
+        ],
+    }, status=status)
+
+
+@require_http_methods(["GET", "POST"])
+def assessment(request: HttpRequest, child_id: int, assessment_id: int) -> HttpResponse:
+    child = _child_for_casework(request, child_id, "assessment")
+    found = _assessment_of(child, assessment_id)
+    if request.method == "GET":
+        return _assessment_page(request, child, found)
+    if found.is_complete:
+        return _assessment_page(request, child, found, page_errors=PageErrors.of(request, "This assessment is complete and can no longer be changed"))
+    form = AssessmentForm(request.POST)
+    choice = request.POST.get("action")
+    if form.is_valid():
+        if choice not in {"save", "complete"}:
+            form.add_error(None, "Choose 'Save draft' or 'Complete assessment'")
+        else:
+            try:
+                actions.save_assessment(
+                    found, acting_user=request.user, complete=choice == "complete", decision=form.cleaned_data["decision"], **form.texts(),
+                )
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, "Assessment completed" if choice == "complete" else "Draft saved")
+                return redirect("casework:assessment", child.pk, found.pk)
+    found.refresh_from_db()
+    return _assessment_page(request, child, found, form=form)
+
+
+@require_POST
+def change_by_when(request: HttpRequest, child_id: int, assessment_id: int) -> HttpResponse:
+    child = _child_for_casework(request, child_id, "change an assessment's 'by when' date")
+    found = _assessment_of(child, assessment_id)
+    form = ChangeByWhenForm(request.POST)
+    if form.is_valid():
+        try:
+            actions.change_by_when(found, due_on=form.cleaned_data["due_on"], reason=form.cleaned_data["reason"], acting_user=request.user)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "'By when' date changed")
+            return redirect("casework:assessment", child.pk, found.pk)
+    return _assessment_page(request, child, found, by_when_form=form)
+
+
+@require_POST
+def authorise_assessment(request: HttpRequest, child_id: int, assessment_id: int) -> HttpResponse:
+    child = _child_for_casework(request, child_id, "authorise an assessment")
+    found = _assessment_of(child, assessment_id)
+    if request.user.role != Role.TEAM_MANAGER:
+        errors = PageErrors.of(request, "Only a team manager can authorise an assessment")
+        return _assessment_page(request, child, found, page_errors=errors, status=403)
+    try:
+        actions.authorise_assessment(found, acting_user=request.user)
+    except ValidationError as error:
+        found.refresh_from_db()
+        return _assessment_page(request, child, found, page_errors=PageErrors.of(request, *error.messages))
+    messages.success(request, "Assessment authorised")
+    return redirect("casework:assessment", child.pk, found.pk)
