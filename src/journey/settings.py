@@ -47,12 +47,14 @@ if not SECRET_KEY:
 ALLOWED_HOSTS = env_list("JOURNEY_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG or TESTING else [])
 
 INSTALLED_APPS = [
+    "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.forms",
     "django_htmx",
     "journey.accounts",
     "journey.people",
@@ -78,6 +80,8 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "journey.urls"
+# Widgets (the GOV.UK date input) render through the project's template settings, so journey/templates is searched.
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 WSGI_APPLICATION = "journey.wsgi.application"
 
 TEMPLATES = [
@@ -130,7 +134,7 @@ DATE_FORMAT = "j F Y"
 SHORT_DATE_FORMAT = "j M Y"
 
 STATIC_URL = "/static/"
-STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT = os.environ.get("JOURNEY_STATIC_ROOT") or None
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},

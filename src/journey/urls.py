@@ -1,3 +1,4 @@
+from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect
 from django.urls import include, path
@@ -12,6 +13,7 @@ def home(request):
 
 urlpatterns = [
     path("", home, name="home"),
+    path("admin/", admin.site.urls),
     path("accounts/", include("journey.accounts.urls")),
     path("children/", include("journey.people.urls")),
     path("front-door/", include("journey.frontdoor.urls")),

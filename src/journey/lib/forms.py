@@ -4,9 +4,7 @@ from datetime import date, datetime, time
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.template.loader import render_to_string
 from django.utils import timezone
-from django.utils.safestring import mark_safe
 
 
 class DateInputWidget(forms.MultiWidget):
@@ -21,10 +19,6 @@ class DateInputWidget(forms.MultiWidget):
             return [value.day, value.month, value.year]
         return [None, None, None]
 
-    def render(self, name, value, attrs=None, renderer=None):
-        """Render with the project's template engine: Django's default form renderer searches only installed
-        apps' template folders, so it cannot find the GOV.UK widget template in journey/templates."""
-        return mark_safe(render_to_string(self.template_name, self.get_context(name, value, attrs)))
 
 
 class GovukDateField(forms.MultiValueField):

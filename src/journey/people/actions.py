@@ -4,6 +4,7 @@ from datetime import date
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from journey.lib.dates import today
 from journey.lib.identifiers import normalise_nhs_number, normalise_postcode, normalise_upn
 
 from .models import Address, Child, Person, Relationship
@@ -32,7 +33,8 @@ def create_child(
 
 @transaction.atomic
 def move_address(person: Person, *, acting_user, line_1: str, town: str, postcode: str, moved_in_on: date | None, line_2: str = "") -> Address:
-    """Record a new address; the one before it is kept, ended on the day of the move."""
+    """Record a new address; the one before it is kept, ended on the day of the move (or, where the move date is
+    not known, on the day it was recorded), so a person has one current address."""
     address = Address(person=person, line_1=line_1, line_2=line_2, town=town, postcode=normalise_postcode(postcode), moved_in_on=moved_in_on)
     address.full_clean(exclude=["person"])
     current = person.addresses.filter(moved_out_on__isnull=True)
@@ -40,7 +42,7 @@ def move_address(person: Person, *, acting_user, line_1: str, town: str, postcod
         for previous in current:
             if previous.moved_in_on and previous.moved_in_on > moved_in_on:
                 raise ValidationError({"moved_in_on": "Date moved in must be after the date they moved in to their current address"})
-        current.update(moved_out_on=moved_in_on)
+    current.update(moved_out_on=moved_in_on or today())
     address.save()
     return address
 

@@ -17,7 +17,7 @@ from rapidfuzz import fuzz
 from journey.lib.identifiers import normalise_nhs_number, normalise_postcode
 
 MAX_CANDIDATES = 200
-SHOW_THRESHOLD = 30
+SHOW_THRESHOLD = 25
 
 
 @lru_cache(maxsize=1)
@@ -99,6 +99,9 @@ def candidate_filter(given: Given) -> Q:
         net |= Q(person__first_name_key__in=first_keys)
     if given.last_name:
         net |= Q(person__former_names__icontains=given.last_name.strip())
+        if first_keys:
+            # A slip in the family name changes its sound ('Smtih'); its first letters and the first name still hold.
+            net |= Q(person__last_name__istartswith=given.last_name.strip()[:2], person__first_name_key__in=first_keys)
     if given.postcode:
         net |= Q(person__addresses__postcode=normalise_postcode(given.postcode))
     return net
@@ -136,9 +139,9 @@ def score_candidate(child, given: Given) -> Candidate:
             score -= 30
             reasons.append("NHS number differs")
 
-    points, reason = _name_score(
-        given.last_name, [person.last_name, *person.former_names.split(",")], None, 20, "Family name"
-    )
+    points, reason = _name_score(given.last_name, [person.last_name], None, 20, "Family name")
+    if not points and person.former_names:
+        points, reason = _name_score(given.last_name, person.former_names.split(","), None, 16, "Former family name")
     score += points
     reasons += [reason] if reason else []
     points, reason = _name_score(

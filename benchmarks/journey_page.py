@@ -1,0 +1,74 @@
+"""Time to render the child's journey page for the child with the longest history.
+
+Run against a generated authority (see benchmarks/generate.py), e.g.:
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/journey_bench .venv/bin/python benchmarks/journey_page.py --runs 200
+
+Prints p50/p95/max in milliseconds for the full request (view, queries, template) through Django's test client,
+and the number of SQL queries one render makes. It never asserts a time.
+"""
+import argparse
+import os
+import statistics
+import sys
+import time
+
+os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journey.settings")
+os.environ.setdefault("JOURNEY_DEBUG", "true")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=100)
+    parser.add_argument("--child", type=int, help="child id (default: the child with the most chronology rows)")
+    parser.add_argument("--path-suffix", default="", help="e.g. '?order=oldest' to time a filtered page")
+    options = parser.parse_args()
+
+    import django
+
+    django.setup()
+    from django.conf import settings
+    from django.db import connection
+    from django.db.models import Count
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from journey.accounts.models import Role, User
+    from journey.chronology.build import chronology_for
+    from journey.people.models import Child
+
+    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
+    if options.child:
+        child = Child.objects.get(pk=options.child)
+    else:
+        child = (
+            Child.objects.filter(is_restricted=False)
+            .annotate(n=Count("contact_links", distinct=True) + Count("visits", distinct=True))
+            .order_by("-n").first()
+        )
+    if child is None:
+        sys.exit("No children: run `journey generate` first.")
+    viewer = User.objects.filter(role=Role.PRACTITIONER, is_active=True).first()
+    client = Client()
+    client.force_login(viewer)
+    url = f"/children/{child.pk}/{options.path_suffix}"
+    entries = len(chronology_for(child))
+
+    with CaptureQueriesContext(connection) as queries:
+        first = client.get(url)
+    if first.status_code != 200:
+        sys.exit(f"{url} answered {first.status_code}")
+    timings = []
+    for _ in range(options.runs):
+        started = time.perf_counter()
+        response = client.get(url)
+        timings.append((time.perf_counter() - started) * 1000)
+        assert response.status_code == 200
+    timings.sort()
+    p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
+    print(f"database: {connection.vendor}; child {child.pk} with {entries} chronology entries; page {len(first.content)//1024} KiB")
+    print(f"queries per render: {len(queries)}")
+    print(f"journey page over {options.runs} renders: p50 {statistics.median(timings):.1f} ms, p95 {p95:.1f} ms, max {timings[-1]:.1f} ms")
+
+
+if __name__ == "__main__":
+    main()
