@@ -95,7 +95,7 @@ def test_it_finds_a_child_by_a_former_family_name(sam):
     maya = create_child(acting_user=sam, first_name="Maya", last_name="Okafor", former_names="Brown, Browne", date_of_birth=BORN)
     candidates = search(first_name="Maya", last_name="Browne")
     assert found(candidates) == [maya]
-    assert "Family name matches" in candidates[0].reasons
+    assert "Former family name matches" in candidates[0].reasons
 
 
 def test_it_finds_a_child_by_an_old_postcode_in_their_address_history(sam, william):
