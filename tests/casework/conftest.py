@@ -5,6 +5,7 @@ import pytest
 
 from journey.casework.actions import open_episode
 from journey.casework.codes import EpisodeKind
+from journey.lib.dates import today
 from journey.people.actions import create_child
 
 
@@ -21,6 +22,6 @@ def date_fields():
 @pytest.fixture
 def leo(alice, sam):
     """Leo Jones, 3: an early help episode allocated to Alice a week ago; nobody has seen him yet."""
-    child = create_child(acting_user=sam, first_name="Leo", last_name="Jones", date_of_birth=date.today() - timedelta(days=3 * 366))
-    open_episode(child, EpisodeKind.EARLY_HELP, started_on=date.today() - timedelta(days=7), acting_user=sam, worker=alice)
+    child = create_child(acting_user=sam, first_name="Leo", last_name="Jones", date_of_birth=today() - timedelta(days=3 * 366))
+    open_episode(child, EpisodeKind.EARLY_HELP, started_on=today() - timedelta(days=7), acting_user=sam, worker=alice)
     return child

@@ -1,17 +1,18 @@
 """The single assessment: a 'by when' date set for this child with a reason, its history, completing and authorising."""
-from datetime import date, timedelta
+from datetime import timedelta
 
 import pytest
 
 from journey.casework.actions import close_episode, save_assessment, start_assessment
 from journey.casework.models import Assessment
+from journey.lib.dates import today
 
 
 @pytest.fixture
 def assessment(ruby, alice):
     """Alice's assessment of Ruby, started today, to be done in three weeks."""
     return start_assessment(
-        ruby.episodes.get(), acting_user=alice, started_on=date.today(), due_on=date.today() + timedelta(days=21),
+        ruby.episodes.get(), acting_user=alice, started_on=today(), due_on=today() + timedelta(days=21),
         due_reason="Ruby's review at school is in three weeks.",
     )
 
@@ -30,7 +31,7 @@ COMPLETE = {
 
 def test_starting_an_assessment_needs_a_reason_for_the_by_when_date(client_for, alice, ruby, date_fields):
     episode = ruby.episodes.get()
-    data = {**date_fields("started_on", date.today()), **date_fields("due_on", date.today() + timedelta(days=10)), "due_reason": " "}
+    data = {**date_fields("started_on", today()), **date_fields("due_on", today() + timedelta(days=10)), "due_reason": " "}
     response = client_for(alice).post(f"/casework/children/{ruby.pk}/episodes/{episode.pk}/assessments/new/", data)
     assert response.status_code == 200
     assert "Enter why this &#x27;by when&#x27; date is right for this child" in response.content.decode()
@@ -39,8 +40,8 @@ def test_starting_an_assessment_needs_a_reason_for_the_by_when_date(client_for, 
 
 def test_it_starts_an_assessment_and_opens_it(client_for, alice, ruby, date_fields):
     episode = ruby.episodes.get()
-    due = date.today() + timedelta(days=10)
-    data = {**date_fields("started_on", date.today()), **date_fields("due_on", due), "due_reason": "Before the school holidays."}
+    due = today() + timedelta(days=10)
+    data = {**date_fields("started_on", today()), **date_fields("due_on", due), "due_reason": "Before the school holidays."}
     response = client_for(alice).post(f"/casework/children/{ruby.pk}/episodes/{episode.pk}/assessments/new/", data)
     assessment = Assessment.objects.get()
     assert response["Location"] == page_url(assessment)
@@ -53,15 +54,15 @@ def test_it_starts_an_assessment_and_opens_it(client_for, alice, ruby, date_fiel
 
 def test_it_will_not_start_an_assessment_in_a_closed_episode(client_for, alice, ruby, date_fields):
     episode = ruby.episodes.get()
-    close_episode(episode, ended_on=date.today(), reason="needs_met", acting_user=alice)
-    data = {**date_fields("started_on", date.today()), **date_fields("due_on", date.today()), "due_reason": "Soon."}
+    close_episode(episode, ended_on=today(), reason="needs_met", acting_user=alice)
+    data = {**date_fields("started_on", today()), **date_fields("due_on", today()), "due_reason": "Soon."}
     page = client_for(alice).post(f"/casework/children/{ruby.pk}/episodes/{episode.pk}/assessments/new/", data).content.decode()
     assert "An assessment can only be started in an open episode" in page
     assert not Assessment.objects.exists()
 
 
 def test_changing_the_by_when_date_keeps_the_history(client_for, alice, assessment, date_fields):
-    later = date.today() + timedelta(days=35)
+    later = today() + timedelta(days=35)
     data = {**date_fields("by_when-due_on", later), "by_when-reason": "Dad is back from working away on the 1st."}
     response = client_for(alice).post(f"{page_url(assessment)}by-when/", data)
     assert response.status_code == 302
@@ -72,7 +73,7 @@ def test_changing_the_by_when_date_keeps_the_history(client_for, alice, assessme
 
 
 def test_changing_the_by_when_date_needs_a_reason(client_for, alice, assessment, date_fields):
-    data = {**date_fields("by_when-due_on", date.today() + timedelta(days=35)), "by_when-reason": ""}
+    data = {**date_fields("by_when-due_on", today() + timedelta(days=35)), "by_when-reason": ""}
     response = client_for(alice).post(f"{page_url(assessment)}by-when/", data)
     page = response.content.decode()
     assert response.status_code == 200
@@ -101,7 +102,7 @@ def test_a_draft_saves_without_an_analysis(client_for, alice, assessment):
 def test_a_completed_assessment_is_read_only(client_for, alice, assessment):
     assert client_for(alice).post(page_url(assessment), {**COMPLETE, "action": "complete"}).status_code == 302
     assessment.refresh_from_db()
-    assert assessment.completed_on == date.today()
+    assert assessment.completed_on == today()
     page = client_for(alice).get(page_url(assessment)).content.decode()
     assert "<textarea" not in page and "Ruby is doing well at school." in page
     changed = client_for(alice).post(page_url(assessment), {**COMPLETE, "analysis": "Changed", "action": "save"})
@@ -115,11 +116,11 @@ def test_the_team_manager_can_authorise_a_completed_assessment(client_for, alice
     assert "Authorise assessment" in client_for(mo).get(page_url(assessment)).content.decode()
     assert client_for(mo).post(f"{page_url(assessment)}authorise/").status_code == 302
     assessment.refresh_from_db()
-    assert assessment.authorised_by == mo and assessment.authorised_on == date.today()
+    assert assessment.authorised_by == mo and assessment.authorised_on == today()
 
 
 def test_the_author_cannot_authorise_their_own_assessment(client_for, mo, ruby):
-    own = start_assessment(ruby.episodes.get(), acting_user=mo, started_on=date.today(), due_on=date.today(), due_reason="Urgent.")
+    own = start_assessment(ruby.episodes.get(), acting_user=mo, started_on=today(), due_on=today(), due_reason="Urgent.")
     save_assessment(own, acting_user=mo, complete=True, **COMPLETE)
     assert "Authorise assessment" not in client_for(mo).get(page_url(own)).content.decode()
     page = client_for(mo).post(f"{page_url(own)}authorise/").content.decode()

@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from journey.casework.actions import close_episode, open_episode, start_assessment
 from journey.casework.codes import EpisodeKind
+from journey.lib.dates import today
 from journey.people.actions import create_child
 
 
@@ -18,7 +19,7 @@ def test_it_lists_alices_child_with_when_she_was_last_seen(client_for, alice, ru
     assert f'href="/children/{ruby.pk}/"' in page
     assert "Ruby Smith" in page and "Child in need" in page
     assert f"{seen:%-d %b %Y}" in page
-    assert f"{(date.today() - seen.date()).days} days ago" in page
+    assert f"{(today() - seen.date()).days} days ago" in page
 
 
 def test_it_does_not_list_ruby_for_a_worker_who_does_not_hold_her(client_for, charlie, ruby):
@@ -34,13 +35,13 @@ def test_it_puts_a_child_never_seen_first(client_for, alice, ruby, leo):
 
 
 def test_it_leaves_out_a_child_whose_episode_has_closed(client_for, alice, ruby):
-    close_episode(ruby.episodes.get(), ended_on=date.today(), reason="needs_met", acting_user=alice)
+    close_episode(ruby.episodes.get(), ended_on=today(), reason="needs_met", acting_user=alice)
     assert "Ruby Smith" not in client_for(alice).get("/casework/").content.decode()
 
 
 def test_it_shows_the_by_when_date_of_an_assessment_in_progress(client_for, alice, ruby):
-    due = date.today() + timedelta(days=20)
-    start_assessment(ruby.episodes.get(), acting_user=alice, started_on=date.today(), due_on=due, due_reason="School holidays")
+    due = today() + timedelta(days=20)
+    start_assessment(ruby.episodes.get(), acting_user=alice, started_on=today(), due_on=due, due_reason="School holidays")
     assert f"{due:%-d %b %Y}" in client_for(alice).get("/casework/").content.decode()
 
 
@@ -68,7 +69,7 @@ def test_its_queries_do_not_grow_with_the_caseload(client_for, alice, sam, ruby)
         client.get("/casework/")
     for n in range(4):
         child = create_child(acting_user=sam, first_name=f"Child{n}", last_name="Many", date_of_birth=date(2015, 1, n + 1))
-        open_episode(child, EpisodeKind.CHILD_IN_NEED, started_on=date.today(), acting_user=sam, worker=alice)
+        open_episode(child, EpisodeKind.CHILD_IN_NEED, started_on=today(), acting_user=sam, worker=alice)
     with CaptureQueriesContext(connection) as many:
         page = client.get("/casework/").content.decode()
     assert page.count('href="/children/') >= 5

@@ -1,9 +1,11 @@
 """Recording a visit on one page, and reading it back."""
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 
 import pytest
+from django.utils import timezone
 
 from journey.casework.models import Visit
+from journey.lib.dates import today
 from journey.people.actions import create_child
 
 
@@ -13,7 +15,7 @@ def visit_form(date_fields):
 
     def form(**overrides) -> dict[str, str]:
         data = {
-            **date_fields("visited_at", date.today() - timedelta(days=1)), "visited_time": "15:30", "place": "Home",
+            **date_fields("visited_at", today() - timedelta(days=1)), "visited_time": "15:30", "place": "Home",
             "who_was_present": "Ruby and her mum", "child_seen": "yes", "child_seen_alone": "yes",
             "childs_words": "I want my dog to come to the meeting.", "observations": "Ruby showed me her bedroom.",
             "next_steps": "Visit again in two weeks.",
@@ -32,7 +34,7 @@ def test_it_records_a_visit_and_returns_to_the_child(client_for, alice, ruby, vi
     assert visit.childs_words == "I want my dog to come to the meeting."
     assert visit.child_seen and visit.child_seen_alone
     assert visit.recorded_by == alice
-    assert visit.visited_at.date() == date.today() - timedelta(days=1)
+    assert visit.visited_at.date() == today() - timedelta(days=1)
 
 
 def test_it_shows_the_one_page_form(client_for, alice, ruby):
@@ -52,7 +54,7 @@ def test_it_rejects_seen_alone_when_not_seen_and_names_the_field(client_for, ali
 
 
 def test_it_rejects_a_visit_in_the_future(client_for, alice, ruby, visit_form, date_fields):
-    data = visit_form(**date_fields("visited_at", date.today() + timedelta(days=2)))
+    data = visit_form(**date_fields("visited_at", today() + timedelta(days=2)))
     page = client_for(alice).post(f"/casework/children/{ruby.pk}/visits/new/", data).content.decode()
     assert "Date of visit must be today or in the past" in page
     assert ruby.visits.count() == 1
@@ -66,6 +68,15 @@ def test_it_keeps_everything_typed_when_there_is_an_error(client_for, alice, rub
     assert "I want my dog to come to the meeting.</textarea>" in page
     assert "Ruby showed me her bedroom.</textarea>" in page
     assert 'value="15:30"' in page and 'value="Home"' in page
+
+
+def test_it_rejects_a_time_later_today(client_for, alice, ruby, visit_form, date_fields, monkeypatch):
+    nine_am = timezone.make_aware(datetime.combine(today(), time(9, 0)))
+    monkeypatch.setattr(timezone, "now", lambda: nine_am)
+    data = visit_form(**date_fields("visited_at", today()), visited_time="10:00")
+    page = client_for(alice).post(f"/casework/children/{ruby.pk}/visits/new/", data).content.decode()
+    assert "Time of visit must be in the past" in page
+    assert ruby.visits.count() == 1
 
 
 def test_a_partner_cannot_record_a_visit(client_for, officer, ruby, visit_form):

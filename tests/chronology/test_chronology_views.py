@@ -3,6 +3,7 @@ from datetime import date, timedelta
 
 from journey.chronology.build import chronology_for
 from journey.chronology.models import SignificanceFlag, SignificantEvent
+from journey.lib.dates import today
 
 
 def event_form(day: date, **overrides) -> dict[str, str]:
@@ -17,7 +18,7 @@ def visit_key(child) -> str:
 
 
 def test_it_adds_a_significant_event_to_the_chronology(client_for, alice, ruby):
-    response = client_for(alice).post(f"/chronology/children/{ruby.pk}/events/new/", event_form(date.today() - timedelta(days=3)))
+    response = client_for(alice).post(f"/chronology/children/{ruby.pk}/events/new/", event_form(today() - timedelta(days=3)))
     assert response.status_code == 302
     assert response["Location"] == f"/children/{ruby.pk}/"
     entry = next(e for e in chronology_for(ruby) if e.kind == "significant_event")
@@ -25,14 +26,14 @@ def test_it_adds_a_significant_event_to_the_chronology(client_for, alice, ruby):
 
 
 def test_an_event_today_without_a_time_is_accepted(client_for, alice, ruby):
-    assert client_for(alice).post(f"/chronology/children/{ruby.pk}/events/new/", event_form(date.today())).status_code == 302
+    assert client_for(alice).post(f"/chronology/children/{ruby.pk}/events/new/", event_form(today())).status_code == 302
 
 
 def test_it_rejects_an_event_without_a_description_or_in_the_future(client_for, alice, ruby):
-    data = event_form(date.today() + timedelta(days=1), description="")
+    data = event_form(today() + timedelta(days=1), description="")
     page = client_for(alice).post(f"/chronology/children/{ruby.pk}/events/new/", data).content.decode()
     assert "Enter what happened" in page
-    data = event_form(date.today() + timedelta(days=1))
+    data = event_form(today() + timedelta(days=1))
     page = client_for(alice).post(f"/chronology/children/{ruby.pk}/events/new/", data).content.decode()
     assert "Date must be today or in the past" in page and "grandad" in page
     assert not SignificantEvent.objects.exists()
@@ -76,5 +77,5 @@ def test_any_council_practitioner_may_flag_an_entry(client_for, charlie, ruby):
 def test_a_partner_cannot_add_to_the_chronology(client_for, officer, ruby):
     key = visit_key(ruby)
     assert client_for(officer).post(f"/chronology/children/{ruby.pk}/flag/", {"entry": key, "reason": "x"}).status_code == 403
-    assert client_for(officer).post(f"/chronology/children/{ruby.pk}/events/new/", event_form(date.today())).status_code == 403
+    assert client_for(officer).post(f"/chronology/children/{ruby.pk}/events/new/", event_form(today())).status_code == 403
     assert not SignificanceFlag.objects.exists() and not SignificantEvent.objects.exists()

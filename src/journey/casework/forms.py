@@ -19,7 +19,7 @@ def yes_no(label: str, required_message: str, help_text: str = "") -> forms.Type
     """A yes/no question as GOV.UK inline radios; an unanswered question is an error, never a silent 'no'."""
     return forms.TypedChoiceField(
         label=label, choices=YES_NO, coerce=lambda v: v == "yes", help_text=help_text,
-        widget=forms.RadioSelect(attrs={"inline": True}), error_messages={"required": required_message},
+        widget=forms.RadioSelect(attrs={"inline": True}), error_messages={"required": required_message, "invalid_choice": required_message},
     )
 
 
@@ -32,7 +32,10 @@ def textarea(label: str, help_text: str = "", rows: int = 5, required: bool = Fa
 
 class VisitForm(forms.Form):
     visited_at = GovukDateField(label="Date of visit", label_for_errors="Date of visit", help_text="For example, 27 3 2025")
-    visited_time = TimeField(label="Time of visit", help_text="Use the 24-hour clock, for example 14:30")
+    visited_time = TimeField(
+        label="Time of visit", help_text="Use the 24-hour clock, for example 14:30",
+        error_messages={"required": "Enter the time of visit", "invalid": "Time of visit must be a time like 14:30"},
+    )
     place = forms.CharField(
         label="Where did the visit take place?", max_length=150, required=False, help_text="For example, home or school",
         error_messages={"max_length": "Place must be 150 characters or fewer"},

@@ -115,6 +115,8 @@ def open_episode(request: HttpRequest, child_id: int) -> HttpResponse:
 def close_episode(request: HttpRequest, child_id: int, episode_id: int) -> HttpResponse:
     child = _child_for_casework(request, child_id, "close an episode")
     episode = _episode_of(child, episode_id)
+    if not episode.is_open:
+        return render(request, "casework/episode_close.html", {"child": child, "episode": episode, "form": CloseEpisodeForm()})
     form = _bind(CloseEpisodeForm, request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data

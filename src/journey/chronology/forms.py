@@ -8,7 +8,10 @@ from journey.lib.forms import GovukDateField, TimeField, combine
 
 class SignificantEventForm(forms.Form):
     occurred_at = GovukDateField(label="Date of event", label_for_errors="Date of event", help_text="For example, 27 3 2025")
-    occurred_time = TimeField(label="Time (optional)", required=False, help_text="Use the 24-hour clock, for example 14:30")
+    occurred_time = TimeField(
+        label="Time (optional)", required=False, help_text="Use the 24-hour clock, for example 14:30",
+        error_messages={"invalid": "Time must be a time like 14:30"},
+    )
     description = forms.CharField(
         label="What happened, and why does it matter for the child?", widget=forms.Textarea(attrs={"rows": 6}),
         error_messages={"required": "Enter what happened"},
