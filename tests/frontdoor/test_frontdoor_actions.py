@@ -3,8 +3,9 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from journey.frontdoor.actions import NamedChild, create_child_from_contact, link_contact_to_child, screen_contact
-from journey.frontdoor.models import Referral
+from journey.frontdoor.models import Contact, Referral, ScreeningDecision
 from journey.frontdoor.rules import is_rereferral
+from journey.people.models import Child
 
 
 def test_a_rereferral_joins_the_childs_existing_record(sam, ruby, ruby_again):
@@ -49,3 +50,25 @@ def test_it_cannot_link_one_child_to_two_children_named_in_a_contact(sam, ruby, 
 
     with pytest.raises(ValidationError, match="already linked"):
         link_contact_to_child(second, ruby, acting_user=sam)
+
+
+def test_a_second_screener_acting_on_a_stale_page_is_told_it_is_already_screened(sam, mo, ruby, raise_contact):
+    contact = raise_contact(NamedChild("Ruby", "Smith"))
+    link_contact_to_child(contact.children_named.get(), ruby, acting_user=sam)
+    stale = Contact.objects.get(pk=contact.pk)
+    screen_contact(contact, acting_user=sam, outcome="early_help", rationale="Family asked for support.")
+
+    with pytest.raises(ValidationError, match="already been screened"):
+        screen_contact(stale, acting_user=mo, outcome="referral", rationale="Needs assessment.")
+    assert ScreeningDecision.objects.get(contact=contact).decided_by == sam
+
+
+def test_creating_a_record_twice_for_one_child_named_makes_only_one(sam, raise_contact):
+    contact = raise_contact(NamedChild("Zara", "Quinn"))
+    first_press = contact.children_named.get()
+    second_press = contact.children_named.get()
+    create_child_from_contact(first_press, acting_user=sam)
+
+    with pytest.raises(ValidationError, match="already linked"):
+        create_child_from_contact(second_press, acting_user=sam)
+    assert Child.objects.count() == 1

@@ -81,3 +81,11 @@ def test_link_and_create_answer_get_with_method_not_allowed(client_for, sam, rub
     assert client.get(f"/front-door/contacts/{ruby_again.pk}/children/{named.pk}/link/").status_code == 405
     assert client.get(f"/front-door/contacts/{ruby_again.pk}/children/{named.pk}/create/").status_code == 405
     assert client.get(f"/front-door/contacts/{ruby_again.pk}/screen/").status_code == 405
+
+
+def test_it_answers_a_malformed_child_id_as_no_access(client_for, sam, ruby_again):
+    named = ruby_again.children_named.get()
+    client = client_for(sam)
+
+    for data in ({"child_id": "ruby"}, {"child_id": str(10**20)}, {}):
+        assert client.post(f"/front-door/contacts/{ruby_again.pk}/children/{named.pk}/link/", data).status_code == 403

@@ -58,6 +58,9 @@ def given_details(named: ContactChild) -> Given:
 
 
 def _ensure_open(contact: Contact) -> None:
+    """Re-read the contact's status under a row lock, so that two screeners acting at once (or a button pressed
+    twice) cannot both change it: the second sees the first's change and is told why, rather than failing."""
+    contact.status = Contact.objects.select_for_update().values_list("status", flat=True).get(pk=contact.pk)
     if not contact.is_open:
         raise ValidationError("This contact has already been screened, so its children cannot be changed")
 
@@ -80,6 +83,8 @@ def link_contact_to_child(named: ContactChild, child, *, acting_user) -> Contact
 def create_child_from_contact(named: ContactChild, *, acting_user, sex: str = "U"):
     """No one on record matched: make the child's record from what the referrer gave, and link it."""
     _ensure_open(named.contact)
+    if ContactChild.objects.filter(pk=named.pk, child__isnull=False).exists():
+        raise ValidationError(f"{named} is already linked to a record, so no new record was made")
     line_1, _, town = named.given_address.partition(",")
     child = create_child(
         acting_user=acting_user, first_name=named.given_first_name, last_name=named.given_last_name,

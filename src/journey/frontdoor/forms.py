@@ -109,6 +109,8 @@ class ContactForm(forms.Form):
         self.user = user
         self.fields.update(_child_fields("", required=True))
         self.fields.update(_child_fields("second_", required=False))
+        # The page's order (who, which children, then the concern), so the error summary reads in the same order.
+        self.order_fields([name for name in self.fields if name not in {"parents_aware", "concern"}])
         if user.is_partner:
             for name in ("agency", "received_on", "received_time"):
                 del self.fields[name]
@@ -188,6 +190,7 @@ class ScreeningForm(forms.Form):
 
 
 class LinkForm(forms.Form):
-    """Which child on record a named child is; the id is checked by ``get_child_for``, never trusted."""
+    """Which child on record a named child is. Only the id's shape is checked here (a malformed id answers like a
+    forbidden one); whether the user may see that child is decided by ``get_child_for``."""
 
-    child_id = forms.IntegerField(error_messages={"required": "Choose the child on record", "invalid": "Choose the child on record"})
+    child_id = forms.IntegerField(min_value=1, max_value=2**63 - 1)

@@ -112,16 +112,16 @@ def link(request: HttpRequest, contact_id: int, named_id: int) -> HttpResponse:
     contact = _contact_for(request, contact_id)
     named = _named_for(contact, named_id)
     form = LinkForm(request.POST)
-    if form.is_valid():
-        child = get_child_for(request.user, form.cleaned_data["child_id"], what="link contact", request=request)
-        try:
-            actions.link_contact_to_child(named, child, acting_user=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, f"{named} is linked to the record of {child.name}")
-            return redirect("frontdoor:contact", contact.pk)
-    return _render_contact(request, contact, form=form)
+    if not form.is_valid():
+        raise NoAccess
+    child = get_child_for(request.user, form.cleaned_data["child_id"], what="link contact", request=request)
+    try:
+        actions.link_contact_to_child(named, child, acting_user=request.user)
+    except ValidationError as error:
+        apply_errors(form, error)
+        return _render_contact(request, contact, form=form)
+    messages.success(request, f"{named} is linked to the record of {child.name}")
+    return redirect("frontdoor:contact", contact.pk)
 
 
 @require_POST
