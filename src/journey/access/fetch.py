@@ -6,6 +6,8 @@ from journey.people.models import Child
 from .models import RecordRead
 from .rules import NoAccess
 
+MAX_ID = 2**63 - 1  # the largest primary key either database holds; beyond it SQLite overflows
+
 
 def client_ip(request) -> str | None:
     return request.META.get("REMOTE_ADDR") if request is not None else None
@@ -21,6 +23,8 @@ def get_child_for(user, child_id, *, what: str, request=None) -> Child:
         pk = int(child_id)
     except (TypeError, ValueError):
         raise NoAccess from None
+    if not 0 < pk <= MAX_ID:
+        raise NoAccess
     child = Child.objects.visible_to(user).filter(pk=pk).select_related("person").first()
     if child is None:
         raise NoAccess

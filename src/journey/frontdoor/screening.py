@@ -31,6 +31,7 @@ class History:
     """What the record already holds about a child, so a screener sees at once that this is not a first contact."""
 
     other_contacts: int = 0
+    contacts_by_agency: dict[str, int] = field(default_factory=dict)
     open_episodes: list[str] = field(default_factory=list)
     last_referral: datetime | None = None
 
@@ -46,10 +47,11 @@ def histories(child_ids: set[int], *, excluding: Contact) -> dict[int, History]:
         return found
     contacts = (
         ContactChild.objects.filter(child_id__in=child_ids).exclude(contact=excluding)
-        .values("child_id").annotate(n=Count("contact_id", distinct=True))
+        .values("child_id", "contact__agency__name").annotate(n=Count("contact_id", distinct=True))
     )
     for row in contacts:
-        found[row["child_id"]].other_contacts = row["n"]
+        found[row["child_id"]].other_contacts += row["n"]
+        found[row["child_id"]].contacts_by_agency[row["contact__agency__name"]] = row["n"]
     for child_id, label in _open_episodes(child_ids):
         found[child_id].open_episodes.append(label)
     for row in Referral.objects.filter(child_id__in=child_ids).values("child_id").annotate(last=Max("referred_at")):
