@@ -1,0 +1,180 @@
+"""Rows for one episode of help: who holds it over time, its assessment, plan, visits and notes.
+
+Allocations are kept as history (one current at a time); the worker who holds the case on a day is the one
+who visits and writes that day.
+"""
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from journey.accounts.models import Team, User
+from journey.casework.codes import AbuseCategory, AssessmentDecision, EpisodeKind
+from journey.casework.models import Allocation, Assessment, ByWhen, CaseNote, Episode, Plan, Visit
+
+from .context import Context
+from .phrases import (
+    ANALYSIS, BY_WHEN_CHANGES, BY_WHEN_REASONS, CHILDS_VIEWS, ENVIRONMENT_WORRIES, LOOKED_AFTER_PLACES, MILESTONE_NOTES,
+    NEXT_STEPS, NOTE_SUBJECTS, NOTE_TEXT, OBSERVATIONS, PLAN_CHANGES, STRENGTHS, VISIT_PLACES, WORDS_CHILD, WORDS_TEEN,
+    WORDS_YOUNG, WORRIES,
+)
+from .population import ChildInfo
+
+# Days between visits by kind of episode: statutory help is visited more often than early help or aftercare.
+VISIT_EVERY = {EpisodeKind.EARLY_HELP: 28, EpisodeKind.CHILD_IN_NEED: 30, EpisodeKind.CHILD_PROTECTION: 12,
+               EpisodeKind.LOOKED_AFTER: 42, EpisodeKind.CARE_LEAVER: 60}
+# Category of child protection plans in England (DfE CIN census 2024): neglect half, emotional abuse over a third.
+CATEGORY_WEIGHTS = {AbuseCategory.NEGLECT: 50, AbuseCategory.EMOTIONAL: 37, AbuseCategory.PHYSICAL: 7,
+                    AbuseCategory.SEXUAL: 4, AbuseCategory.MULTIPLE: 2}
+THEME_CATEGORY = {"neglect": AbuseCategory.NEGLECT, "physical_harm": AbuseCategory.PHYSICAL, "sexual_harm": AbuseCategory.SEXUAL,
+                  "domestic_abuse": AbuseCategory.EMOTIONAL, "emotional_harm": AbuseCategory.EMOTIONAL}
+
+
+@dataclass
+class Held:
+    """An open episode as the generator tracks it."""
+
+    episode: Episode
+    allocations: list[Allocation] = field(default_factory=list)
+
+    @property
+    def current(self) -> Allocation | None:
+        return self.allocations[-1] if self.allocations and self.allocations[-1].ended_on is None else None
+
+    def worker_on(self, on: date) -> User:
+        for allocation in reversed(self.allocations):
+            if allocation.started_on <= on:
+                return allocation.worker
+        return self.allocations[0].worker if self.allocations else self.episode.opened_by
+
+
+class Casework:
+    """Writes one child's episodes; ``ctx`` supplies randomness and the authority's staff."""
+
+    def __init__(self, ctx: Context, info: ChildInfo) -> None:
+        self.ctx = ctx
+        self.info = info
+        self.values = {"name": info.person.known_as or info.person.first_name, "carer": info.carer}
+
+    def text(self, bank: tuple[str, ...]) -> str:
+        return self.ctx.pick(bank, attendance=self.ctx.rng.randint(62, 97), **self.values)
+
+    def open(self, kind: str, on: date, *, by: User, team_kind: str, referral=None) -> Held:
+        episode = self.ctx.batch.add(Episode(child=self.info.child, kind=kind, started_on=on, referral=referral,
+                                             opened_by=by, opened_at=self.ctx.at(on)))
+        held = Held(episode)
+        self.allocate(held, on, self.ctx.team(team_kind))
+        return held
+
+    def allocate(self, held: Held, on: date, team: Team) -> None:
+        previous = held.current
+        if previous is not None:
+            previous.ended_on = on
+        worker = self.ctx.worker(team)
+        held.allocations.append(self.ctx.batch.add(Allocation(episode=held.episode, worker=worker, team=team, started_on=on)))
+
+    def close(self, held: Held, on: date, reason: str, note: str = "") -> None:
+        episode = held.episode
+        episode.ended_on = on
+        episode.closure_reason = reason
+        episode.closure_note = note
+        episode.closed_by = held.worker_on(on)
+        if held.current is not None:
+            held.current.ended_on = on
+
+    def work(self, held: Held, start: date, end: date | None) -> None:
+        """Visits and notes from ``start`` until ``end`` (or yesterday), with the odd change of worker."""
+        ctx, kind = self.ctx, held.episode.kind
+        end = min(end or ctx.last_day, ctx.last_day)
+        every = VISIT_EVERY[kind]
+        on = start + ctx.days(1, max(2, every // 2))
+        next_change = start + ctx.days(150, 400)
+        next_note = start + ctx.days(10, 45)
+        while on <= end:
+            if on >= next_change and held.current is not None:
+                self.allocate(held, on, held.current.team)
+                next_change = on + ctx.days(150, 500)
+            self.visit(held, on)
+            on += timedelta(days=max(3, int(every * ctx.rng.uniform(0.7, 1.3))))
+        while next_note <= end:
+            self.note(held, next_note, self.text(NOTE_SUBJECTS[ctx.rng.choice(("call", "call", "meeting"))]), self.text(NOTE_TEXT))
+            next_note += ctx.days(25, 70)
+
+    def visit(self, held: Held, on: date) -> None:
+        ctx, rng = self.ctx, self.ctx.rng
+        age = self.info.age_on(on)
+        seen = rng.random() < 0.93
+        alone = seen and age >= 4 and rng.random() < 0.72
+        words = WORDS_YOUNG if age < 5 else WORDS_CHILD if age < 12 else WORDS_TEEN
+        looked_after = held.episode.kind in (EpisodeKind.LOOKED_AFTER, EpisodeKind.CARE_LEAVER)
+        place = rng.choice(LOOKED_AFTER_PLACES if looked_after else VISIT_PLACES)
+        when = ctx.at(on)
+        ctx.batch.add(Visit(
+            child=self.info.child, visited_at=when, place=place, child_seen=seen, child_seen_alone=alone,
+            who_was_present=f"{self.values['name']}" + ("" if alone else f", {self.values['carer'] if not looked_after else 'carer'}"),
+            childs_words=self.text(words) if seen else "", observations=self.text(OBSERVATIONS) if seen else
+            "Nobody answered the door; card left. Will try again this week.", next_steps=self.text(NEXT_STEPS),
+            recorded_by=held.worker_on(on), recorded_at=when + timedelta(hours=rng.randint(1, 30)),
+        ))
+
+    def note(self, held: Held, on: date, subject: str, text: str) -> None:
+        when = self.ctx.at(on)
+        self.ctx.batch.add(CaseNote(child=self.info.child, occurred_at=when, subject=subject, text=text,
+                                    author=held.worker_on(on), recorded_at=when + timedelta(hours=2)))
+
+    def milestone(self, held: Held, on: date, which: str) -> None:
+        subject, text = MILESTONE_NOTES[which]
+        self.note(held, on, subject, text.format(**self.values))
+
+    def plan(self, held: Held, kind: str, start: date, end: date | None, category: str = "") -> Plan:
+        return self.ctx.batch.add(Plan(child=self.info.child, episode=held.episode, kind=kind, category=category,
+                                       started_on=start, ended_on=end, what_needs_to_change=self.text(PLAN_CHANGES[kind]),
+                                       author=held.worker_on(start)))
+
+    def category(self) -> str:
+        if self.ctx.rng.random() < 0.6 and self.info.theme in THEME_CATEGORY:
+            return THEME_CATEGORY[self.info.theme]
+        return self.ctx.rng.choices(list(CATEGORY_WEIGHTS), weights=list(CATEGORY_WEIGHTS.values()))[0]
+
+    def assess(self, held: Held, start: date, decision_weights: dict[str, int]) -> tuple[date | None, str]:
+        """A single assessment with its 'by when' history. Returns when it completed and what was decided."""
+        ctx, rng = self.ctx, self.ctx.rng
+        author = held.worker_on(start)
+        due = start + timedelta(days=rng.choice((10, 20, 28, 35, 45)))
+        duration = rng.randint(8, 45)
+        completed = start + timedelta(days=duration)
+        done = completed <= ctx.last_day
+        decision = rng.choices(list(decision_weights), weights=list(decision_weights.values()))[0] if done else ""
+        worries = WORRIES[self.info.theme].format(**self.values)
+        texts = {
+            "developmental_needs_strengths": self.text(STRENGTHS["developmental_needs"]),
+            "developmental_needs_worries": worries,
+            "parenting_capacity_strengths": self.text(STRENGTHS["parenting_capacity"]),
+            "parenting_capacity_worries": worries if rng.random() < 0.5 else "",
+            "family_environment_strengths": self.text(STRENGTHS["family_environment"]),
+            "family_environment_worries": rng.choice(ENVIRONMENT_WORRIES),
+            "childs_views": self.text(CHILDS_VIEWS),
+            "analysis": self.text(ANALYSIS) if done else "",
+        }
+        team = held.allocations[-1].team if held.allocations else None
+        manager = team.manager if team is not None and team.manager_id != author.pk else None
+        authorised = completed + timedelta(days=rng.randint(0, 6)) if done and manager else None
+        if authorised is not None and authorised > ctx.last_day:
+            authorised = None
+        assessment = ctx.batch.add(Assessment(
+            child=self.info.child, episode=held.episode, started_on=start, decision=decision,
+            completed_on=completed if done else None, author=author, created_at=ctx.at(start),
+            authorised_on=authorised, authorised_by=manager if authorised else None, **texts,
+        ))
+        ctx.batch.add(ByWhen(assessment=assessment, due_on=due, reason=self.text(BY_WHEN_REASONS), set_by=author, set_at=ctx.at(start)))
+        changed = start + timedelta(days=rng.randint(1, max(1, (due - start).days)))
+        if rng.random() < 0.25 and changed <= ctx.last_day:
+            ctx.batch.add(ByWhen(assessment=assessment, due_on=due + timedelta(days=rng.choice((7, 10, 14, 21))),
+                                 reason=self.text(BY_WHEN_CHANGES), set_by=author, set_at=ctx.at(changed)))
+        return (completed if done else None), decision
+
+
+DECISIONS = {
+    "referral": {AssessmentDecision.NO_FURTHER_ACTION: 40, AssessmentDecision.EARLY_HELP: 14, AssessmentDecision.CHILD_IN_NEED: 32,
+                 AssessmentDecision.STRATEGY_DISCUSSION: 7, AssessmentDecision.LOOKED_AFTER: 3},
+    "strategy": {AssessmentDecision.NO_FURTHER_ACTION: 18, AssessmentDecision.EARLY_HELP: 5, AssessmentDecision.CHILD_IN_NEED: 30,
+                 AssessmentDecision.STRATEGY_DISCUSSION: 32, AssessmentDecision.LOOKED_AFTER: 4},
+}

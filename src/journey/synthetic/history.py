@@ -1,0 +1,282 @@
+"""One child's story over the years: contacts arrive, the front door decides, help begins and ends.
+
+Contacts arrive at a rate set by the family's circumstances, higher for a year after help ends (so some children
+are referred again within twelve months, as in England). While statutory help is open, new contacts are shared
+with the allocated worker rather than opening anything new: the child's one record simply continues.
+"""
+from datetime import date, timedelta
+
+from journey.accounts.models import TeamKind
+from journey.casework.codes import AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
+from journey.frontdoor.codes import ScreeningOutcome
+from journey.casework.models import Plan
+from journey.frontdoor.models import Referral, ScreeningDecision
+
+from .contacts import duplicate_child, record_contact
+from .context import Context
+from .episodes import DECISIONS, Casework, Held
+from .phrases import RATIONALE
+from .population import YEAR, ChildInfo
+
+OPEN = date.max
+AWAITING_DAYS = 2
+RE_REFERRAL_BOOST = 2.5
+# Share of children already in long-term care when the history begins (most children in care have been for years).
+LONG_TERM_CARE = 0.001
+# Screening outcomes for a child not already open to social work (England: roughly one contact in three or four
+# becomes a referral).
+OUTCOMES = {ScreeningOutcome.REFERRAL: 23, ScreeningOutcome.STRATEGY_DISCUSSION: 7, ScreeningOutcome.EARLY_HELP: 14,
+            ScreeningOutcome.INFORMATION_AND_ADVICE: 26, ScreeningOutcome.NO_FURTHER_ACTION: 30}
+
+
+class Story:
+    def __init__(self, ctx: Context, info: ChildInfo) -> None:
+        self.ctx = ctx
+        self.info = info
+        self.work = Casework(ctx, info)
+        self.busy_until: date | None = None
+        self.helped_until: date | None = None
+        self.early_help: tuple[Held, Plan, date] | None = None
+        self.eighteen = _birthday(info.dob, 18)
+
+    def run(self) -> None:
+        ctx, rng, info = self.ctx, self.ctx.rng, self.info
+        start = max(ctx.first_day, info.dob + timedelta(days=1))
+        if info.care_leaver:
+            self._care_leaver()
+            return
+        before = (ctx.first_day - info.dob).days
+        if before > 400 and rng.random() < LONG_TERM_CARE:
+            self.busy_until = self._taken_into_care(ctx.first_day - ctx.days(30, min(before - 60, 6 * 365)))
+        elif before > 60 and rng.random() < min(0.6, 0.12 * info.rate):
+            back = max(info.dob + timedelta(days=30), ctx.first_day - timedelta(days=rng.randint(1, 700)))
+            self.contact(back, force=ScreeningOutcome.REFERRAL)
+        on = start
+        last = min(ctx.last_day, self.eighteen - timedelta(days=1))
+        while on <= last:
+            if self.busy_until and self.busy_until <= on:
+                self.helped_until, self.busy_until = self.busy_until, None
+            rate, boundary = info.rate, None
+            if self.busy_until:
+                rate, boundary = info.rate * 1.3, self.busy_until
+            elif self.helped_until and on < self.helped_until + timedelta(days=365):
+                rate, boundary = info.rate * RE_REFERRAL_BOOST, self.helped_until + timedelta(days=365)
+            arrival = on + timedelta(days=max(1, int(rng.expovariate(rate) * YEAR)))
+            if boundary is not None and boundary != OPEN and arrival > boundary:
+                on = boundary  # the rate changes here; arrivals have no memory, so start afresh
+                continue
+            on = arrival
+            if on <= last:
+                self.contact(on)
+        self._end_of_history()
+
+    def contact(self, on: date, *, force: str | None = None, awaiting: bool | None = None) -> None:
+        ctx, rng = self.ctx, self.ctx.rng
+        if self.busy_until and self.busy_until <= on:
+            self.helped_until, self.busy_until = self.busy_until, None
+        self._finish_early_help(on)
+        received = ctx.at(on, rng.randint(0, 23))
+        awaiting = on > ctx.last_day - timedelta(days=AWAITING_DAYS) if awaiting is None else awaiting
+        contact, named, given = record_contact(ctx, self.info, received, awaiting=awaiting)
+        self.info.events += 1
+        if awaiting:
+            return
+        decided = received + timedelta(hours=rng.randint(1, 30))
+        if decided.date() > ctx.last_day:
+            decided = ctx.at(ctx.last_day, 23, 30)
+        outcome = force or self._outcome()
+        screener = ctx.screener()
+        named.child, named.linked_by, named.linked_at = self.info.child, screener, decided - timedelta(minutes=20)
+        if outcome in (ScreeningOutcome.NO_FURTHER_ACTION, ScreeningOutcome.INFORMATION_AND_ADVICE) and rng.random() < 0.006:
+            named.child, named.created_new_child = duplicate_child(ctx, self.info, given, named.linked_at), True
+        rationale = rng.choice(RATIONALE[outcome])
+        if self.busy_until:
+            rationale = "Open to an allocated worker: information shared with them and recorded on the child's record."
+        ctx.batch.add(ScreeningDecision(contact=contact, outcome=outcome, rationale=rationale, decided_by=screener, decided_at=decided))
+        if outcome in ScreeningOutcome.opening_social_work():
+            referral = ctx.batch.add(Referral(child=self.info.child, contact=contact, referred_at=decided))
+            self._stop_early_help(decided.date())
+            self.busy_until = self._spell(decided.date(), referral, screener, strategy=outcome == ScreeningOutcome.STRATEGY_DISCUSSION)
+        elif outcome == ScreeningOutcome.EARLY_HELP:
+            self._start_early_help(decided.date(), screener)
+
+    def _outcome(self) -> str:
+        rng = self.ctx.rng
+        if self.busy_until:
+            return ScreeningOutcome.INFORMATION_AND_ADVICE if rng.random() < 0.85 else ScreeningOutcome.NO_FURTHER_ACTION
+        outcome = rng.choices(list(OUTCOMES), weights=list(OUTCOMES.values()))[0]
+        if outcome == ScreeningOutcome.EARLY_HELP and self.early_help:
+            return ScreeningOutcome.INFORMATION_AND_ADVICE
+        return outcome
+
+    # Early help: led by the early help service, closed when it ends or when the child is referred.
+    def _start_early_help(self, on: date, by) -> None:
+        held = self.work.open(EpisodeKind.EARLY_HELP, on, by=by, team_kind=TeamKind.EARLY_HELP)
+        end = on + self.ctx.days(90, 300)
+        plan = self.work.plan(held, PlanKind.EARLY_HELP, on, end if end <= self.ctx.last_day else None)
+        self.early_help = (held, plan, end)
+
+    def _finish_early_help(self, on: date) -> None:
+        if self.early_help and self.early_help[2] < on:
+            held, plan, end = self.early_help
+            self.work.work(held, held.episode.started_on, end)
+            self.work.close(held, end, ClosureReason.NEEDS_MET)
+            self.early_help = None
+
+    def _stop_early_help(self, on: date) -> None:
+        if self.early_help:
+            held, plan, _ = self.early_help
+            self.work.work(held, held.episode.started_on, on)
+            self.work.close(held, on, ClosureReason.STEPPED_UP, "Referred to children's social care.")
+            plan.ended_on = max(on, plan.started_on)
+            self.early_help = None
+
+    def _end_of_history(self) -> None:
+        """Early help still running yesterday stays open, with its visits so far."""
+        self._finish_early_help(self.ctx.last_day + timedelta(days=1))
+        if self.early_help:
+            held, _, end = self.early_help
+            self.work.work(held, held.episode.started_on, end)
+            self.early_help = None
+
+    # Statutory help, from referral to the end of the last episode it leads to. Returns when it all ended.
+    def _spell(self, on: date, referral, screener, *, strategy: bool, decision: str | None = None) -> date:
+        ctx, work = self.ctx, self.work
+        cin = work.open(EpisodeKind.CHILD_IN_NEED, on, by=screener, team_kind=TeamKind.ASSESSMENT, referral=referral)
+        if strategy:
+            work.milestone(cin, on, "strategy")
+        started = on + ctx.days(0, 3)
+        completed, assessed = work.assess(cin, min(started, ctx.last_day), DECISIONS["strategy" if strategy else "referral"])
+        decision = decision or assessed
+        if completed is None:
+            work.work(cin, on, None)
+            return OPEN
+        work.work(cin, on, completed)
+        if decision == AssessmentDecision.NO_FURTHER_ACTION:
+            work.close(cin, completed, ClosureReason.NEEDS_MET)
+            return completed
+        if decision == AssessmentDecision.EARLY_HELP:
+            work.close(cin, completed, ClosureReason.STEPPED_DOWN)
+            self._start_early_help(completed, cin.worker_on(completed))
+            return completed
+        if decision == AssessmentDecision.LOOKED_AFTER:
+            work.close(cin, completed, ClosureReason.STEPPED_UP)
+            return self._looked_after(completed, cin.worker_on(completed))
+        if decision == AssessmentDecision.STRATEGY_DISCUSSION:
+            work.milestone(cin, completed, "strategy")
+            conference = completed + ctx.days(8, 15)
+            if conference <= ctx.last_day and ctx.rng.random() < 0.8:
+                work.work(cin, completed, conference)
+                work.close(cin, conference, ClosureReason.STEPPED_UP, "Initial child protection conference: plan made.")
+                return self._protection(conference, cin.worker_on(completed))
+        return self._child_in_need(cin, completed)
+
+    def _child_in_need(self, cin: Held, on: date) -> date:
+        """Help under a child in need plan; a case that was with the assessment team moves to a longer-term team."""
+        ctx, work = self.ctx, self.work
+        if cin.current is not None and cin.current.team.kind == TeamKind.ASSESSMENT:
+            work.allocate(cin, on, ctx.team(TeamKind.UNIT if ctx.rng.random() < 0.2 else TeamKind.CHILD_IN_NEED))
+        end = on + ctx.days(90, 420)
+        end = self._cap(end)
+        work.plan(cin, PlanKind.CHILD_IN_NEED, on, end if end <= ctx.last_day else None)
+        work.work(cin, on, end)
+        if end > ctx.last_day:
+            return OPEN
+        work.close(cin, end, ClosureReason.STEPPED_DOWN if ctx.rng.random() < 0.4 else ClosureReason.NEEDS_MET)
+        return end
+
+    def _protection(self, on: date, by) -> date:
+        ctx, work, rng = self.ctx, self.work, self.ctx.rng
+        cp = work.open(EpisodeKind.CHILD_PROTECTION, on, by=by, team_kind=TeamKind.CHILD_IN_NEED)
+        work.milestone(cp, on, "icpc")
+        end = self._cap(on + timedelta(days=int(min(900, max(60, rng.lognormvariate(5.35, 0.5))))))
+        work.plan(cp, PlanKind.CHILD_PROTECTION, on, end if end <= ctx.last_day else None, category=work.category())
+        review = on + timedelta(days=90)
+        while review < min(end, ctx.last_day):
+            work.milestone(cp, review, "review")
+            review += timedelta(days=182)
+        work.work(cp, on, end)
+        if end > ctx.last_day:
+            return OPEN
+        roll = rng.random()
+        if end >= self.eighteen:
+            work.close(cp, end, ClosureReason.AGED_OUT)
+            return end
+        if roll < 0.12:
+            work.close(cp, end, ClosureReason.STEPPED_UP, "Care proceedings issued.")
+            return self._looked_after(end, cp.worker_on(end))
+        if roll < 0.75:
+            work.close(cp, end, ClosureReason.STEPPED_DOWN, "Review conference: child in need plan to follow.")
+            cin = work.open(EpisodeKind.CHILD_IN_NEED, end, by=cp.worker_on(end), team_kind=TeamKind.CHILD_IN_NEED)
+            return self._child_in_need(cin, end)
+        work.close(cp, end, ClosureReason.NEEDS_MET)
+        return end
+
+    def _looked_after(self, on: date, by, *, until_adult: bool = False) -> date:
+        ctx, work, rng = self.ctx, self.work, self.ctx.rng
+        la = work.open(EpisodeKind.LOOKED_AFTER, on, by=by, team_kind=TeamKind.LOOKED_AFTER)
+        age = self.info.age_on(on)
+        roll = rng.random()
+        if until_adult:
+            end, reason = self.eighteen, ClosureReason.AGED_OUT
+        elif roll < 0.35:
+            end, reason = on + ctx.days(40, 500), ClosureReason.RETURNED_HOME
+        elif age < 5 and roll < 0.75:
+            end, reason = on + ctx.days(450, 1100), ClosureReason.ADOPTED
+        elif roll < 0.55:
+            end, reason = on + ctx.days(300, 1000), ClosureReason.SPECIAL_GUARDIANSHIP
+        else:
+            end, reason = self.eighteen, ClosureReason.AGED_OUT
+        if end >= self.eighteen:
+            end, reason = self.eighteen, ClosureReason.AGED_OUT
+        work.plan(la, PlanKind.CARE, on, end if end <= ctx.last_day else None)
+        review = on + timedelta(days=20)
+        while review < min(end, ctx.last_day):
+            work.milestone(la, review, "lac_review")
+            review += timedelta(days=182 if review > on + timedelta(days=100) else 90)
+        work.work(la, on, end)
+        if end > ctx.last_day:
+            return OPEN
+        work.close(la, end, reason)
+        if reason != ClosureReason.AGED_OUT:
+            return end
+        leaver = work.open(EpisodeKind.CARE_LEAVER, end, by=la.worker_on(end), team_kind=TeamKind.LEAVING_CARE)
+        ends = _birthday(self.info.dob, 21)
+        work.plan(leaver, PlanKind.PATHWAY, end, ends if ends <= ctx.last_day else None)
+        work.work(leaver, end, ends)
+        if ends <= ctx.last_day:
+            work.close(leaver, ends, ClosureReason.TRANSFERRED, "Aftercare ended at 21; can return for help up to 25.")
+        return OPEN
+
+    def _cap(self, end: date) -> date:
+        return min(end, self.eighteen) if self.eighteen <= self.ctx.last_day else end
+
+    def _care_leaver(self) -> None:
+        """A young adult who came into care in their teens and now has a personal adviser."""
+        self._taken_into_care(_birthday(self.info.dob, self.ctx.rng.randint(11, 15)) + self.ctx.days(0, 300))
+
+    def _taken_into_care(self, entered: date) -> date:
+        """Care proceedings after a serious incident; the child stays looked after until adulthood."""
+        ctx = self.ctx
+        received = ctx.at(entered, ctx.rng.randint(8, 20))
+        contact, named, _ = record_contact(ctx, self.info, received)
+        screener = ctx.screener()
+        named.child, named.linked_by, named.linked_at = self.info.child, screener, received + timedelta(minutes=40)
+        decided = received + timedelta(hours=2)
+        ctx.batch.add(ScreeningDecision(contact=contact, outcome=ScreeningOutcome.STRATEGY_DISCUSSION,
+                                        rationale=RATIONALE["strategy"][0], decided_by=screener, decided_at=decided))
+        referral = ctx.batch.add(Referral(child=self.info.child, contact=contact, referred_at=decided))
+        cin = self.work.open(EpisodeKind.CHILD_IN_NEED, entered, by=screener, team_kind=TeamKind.ASSESSMENT, referral=referral)
+        self.work.milestone(cin, entered, "strategy")
+        self.work.work(cin, entered, entered + timedelta(days=10))
+        self.work.close(cin, entered + timedelta(days=10), ClosureReason.STEPPED_UP, "Interim care order made.")
+        self.info.events += 1
+        return self._looked_after(entered + timedelta(days=10), cin.worker_on(entered), until_adult=True)
+
+
+def _birthday(born: date, years: int) -> date:
+    try:
+        return born.replace(year=born.year + years)
+    except ValueError:
+        return born.replace(year=born.year + years, day=28)
+

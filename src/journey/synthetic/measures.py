@@ -1,0 +1,57 @@
+"""Headline figures of a generated authority, to check it against England's (per 10,000 children).
+
+Used by the tests and the benchmark; they read the record itself, as any performance figure should.
+"""
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from django.db.models import Count
+from django.utils import timezone
+
+from journey.accounts.models import AgencyKind
+from journey.casework.codes import EpisodeKind
+from journey.casework.models import Episode
+from journey.frontdoor.models import Contact, Referral
+
+from .context import HISTORY_YEARS
+
+PER = 10_000
+
+
+@dataclass(frozen=True)
+class Measures:
+    referrals_per_10k_per_year: float
+    contacts_per_referral: float
+    re_referral_share: float
+    protection_per_10k: float
+    looked_after_per_10k: float
+    source_shares: dict[str, float]
+
+
+def measure(children: int, today: date | None = None) -> Measures:
+    """Rates over the history window for an authority of ``children`` children."""
+    today = today or timezone.localdate()
+    since = today - timedelta(days=int(HISTORY_YEARS * 365.25))
+    window = Referral.objects.filter(referred_at__date__gte=since)
+    referrals = window.count()
+    contacts = Contact.objects.filter(received_at__date__gte=since)
+    by_child: dict[int, list] = defaultdict(list)
+    for child_id, at in Referral.objects.order_by("referred_at").values_list("child_id", "referred_at"):
+        by_child[child_id].append(at)
+    repeats = sum(
+        1 for times in by_child.values() for before, after in zip(times, times[1:])
+        if after.date() >= since and after - before <= timedelta(days=365)
+    )
+    open_today = Episode.objects.filter(ended_on__isnull=True).values("kind").annotate(n=Count("id"))
+    open_by_kind = {row["kind"]: row["n"] for row in open_today}
+    sources = contacts.values("agency__kind").annotate(n=Count("id"))
+    total = sum(row["n"] for row in sources) or 1
+    return Measures(
+        referrals_per_10k_per_year=referrals / HISTORY_YEARS / children * PER,
+        contacts_per_referral=contacts.count() / max(1, referrals),
+        re_referral_share=repeats / max(1, referrals),
+        protection_per_10k=open_by_kind.get(EpisodeKind.CHILD_PROTECTION, 0) / children * PER,
+        looked_after_per_10k=open_by_kind.get(EpisodeKind.LOOKED_AFTER, 0) / children * PER,
+        source_shares={AgencyKind(row["agency__kind"]).label: row["n"] / total for row in sources},
+    )

@@ -1,0 +1,253 @@
+"""The synthetic authority's organisations, teams and staff, scaled with the number of children.
+
+Staffing follows the caseloads it must carry: about one social worker per eighteen open cases. Everything is
+created only where missing (by unique name), so an appended run reuses the authority it finds.
+"""
+import math
+import random
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+
+from journey.accounts.models import Agency, AgencyKind, Role, Team, TeamKind, User
+
+from .banks import FIRST_NAMES, GP_NAMES, LAST_NAMES, SCHOOL_NAMES, UNIT_NAMES
+
+# Generated users share this address domain, which is how a flush tells them from real accounts.
+EMAIL_DOMAIN = "synthetic.journey.invalid"
+CASES_PER_WORKER = 18
+# Open cases per child in the population (CIN ~150, CP ~45, looked after ~65, care leavers ~40 per 10,000).
+OPEN_CASES_PER_CHILD = 0.03
+TEAM_SIZE = 7
+
+
+@dataclass
+class Organisation:
+    """The authority as the history generator needs it: agencies by kind, teams by kind, who works where."""
+
+    council: Agency
+    agencies: dict[str, list[Agency]]
+    primaries: list[Agency]
+    secondaries: list[Agency]
+    teams: dict[str, list[Team]]
+    practitioners: dict[int, list[User]] = field(default_factory=dict)
+    screeners: list[User] = field(default_factory=list)
+    partners: dict[int, list[User]] = field(default_factory=dict)
+
+    def manager_of(self, team: Team) -> User | None:
+        return team.manager
+
+
+@dataclass(frozen=True)
+class Staffing:
+    social_workers: int
+    early_help: int
+    screeners: int
+    primaries: int
+    secondaries: int
+    gps: int
+    forces: int
+
+    @classmethod
+    def for_children(cls, children: int) -> "Staffing":
+        return cls(
+            social_workers=max(8, math.ceil(children * OPEN_CASES_PER_CHILD / CASES_PER_WORKER)),
+            early_help=max(2, math.ceil(children / 2500)),
+            screeners=max(2, math.ceil(children / 6000)),
+            primaries=max(2, math.ceil(children * 0.39 / 320)),
+            secondaries=max(1, math.ceil(children * 0.33 / 1100)),
+            gps=max(2, math.ceil(children / 2500)),
+            forces=1 if children < 20000 else 2,
+        )
+
+
+def _agency_plan(staffing: Staffing) -> list[tuple[str, str, bool]]:
+    authority = settings.JOURNEY_AUTHORITY_NAME.replace(" Council", "").replace(" Borough", "")
+    plan = [
+        (f"{authority} Children's Services", AgencyKind.CHILDRENS_SOCIAL_CARE, True),
+        (f"{authority} Early Help Service", AgencyKind.EARLY_HELP, True),
+        ("Northshire Police", AgencyKind.POLICE, False),
+        ("Northfield and District NHS Foundation Trust", AgencyKind.HEALTH, False),
+        (f"{authority} Housing", AgencyKind.HOUSING, False),
+        ("Probation Service (Northshire)", AgencyKind.PROBATION, False),
+        ("Another local authority", AgencyKind.OTHER_LA, False),
+        ("Family, friends or self", AgencyKind.FAMILY, False),
+        ("Anonymous", AgencyKind.ANONYMOUS, False),
+        ("Other source", AgencyKind.OTHER, False),
+        ("Northfield Women's Aid", AgencyKind.VOLUNTARY, False),
+        ("Young Minds Matter Northfield", AgencyKind.VOLUNTARY, False),
+        ("Little Steps Nursery", AgencyKind.EARLY_YEARS, False),
+    ]
+    if staffing.forces > 1:
+        plan.append(("British Transport Police", AgencyKind.POLICE, False))
+    plan += [(_gp_name(i), AgencyKind.HEALTH, False) for i in range(staffing.gps)]
+    plan += [(_school_name(i, "Primary School"), AgencyKind.SCHOOL, False) for i in range(staffing.primaries)]
+    plan += [(_school_name(i, "Academy"), AgencyKind.SCHOOL, False) for i in range(staffing.secondaries)]
+    return plan
+
+
+def _gp_name(i: int) -> str:
+    base = GP_NAMES[i % len(GP_NAMES)]
+    return base if i < len(GP_NAMES) else f"{base} ({i // len(GP_NAMES) + 1})"
+
+
+def _school_name(i: int, suffix: str) -> str:
+    base = SCHOOL_NAMES[i % len(SCHOOL_NAMES)]
+    return f"{base} {suffix}" if i < len(SCHOOL_NAMES) else f"{base} {suffix} {i // len(SCHOOL_NAMES) + 1}"
+
+
+def _team_plan(staffing: Staffing) -> list[tuple[str, str, int]]:
+    """(name, kind, practitioners) for every team the caseload needs."""
+    sw = staffing.social_workers
+    shares = {TeamKind.ASSESSMENT: 0.25, TeamKind.CHILD_IN_NEED: 0.35, TeamKind.LOOKED_AFTER: 0.2, TeamKind.LEAVING_CARE: 0.1}
+    plan = [("Front Door (MASH)", TeamKind.FRONT_DOOR, 0)]
+    labels = {
+        TeamKind.ASSESSMENT: "Assessment Team", TeamKind.CHILD_IN_NEED: "Child in Need and Protection Team",
+        TeamKind.LOOKED_AFTER: "Children Looked After Team", TeamKind.LEAVING_CARE: "Leaving Care Team",
+    }
+    for kind, share in shares.items():
+        workers = max(2, round(sw * share))
+        teams = math.ceil(workers / TEAM_SIZE)
+        for t in range(teams):
+            size = workers // teams + (1 if t < workers % teams else 0)
+            plan.append((f"{labels[kind]} {t + 1}" if teams > 1 else labels[kind], kind, size))
+    units = 2 if sw < 150 else 4
+    for u in range(units):
+        plan.append((f"Social Work Unit: {UNIT_NAMES[u]}", TeamKind.UNIT, max(2, round(sw * 0.1 / units))))
+    eh_teams = math.ceil(staffing.early_help / TEAM_SIZE)
+    for t in range(eh_teams):
+        plan.append((f"Early Help Team {t + 1}" if eh_teams > 1 else "Early Help Team", TeamKind.EARLY_HELP,
+                     max(2, staffing.early_help // eh_teams)))
+    return plan
+
+
+class _Namer:
+    """Readable, deterministic usernames like 'sw.jones3'."""
+
+    def __init__(self, rng: random.Random, taken: set[str]):
+        self.rng = rng
+        self.taken = taken
+        self.counts: dict[str, int] = defaultdict(int)
+
+    def person(self) -> tuple[str, str]:
+        heritage = self.rng.choices(list(LAST_NAMES), weights=(70, 12, 7, 4, 5, 2))[0]
+        sex = self.rng.choice("FM")
+        return self.rng.choice(FIRST_NAMES[heritage][sex]), self.rng.choice(LAST_NAMES[heritage])
+
+    def username(self, prefix: str, last: str) -> str:
+        stem = f"{prefix}.{''.join(ch for ch in last.lower() if ch.isalpha())}"
+        while True:
+            self.counts[stem] += 1
+            name = f"{stem}{self.counts[stem]}"
+            if name not in self.taken:
+                self.taken.add(name)
+                return name
+
+
+def build_organisation(children: int, seed: int) -> Organisation:
+    """Create whatever of the authority is missing, then load it as the generator sees it."""
+    staffing = Staffing.for_children(children)
+    rng = random.Random(f"{seed}:organisation")
+    existing = set(Agency.objects.values_list("name", flat=True))
+    Agency.objects.bulk_create(
+        [Agency(name=n, kind=k, is_local_authority=la) for n, k, la in _agency_plan(staffing) if n not in existing]
+    )
+    agencies = {a.name: a for a in Agency.objects.all()}
+    council = next(a for a in agencies.values() if a.kind == AgencyKind.CHILDRENS_SOCIAL_CARE and a.is_local_authority)
+    early_help = next(a for a in agencies.values() if a.kind == AgencyKind.EARLY_HELP and a.is_local_authority)
+    if not Team.objects.filter(agency=council).exists():
+        _create_staff(rng, staffing, council, early_help, agencies)
+    return load_organisation()
+
+
+def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early_help: Agency, agencies: dict) -> None:
+    namer = _Namer(rng, set(User.objects.values_list("username", flat=True)))
+    unusable = make_password(None)
+    users: list[User] = []
+    managers: dict[str, User] = {}
+
+    def add(prefix: str, role: str, agency: Agency, team: Team | None, title: str) -> User:
+        first, last = namer.person()
+        username = namer.username(prefix, last)
+        user = User(username=username, password=unusable, email=f"{username}@{EMAIL_DOMAIN}", first_name=first,
+                    last_name=last, role=role, agency=agency, team=team, job_title=title)
+        users.append(user)
+        return user
+
+    teams = []
+    for name, kind, size in _team_plan(staffing):
+        agency = early_help if kind == TeamKind.EARLY_HELP else council
+        teams.append((Team(name=name, kind=kind, agency=agency), size))
+    Team.objects.bulk_create([t for t, _ in teams])
+    for team, size in teams:
+        if team.kind == TeamKind.FRONT_DOOR:
+            managers[team.name] = add("tm", Role.TEAM_MANAGER, council, team, "Front door manager")
+            for _ in range(staffing.screeners):
+                add("fd", Role.SCREENER, council, team, "Senior practitioner, front door")
+            continue
+        if team.kind == TeamKind.UNIT:
+            managers[team.name] = add("csw", Role.TEAM_MANAGER, council, team, "Consultant social worker")
+            titles = ["Social worker", "Children's practitioner", "Unit coordinator", "Clinician"]
+        elif team.kind == TeamKind.EARLY_HELP:
+            managers[team.name] = add("tm", Role.TEAM_MANAGER, early_help, team, "Early help team manager")
+            titles = ["Family support worker"]
+        elif team.kind == TeamKind.LEAVING_CARE:
+            managers[team.name] = add("tm", Role.TEAM_MANAGER, council, team, "Team manager")
+            titles = ["Personal adviser"]
+        else:
+            managers[team.name] = add("tm", Role.TEAM_MANAGER, council, team, "Team manager")
+            titles = ["Social worker", "Social worker", "Senior social worker"]
+        prefix = "ehw" if team.kind == TeamKind.EARLY_HELP else "pa" if team.kind == TeamKind.LEAVING_CARE else "sw"
+        for i in range(size):
+            add(prefix, Role.PRACTITIONER, team.agency, team, titles[i % len(titles)])
+    add("admin", Role.ADMINISTRATOR, council, None, "Systems administrator")
+    for agency in agencies.values():
+        for prefix, title, count in _partner_posts(agency):
+            for _ in range(count):
+                add(prefix, Role.PARTNER, agency, None, title)
+    User.objects.bulk_create(users, batch_size=2000)
+    for team, _ in teams:
+        team.manager = managers[team.name]
+    Team.objects.bulk_update([t for t, _ in teams], ["manager"])
+
+
+def _partner_posts(agency: Agency) -> list[tuple[str, str, int]]:
+    if agency.kind == AgencyKind.POLICE:
+        return [("pc", "Police constable, public protection", 2), ("dc", "Detective constable", 1)]
+    if agency.kind == AgencyKind.SCHOOL:
+        return [("dsl", "Designated safeguarding lead", 1)]
+    if agency.kind == AgencyKind.HEALTH and "Trust" in agency.name:
+        return [("hv", "Health visitor", 1), ("nurse", "Named nurse for safeguarding", 1), ("mw", "Midwife", 1)]
+    return []
+
+
+def load_organisation() -> Organisation:
+    agencies: dict[str, list[Agency]] = defaultdict(list)
+    for agency in Agency.objects.order_by("id"):
+        agencies[agency.kind].append(agency)
+    council = next(a for a in agencies[AgencyKind.CHILDRENS_SOCIAL_CARE] if a.is_local_authority)
+    schools = agencies[AgencyKind.SCHOOL]
+    teams: dict[str, list[Team]] = defaultdict(list)
+    for team in Team.objects.select_related("manager").order_by("id"):
+        teams[team.kind].append(team)
+    org = Organisation(
+        council=council, agencies=agencies, teams=teams,
+        primaries=[s for s in schools if "Primary" in s.name] or schools,
+        secondaries=[s for s in schools if "Primary" not in s.name] or schools,
+    )
+    practitioners: dict[int, list[User]] = defaultdict(list)
+    partners: dict[int, list[User]] = defaultdict(list)
+    for user in User.objects.filter(is_active=True).order_by("id"):
+        if user.role == Role.PRACTITIONER and user.team_id:
+            practitioners[user.team_id].append(user)
+        elif user.role == Role.SCREENER:
+            org.screeners.append(user)
+        elif user.role == Role.PARTNER:
+            partners[user.agency_id].append(user)
+    org.practitioners = dict(practitioners)
+    org.partners = dict(partners)
+    if not org.screeners:
+        raise ValueError("The authority has no front door screeners; flush and generate again")
+    return org

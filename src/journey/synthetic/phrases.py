@@ -1,0 +1,169 @@
+"""Small phrase banks for synthetic records: concerns in each referrer's voice, and practitioners' writing.
+
+Placeholders: {name} the child's first name, {carer} the mother's first name, {age} the child's age, {place} street.
+"""
+
+CONCERN_OPENINGS = {
+    "police": ("Officers attended {place} at {hour}:{minute:02d} following a call from a neighbour.",
+               "Police were called to {place} overnight.", "I am the officer in the case for an incident at {place}.",
+               "This notification follows a police attendance at the family home on {place}."),
+    "school": ("I am contacting you as designated safeguarding lead about {name}, who is in our school.",
+               "{name} came into school this morning and spoke to their class teacher.",
+               "Staff have been logging concerns about {name} for some weeks and I am now making a referral.",
+               "{name}'s attendance has dropped and today something was said that worries us."),
+    "health": ("I saw {name} and {carer} in clinic today.", "{name} was brought to the emergency department yesterday evening.",
+               "As {name}'s health visitor I completed a home visit this week.", "{carer} attended the surgery with {name}."),
+    "family": ("I'm {name}'s grandmother and I am really worried.", "I live next door to the family and I hear a lot.",
+               "I don't want to give my name but someone needs to check on {name}.", "I'm {name}'s aunt, I can't keep quiet any more."),
+    "other": ("I work with the family and wanted to share a concern about {name}.", "We are supporting {carer} and have a worry about {name}.",
+              "Passing on information received today about {name} ({age}).", "Following a visit to {place} I am raising a concern."),
+}
+CONCERN_DETAILS = {
+    "domestic_abuse": ("There was shouting and the sound of things being thrown; {carer} had a visible injury to her face.",
+                       "{carer} says her partner pushed her against a wall while {name} was in the room.",
+                       "{name} said 'Dad shouts at Mum and I hide under the bed'.",
+                       "This is the third call to the address in two months; the DASH risk assessment was high."),
+    "neglect": ("{name} often arrives hungry and in the same clothes, and has head lice that have not been treated.",
+                "The home was cold, with little food in the cupboards and dog mess on the floor.",
+                "{name} has missed two health appointments and the dental abscess has not been treated.",
+                "{name} is regularly collected late and was left alone in the flat last week."),
+    "mental_health": ("{carer} told me she is struggling and has not been taking her medication.",
+                      "{carer} appeared very low and said she could not cope with {name} any more.",
+                      "{carer} was admitted to the mental health unit and it is unclear who is caring for {name}.",
+                      "{name} said they look after Mum when she stays in bed all day."),
+    "substance_misuse": ("{carer} appeared intoxicated when collecting {name} and was slurring her words.",
+                         "Drug paraphernalia was found in the living room within {name}'s reach.",
+                         "Neighbours report adults coming and going at all hours and a smell of cannabis.",
+                         "{carer} has relapsed and has stopped attending the recovery service."),
+    "physical_harm": ("{name} has a bruise on the cheek and said 'Mum's boyfriend did it'.",
+                      "{name} has marks on both upper arms; the explanation given does not fit the injury.",
+                      "{name} flinched when a member of staff raised their hand and has bruising to the back.",
+                      "An unexplained injury was found on {name}, who is not yet mobile."),
+    "emotional_harm": ("{name} is very withdrawn and says nobody at home talks to them.",
+                       "{carer} was heard calling {name} worthless and stupid in the street.",
+                       "{name} has started self-harming and says home is 'horrible'.",
+                       "{name} is frightened to go home and asked if they could stay at school."),
+    "sexual_harm": ("{name} said something to a friend about an adult touching them that worries us.",
+                    "{name} has been showing sexualised behaviour that is not expected for their age.",
+                    "An older man has been seen picking {name} up from outside school in a car.",
+                    "Indecent images of {name} have been shared among pupils."),
+    "exploitation": ("{name} has been missing overnight three times this month and came back with new clothes and a phone.",
+                     "{name} was found in another town with older young people and a large amount of cash.",
+                     "We believe {name} is being used to carry drugs; they have unexplained injuries.",
+                     "{name} is associating with adults known to police and staying out late."),
+}
+CONCERN_CLOSINGS = {
+    "police": ("No arrests were made. Please see the attached risk assessment.", "The partner was arrested and released under investigation.",
+               "Officers will revisit tomorrow.", "Information shared for your consideration."),
+    "school": ("We will keep monitoring in school. Parents are aware of this referral.", "I have not spoken to the parents yet, as I worry this would increase the risk.",
+               "Please could someone call me back today.", "Our logs are attached."),
+    "health": ("I have discussed this with our named nurse, who agreed I should refer.", "{carer} is aware that I am contacting you.",
+               "We will follow up at the next appointment.", "Please let me know the outcome."),
+    "family": ("Please don't tell them it was me.", "I've tried to help but it's getting worse.", "Someone needs to go round.",
+               "I just want {name} to be safe."),
+    "other": ("Please contact me if you need more information.", "The family have agreed to this referral.",
+              "I have advised the family to seek support.", "We remain involved and can attend any meeting."),
+}
+REFERRER_ROLES = {
+    "police": ("Police constable, response", "Detective constable, public protection unit", "Sergeant, neighbourhood team"),
+    "school": ("Designated safeguarding lead", "Deputy designated safeguarding lead", "Head teacher"),
+    "health": ("Health visitor", "School nurse", "Emergency department nurse", "Midwife", "GP", "Paediatrician"),
+    "family": ("Grandparent", "Neighbour", "Aunt", "Parent"),
+    "other": ("Housing officer", "Probation officer", "Family support worker", "Youth worker", "Social worker, another council",
+              "Nursery manager", "Outreach worker"),
+}
+
+RATIONALE = {
+    "nfa": ("No safeguarding concern identified after checks with school and health; no further action.",
+            "Information gathered shows the family has responded appropriately; no role for children's services.",
+            "Single incident, protective parent, no previous concerns: no further action."),
+    "advice": ("Advice given to the referrer; family signposted to universal services.",
+               "Open to an allocated worker: information shared with them and recorded on the child's record.",
+               "Threshold for assessment not met; advice given on supporting the family in school."),
+    "early_help": ("Needs can be met by early help with consent; family agreed to a family support worker.",
+                   "Emerging concerns, no significant harm: offered early help assessment and plan.",
+                   "Parent asking for help with routines and behaviour: early help is the right response."),
+    "referral": ("Cumulative concerns across agencies: a single assessment is needed to understand the child's needs.",
+                 "History of previous contacts and this new information mean we need to assess.",
+                 "Child in need assessment required; parents aware and agree."),
+    "strategy": ("Reasonable cause to suspect significant harm: strategy discussion to be held today with police and health.",
+                 "Injury disclosed by the child: strategy discussion needed to decide on a section 47 enquiry.",
+                 "Serious incident with a child present: strategy discussion with police."),
+}
+
+STRENGTHS = {
+    "developmental_needs": ("{name} is meeting developmental milestones and enjoys school.", "{name} has a close friendship group and plays football.",
+                            "{name} is healthy, registered with a GP and up to date with immunisations.", "{name} is curious and loves drawing."),
+    "parenting_capacity": ("{carer} is warm with {name} and responds quickly when upset.", "{carer} has engaged with every visit and is open about her worries.",
+                           "{carer} keeps good routines around school and bedtime.", "{carer} has asked for help, which shows insight."),
+    "family_environment": ("Maternal grandmother lives nearby and helps with school runs.", "The home is clean, warm and has enough food.",
+                           "The family are part of a supportive faith community.", "The tenancy is secure and the family are settled."),
+}
+WORRIES = {
+    "domestic_abuse": "{name} has lived with repeated domestic abuse and is hypervigilant at home.",
+    "neglect": "{name}'s basic needs are not consistently met: food, hygiene and health appointments.",
+    "mental_health": "{carer}'s mental health fluctuates and at low points {name} takes on caring tasks.",
+    "substance_misuse": "{carer}'s drug and alcohol use means supervision of {name} is unreliable.",
+    "physical_harm": "There are unexplained injuries and the adults' accounts do not match.",
+    "emotional_harm": "{name} hears harsh criticism daily and has low self-esteem.",
+    "sexual_harm": "{name} may have been exposed to an adult who poses a risk of sexual harm.",
+    "exploitation": "{name} is going missing and is at risk of criminal exploitation.",
+}
+ENVIRONMENT_WORRIES = ("Rent arrears and a possible eviction are adding pressure.", "The family are isolated, with no support nearby.",
+                       "The flat is overcrowded and damp.", "Money is very tight; the family rely on food banks.")
+ANALYSIS = ("Weighing the strengths against the worries, {name}'s needs are not being met without help; {carer} wants things to change.",
+            "The risk to {name} is reduced while the protective steps hold, but they are recent and untested.",
+            "Alternative explanation considered: the injuries could be accidental, but the pattern and history make this less likely.",
+            "{name}'s lived experience is of unpredictability; the plan must focus on consistency and safety at home.")
+CHILDS_VIEWS = ("{name} said: 'I want Mum to be happy and for the shouting to stop.'", "{name} said they like their teacher and want to stay at this school.",
+                "{name} drew their family and put themselves far away from everyone else.", "{name} said: 'I don't want anyone to get in trouble.'",
+                "{name} said they feel safe with Nan and want to see her more.", "{name} is too young to share their views in words; they went to {carer} for comfort.")
+BY_WHEN_REASONS = ("Twenty working days lets us see the family at home and at school before deciding.",
+                   "Short date: the risks are high and a decision is needed quickly.",
+                   "Longer date agreed with the manager: {carer} is in hospital and must take part.",
+                   "Date set to fit the core group and the next school review.")
+BY_WHEN_CHANGES = ("Moved back: the father has only now been found and must be seen.", "Extended: waiting for the paediatric report.",
+                   "Moved back two weeks: {name} was unwell and could not be seen alone.", "Extended after supervision: need to speak to the previous school.")
+
+VISIT_PLACES = ("Home", "Home", "Home", "School", "Family centre", "Grandparent's home")
+LOOKED_AFTER_PLACES = ("Foster home", "Foster home", "Residential home", "School", "Contact centre")
+WORDS_YOUNG = ("{name} showed me their toys and smiled when {carer} came back into the room.",
+               "{name} babbled happily and reached for {carer}.", "{name} was too young to talk about home but played calmly.")
+WORDS_CHILD = ("{name} said: 'Home is better now, Mum doesn't cry as much.'", "{name} said they were scared when the police came.",
+               "{name} said: 'I want to go to my friend's party.'", "{name} said they miss their dad and want to see him.",
+               "{name} said school is OK but lunchtimes are lonely.", "{name} said: 'I don't like it when they argue.'")
+WORDS_TEEN = ("{name} said: 'I'm fine, I just want you lot to leave us alone.'", "{name} said they want more say about where they live.",
+              "{name} said they stay out because home is stressful.", "{name} said: 'College is going well, I want to be a mechanic.'",
+              "{name} said they feel listened to at the last meeting.", "{name} said they want to see their brother more often.")
+OBSERVATIONS = ("The home was warm and tidy; there was food in the fridge.", "{carer} was calm and spoke kindly to {name}.",
+                "The flat was cluttered and smelt of smoke; {carer} said she has been struggling.", "{name} looked well cared for and relaxed.",
+                "{name} was quiet and watchful when the adults spoke.", "Bedroom checked: bed, clean bedding, toys.",
+                "{carer}'s partner left when I arrived and did not return.", "{name} and {carer} laughed together while doing homework.")
+NEXT_STEPS = ("Visit again in two weeks; speak to school about attendance.", "Refer {carer} to the parenting programme.",
+              "Share today's visit with the core group.", "Check with the health visitor about the missed appointment.",
+              "Life story work session next visit.", "Discuss in supervision on Thursday.")
+PLAN_CHANGES = {
+    "early_help": ("{carer} will get help with routines from the family support worker; school will offer a place at breakfast club.",
+                   "Family support worker to help with the housing application and bedtime routines."),
+    "child_in_need": ("{name} needs to be safe and well at home: {carer} will work with the parenting service and keep all health appointments.",
+                      "{carer} will get support for her mental health; school will check in with {name} each week."),
+    "child_protection": ("{name} must not be exposed to violence at home: {carer}'s ex-partner will not visit, and {carer} will attend the Freedom Programme.",
+                         "{name}'s basic needs must be met every day: food, clean clothes, school every day and health appointments kept."),
+    "care": ("{name} will live with foster carers while the court decides; family time with {carer} twice a week.",
+             "{name} will stay in the current placement and keep going to the same school."),
+    "pathway": ("{name} will move into supported accommodation and start college in September; personal adviser to help with budgeting.",
+                "{name} wants to stay put with former foster carers until 21; plan covers education, health and money."),
+}
+NOTE_SUBJECTS = {
+    "call": ("Phone call with school", "Phone call with {carer}", "Call from health visitor", "Email from housing"),
+    "meeting": ("Core group meeting", "Professionals meeting", "Team around the family meeting"),
+}
+NOTE_TEXT = ("Update shared: attendance {attendance}% this term; no new concerns raised.", "{carer} rang to say things are calmer at home.",
+             "Agencies agreed actions for the next four weeks; {carer} attended and contributed.",
+             "Concern raised that {name} arrived late and hungry twice this week; will discuss at next visit.")
+MILESTONE_NOTES = {
+    "strategy": ("Strategy discussion", "Strategy discussion with police and health: section 47 enquiry agreed; joint visit today."),
+    "icpc": ("Initial child protection conference", "Conference decided {name} should be subject to a child protection plan."),
+    "review": ("Review child protection conference", "Review conference: progress noted, plan to continue."),
+    "lac_review": ("Looked after review", "Independent reviewing officer chaired; {name} attended part of the meeting."),
+}
