@@ -174,7 +174,7 @@ class Casework:
 
 DECISIONS = {
     "referral": {AssessmentDecision.NO_FURTHER_ACTION: 40, AssessmentDecision.EARLY_HELP: 14, AssessmentDecision.CHILD_IN_NEED: 32,
-                 AssessmentDecision.STRATEGY_DISCUSSION: 7, AssessmentDecision.LOOKED_AFTER: 3},
+                 AssessmentDecision.STRATEGY_DISCUSSION: 7, AssessmentDecision.LOOKED_AFTER: 2},
     "strategy": {AssessmentDecision.NO_FURTHER_ACTION: 18, AssessmentDecision.EARLY_HELP: 5, AssessmentDecision.CHILD_IN_NEED: 30,
                  AssessmentDecision.STRATEGY_DISCUSSION: 32, AssessmentDecision.LOOKED_AFTER: 4},
 }

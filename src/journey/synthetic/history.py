@@ -20,7 +20,7 @@ from .population import YEAR, ChildInfo
 
 OPEN = date.max
 AWAITING_DAYS = 2
-RE_REFERRAL_BOOST = 2.5
+RE_REFERRAL_BOOST = 2.0
 # Share of children already in long-term care when the history begins (most children in care have been for years).
 LONG_TERM_CARE = 0.001
 # Screening outcomes for a child not already open to social work (England: roughly one contact in three or four
@@ -189,7 +189,7 @@ class Story:
         ctx, work, rng = self.ctx, self.work, self.ctx.rng
         cp = work.open(EpisodeKind.CHILD_PROTECTION, on, by=by, team_kind=TeamKind.CHILD_IN_NEED)
         work.milestone(cp, on, "icpc")
-        end = self._cap(on + timedelta(days=int(min(900, max(60, rng.lognormvariate(5.35, 0.5))))))
+        end = self._cap(on + timedelta(days=int(min(900, max(60, rng.lognormvariate(5.25, 0.5))))))
         work.plan(cp, PlanKind.CHILD_PROTECTION, on, end if end <= ctx.last_day else None, category=work.category())
         review = on + timedelta(days=90)
         while review < min(end, ctx.last_day):
@@ -202,7 +202,7 @@ class Story:
         if end >= self.eighteen:
             work.close(cp, end, ClosureReason.AGED_OUT)
             return end
-        if roll < 0.12:
+        if roll < 0.1:
             work.close(cp, end, ClosureReason.STEPPED_UP, "Care proceedings issued.")
             return self._looked_after(end, cp.worker_on(end))
         if roll < 0.75:
@@ -219,11 +219,11 @@ class Story:
         roll = rng.random()
         if until_adult:
             end, reason = self.eighteen, ClosureReason.AGED_OUT
-        elif roll < 0.35:
+        elif roll < 0.45:
             end, reason = on + ctx.days(40, 500), ClosureReason.RETURNED_HOME
-        elif age < 5 and roll < 0.75:
+        elif age < 5 and roll < 0.8:
             end, reason = on + ctx.days(450, 1100), ClosureReason.ADOPTED
-        elif roll < 0.55:
+        elif roll < 0.68:
             end, reason = on + ctx.days(300, 1000), ClosureReason.SPECIAL_GUARDIANSHIP
         else:
             end, reason = self.eighteen, ClosureReason.AGED_OUT

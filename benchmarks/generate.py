@@ -1,0 +1,56 @@
+"""Time the synthetic authority generator against the configured database (DATABASE_URL).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/journey_bench .venv/bin/python benchmarks/generate.py --children 50000
+
+Prints the elapsed time, rows per table and the headline rates; never asserts a time. Refuses a database that
+already has children unless --flush is given.
+"""
+import argparse
+import os
+import sys
+import time
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--children", type=int, default=50_000)
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--flush", action="store_true", help="Remove an earlier generated authority first.")
+    options = parser.parse_args()
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journey.settings")
+    os.environ.setdefault("JOURNEY_DEBUG", "true")
+    import django
+
+    django.setup()
+    from django.db import connection
+    from tqdm import tqdm
+
+    from journey.synthetic.flush import flush_generated, row_counts
+    from journey.synthetic.generate import GenerationRefused, generate_authority
+    from journey.synthetic.measures import measure
+
+    print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
+    try:
+        if options.flush:
+            flush_generated()
+        started = time.monotonic()
+        with tqdm(total=options.children, unit="child", file=sys.stderr, disable=not sys.stderr.isatty()) as bar:
+            result = generate_authority(options.children, options.seed, progress=bar.update)
+        elapsed = time.monotonic() - started
+    except GenerationRefused as refusal:
+        sys.exit(str(refusal))
+    counts = row_counts()
+    print(f"Generated {options.children:,} children (seed {options.seed}) in {elapsed:.1f} s")
+    for table, count in counts.items():
+        print(f"  {table:<32} {count:>10,}")
+    print(f"  {'total':<32} {sum(counts.values()):>10,}  ({sum(result.written.values()) / elapsed:,.0f} rows/s written)")
+    figures = measure(options.children)
+    print(f"Referrals per 10,000 a year: {figures.referrals_per_10k_per_year:.0f}; contacts per referral: "
+          f"{figures.contacts_per_referral:.1f}; re-referrals within 12 months: {figures.re_referral_share:.0%}")
+    print(f"On a child protection plan now per 10,000: {figures.protection_per_10k:.0f}; "
+          f"looked after: {figures.looked_after_per_10k:.0f}")
+    print(f"Longest history: child {result.longest_child_id} ({result.longest_entries} entries)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,64 @@
+"""``journey generate`` refuses a database with children unless told to append or flush; ``demo_users`` signs in."""
+import pytest
+from django.core.management import CommandError, call_command
+
+from journey.people.models import Child, Person
+from journey.synthetic.flush import flush_generated
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_it_refuses_a_database_that_already_has_children(capsys):
+    call_command("generate", children=30, seed=1, quiet=True)
+    before = Child.objects.count()
+    with pytest.raises(CommandError, match="already has children"):
+        call_command("generate", children=30, seed=1, quiet=True)
+    assert Child.objects.count() == before
+    flush_generated()
+
+
+def test_it_appends_when_asked():
+    call_command("generate", children=30, seed=1, quiet=True)
+    before = Child.objects.count()
+    call_command("generate", children=30, seed=2, append=True, quiet=True)
+    assert Child.objects.count() > before
+    flush_generated()
+
+
+def test_it_replaces_the_authority_when_asked_to_flush(capsys):
+    call_command("generate", children=30, seed=1, quiet=True)
+    call_command("generate", children=40, seed=1, flush=True, quiet=True)
+    output = capsys.readouterr().out
+    assert "Flushed" in output and "people.Child" in output and "Longest history: child" in output
+    flush_generated()
+    assert not Child.objects.exists()
+
+
+def test_it_will_not_flush_real_records():
+    call_command("generate", children=30, seed=1, quiet=True)
+    Person.objects.create(first_name="Real", last_name="Person")
+    with pytest.raises(CommandError, match="real records"):
+        call_command("generate", children=30, seed=1, flush=True, quiet=True)
+    assert Child.objects.exists()
+    Person.objects.filter(first_name="Real").delete()
+    flush_generated()
+
+
+def test_it_gives_one_demo_user_of_each_role_a_password(capsys):
+    call_command("generate", children=200, seed=1, quiet=True)
+    call_command("demo_users", password="a-long-demo-passphrase")
+    output = capsys.readouterr().out
+    for role in ("Practitioner", "Team manager", "Front door screener", "Partner agency user", "Administrator"):
+        assert role in output
+    from journey.accounts.models import User
+
+    signed = [u for u in User.objects.all() if u.check_password("a-long-demo-passphrase")]
+    assert len(signed) == 6
+    flush_generated()
+
+
+def test_it_rejects_a_weak_demo_password():
+    call_command("generate", children=30, seed=1, quiet=True)
+    with pytest.raises(CommandError, match="Password not accepted"):
+        call_command("demo_users", password="short")
+    flush_generated()
