@@ -4,54 +4,21 @@ A school raises a concern about a child who already has history; the front door 
 existing child, and decides to refer; the allocated social worker records a visit with the child seen alone; the
 child's chronology then shows the school's contact, the decision and the visit, each with its agency and author.
 """
-import os
 import re
 from datetime import timedelta
 
 import pytest
 from django.utils import timezone
-
-from tests.conftest import PASSWORD
-
-# Playwright's sync API runs an event loop in this thread; the Django ORM calls made by fixtures are still synchronous.
-os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-playwright_sync = pytest.importorskip("playwright.sync_api")
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-
-
-@pytest.fixture
-def browser():
-    if not os.path.exists(CHROMIUM):
-        pytest.fail(f"Browser tests need Debian's Chromium at {CHROMIUM} (apt-get install chromium); scripts/test installs it")
-    with playwright_sync.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
-
-
-def sign_in(browser, base_url: str, username: str):
-    page = browser.new_context(base_url=base_url).new_page()
-    page.set_default_timeout(15_000)
-    page.goto("/accounts/sign-in/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    return page
+from playwright.sync_api import expect
 
 
 @pytest.mark.browser
 @pytest.mark.django_db(transaction=True)
-def test_a_school_concern_joins_the_childs_existing_story(live_server, browser, ruby, teacher, sam, alice):
-    expect = playwright_sync.expect
+def test_a_school_concern_joins_the_childs_existing_story(sign_in, ruby, teacher, sam, alice):
     dob = ruby.person.date_of_birth
 
     # The school's designated safeguarding lead raises a concern, spelling the child's name as the school knows it.
-    school = sign_in(browser, live_server.url, "tess")
+    school = sign_in("tess")
     expect(school.get_by_role("heading", level=1)).to_contain_text("concern")
     school.get_by_label("First name", exact=True).fill("Rubie")
     school.get_by_label("Last name", exact=True).fill("Smith")
@@ -66,7 +33,7 @@ def test_a_school_concern_joins_the_childs_existing_story(live_server, browser, 
     expect(school.locator(".govuk-panel")).to_be_visible()
 
     # The screener opens the contact, sees Ruby's history at once, and links the existing record.
-    screener = sign_in(browser, live_server.url, "sam")
+    screener = sign_in("sam")
     screener.goto("/front-door/")
     screener.locator("tr", has_text="Oakfield Primary School").get_by_role("link").first.click()
     expect(screener.get_by_text("Ruby Smith").first).to_be_visible()
@@ -79,7 +46,7 @@ def test_a_school_concern_joins_the_childs_existing_story(live_server, browser, 
     expect(screener.locator("body")).to_contain_text("Sam Shah")
 
     # The allocated social worker finds Ruby on her caseload and records a visit on one page.
-    worker = sign_in(browser, live_server.url, "alice")
+    worker = sign_in("alice")
     worker.get_by_role("link", name=re.compile("Ruby Smith")).first.click()
     worker.get_by_role("link", name="Record a visit").click()
     now = timezone.localtime() - timedelta(minutes=5)

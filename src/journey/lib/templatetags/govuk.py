@@ -62,3 +62,10 @@ def age_on(person, on):
     """``{{ person|age_on:today }}``: age in whole years on a date."""
     age = person.age_on(on)
     return "not known" if age is None else age
+
+
+@register.filter
+def nhs_number(value: str) -> str:
+    """Show an NHS number as people read it aloud: '943 476 5919'."""
+    digits = value or ""
+    return f"{digits[:3]} {digits[3:6]} {digits[6:]}" if len(digits) == 10 else digits

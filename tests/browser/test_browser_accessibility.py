@@ -1,0 +1,68 @@
+"""Every page a user meets has no WCAG 2.2 A or AA failures that axe-core can detect, including pages showing errors.
+
+axe-core finds only part of what WCAG asks (roughly a third); keyboard and screen-reader checks by a person still
+matter. What it finds, it finds reliably, so a regression here fails the build.
+"""
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}, "resultTypes": ["violations"]}
+
+
+def violations(page) -> list[str]:
+    results = Axe().run(page, options=WCAG_AA)
+    return [
+        f"{v['id']}: {v['help']} at {[n['target'] for n in v['nodes']][:3]}"
+        for v in results.response["violations"]
+    ]
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_practitioner_pages_have_no_detectable_wcag_failures(sign_in, ruby, alice):
+    page = sign_in("alice")
+    episode = ruby.episodes.get()
+    paths = [
+        "/casework/",
+        f"/children/{ruby.pk}/",
+        f"/children/{ruby.pk}/?order=oldest&kind=visit",
+        "/children/find/?name=Ruby+Smith",
+        "/children/find/?nhs_number=123",
+        f"/casework/children/{ruby.pk}/visits/new/",
+        f"/casework/children/{ruby.pk}/visits/{ruby.visits.get().pk}/",
+        f"/casework/children/{ruby.pk}/episodes/new/",
+        f"/casework/children/{ruby.pk}/episodes/{episode.pk}/close/",
+        f"/casework/children/{ruby.pk}/episodes/{episode.pk}/assessments/new/",
+        f"/chronology/children/{ruby.pk}/events/new/",
+        "/children/999999/",
+    ]
+    found = {}
+    for path in paths:
+        page.goto(path)
+        found[path] = violations(page)
+    page.goto(f"/casework/children/{ruby.pk}/visits/new/")
+    page.get_by_role("button", name="Save visit").click()
+    found["visit form with errors"] = violations(page)
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_front_door_pages_have_no_detectable_wcag_failures(sign_in, ruby, sam, teacher):
+    partner = sign_in("tess")
+    partner.get_by_role("button", name="Send to the front door").click()
+    found = {"partner contact form with errors": violations(partner)}
+    screener = sign_in("sam")
+    for path in ["/front-door/", "/front-door/contacts/new/", f"/front-door/contacts/{ruby.contact_links.get().contact_id}/"]:
+        screener.goto(path)
+        found[path] = violations(screener)
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_sign_in_page_has_no_detectable_wcag_failures(browser, live_server, db):
+    page = browser.new_page()
+    page.goto(f"{live_server.url}/accounts/sign-in/")
+    page.get_by_role("button", name="Sign in").click()
+    assert violations(page) == []
