@@ -128,3 +128,33 @@ class TestFindAChild:
         record_visit(ruby, acting_user=alice, visited_at=timezone.now() - timedelta(hours=2), child_seen=True, child_seen_alone=False)
         page = client_for(alice).get(f"/children/{ruby.pk}/").content.decode()
         assert f'id="last-seen">{timezone.localtime():%-d %b %Y}' in page.replace("\n", "")
+
+
+@pytest.mark.django_db
+class TestLongChronology:
+    @pytest.fixture
+    def busy_ruby(self, ruby, alice):
+        for days in range(1, 61):
+            record_visit(ruby, acting_user=alice, visited_at=timezone.now() - timedelta(days=days), child_seen=True, child_seen_alone=False)
+        return ruby
+
+    def test_it_shows_the_newest_fifty_entries_first(self, client_for, alice, busy_ruby):
+        page = client_for(alice).get(f"/children/{busy_ruby.pk}/").content.decode()
+        assert "Showing 1 to 50 of 64 entries" in page
+        assert page.count('class="journey-chronology__entry') == 50
+        assert "Contact from Northfield Police" not in page
+
+    def test_the_last_page_holds_the_oldest_entries(self, client_for, alice, busy_ruby):
+        page = client_for(alice).get(f"/children/{busy_ruby.pk}/", {"page": "2"}).content.decode()
+        assert "Showing 51 to 64 of 64 entries" in page
+        assert "Contact from Northfield Police" in page
+
+    def test_page_links_keep_the_filters(self, client_for, alice, busy_ruby):
+        page = client_for(alice).get(f"/children/{busy_ruby.pk}/", {"kind": "visit", "order": "oldest"}).content.decode()
+        assert "?kind=visit&amp;order=oldest&amp;page=2" in page
+
+    @pytest.mark.parametrize("nonsense", ["abc", "0", "-1", "99999999999999999999"])
+    def test_a_nonsense_page_number_shows_a_real_page(self, client_for, alice, busy_ruby, nonsense):
+        response = client_for(alice).get(f"/children/{busy_ruby.pk}/", {"page": nonsense})
+        assert response.status_code == 200
+        assert b"Showing " in response.content

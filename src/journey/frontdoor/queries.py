@@ -1,8 +1,7 @@
 """Questions the front door answers about one child."""
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
-from django.db.models import Count, Max
 from django.utils import timezone
 
 from .models import Contact
@@ -18,16 +17,21 @@ class AgencyInvolvement:
 
 
 def agencies_raising_concerns(child, since_days: int = 365) -> list[AgencyInvolvement]:
-    """Partner agencies that have raised concerns about the child recently, most recent first."""
+    """Agencies that have raised concerns about the child recently, most recent first, in one query."""
     since = timezone.now() - timedelta(days=since_days)
-    contacts = Contact.objects.filter(children_named__child=child, received_at__gte=since)
-    rows = contacts.values("agency__name", "agency__kind").annotate(n=Count("id", distinct=True), latest=Max("received_at"))
-    result = []
-    for row in rows:
-        last = contacts.filter(agency__name=row["agency__name"]).order_by("-received_at").first()
-        referrer = ", ".join(filter(None, [last.referrer_name, last.referrer_role])) if last else ""
-        result.append(AgencyInvolvement(row["agency__name"], row["agency__kind"], row["n"], row["latest"], referrer))
-    return sorted(result, key=lambda r: r.latest, reverse=True)
+    rows = (
+        Contact.objects.filter(children_named__child=child, received_at__gte=since)
+        .order_by("-received_at")
+        .values_list("pk", "agency__name", "agency__kind", "received_at", "referrer_name", "referrer_role")
+        .distinct()
+    )
+    found: dict[str, AgencyInvolvement] = {}
+    counts: dict[str, set[int]] = {}
+    for pk, agency, kind, received_at, name, role in rows:
+        counts.setdefault(agency, set()).add(pk)
+        if agency not in found:
+            found[agency] = AgencyInvolvement(agency, kind, 0, received_at, ", ".join(filter(None, [name, role])))
+    return [replace(row, contacts=len(counts[row.agency])) for row in found.values()]
 
 
 def history_counts(child) -> dict:

@@ -28,7 +28,9 @@ class Relative:
 
 def family_of(person: Person) -> list[Relative]:
     """Everyone related to ``person``, labelled from ``person``'s side ('Mother', 'Sibling'...)."""
-    rows = Relationship.objects.filter(Q(from_person=person) | Q(to_person=person), ended_on__isnull=True).select_related("from_person", "to_person")
+    rows = Relationship.objects.filter(Q(from_person=person) | Q(to_person=person), ended_on__isnull=True).select_related(
+        "from_person__child_record", "to_person__child_record"
+    )
     household_ids = set(
         HouseholdMembership.objects.filter(person=person, left_on__isnull=True).values_list("household_id", flat=True)
     )

@@ -1,4 +1,5 @@
 """Finding a child, and the child's journey page: who they are, who is involved, and their whole story."""
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
@@ -14,6 +15,8 @@ from .forms import ChronologyFilterForm, FindChildForm
 from .matching import Given, find_existing_children
 from .models import Child
 from .relations import family_of
+
+CHRONOLOGY_PAGE_SIZE = 50
 
 
 def _staff_only(request: HttpRequest) -> None:
@@ -52,10 +55,12 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
             significant_only=data["significant"], oldest_first=data["order"] == "oldest",
         )
     entries = filter_entries(everything, chosen)
+    page = Paginator(entries, CHRONOLOGY_PAGE_SIZE).get_page(request.GET.get("page"))
     context = {
         "child": child,
         "person": child.person,
-        "entries": entries,
+        "page": page,
+        "entries": page.object_list,
         "entry_total": len(everything),
         "filter_form": filter_form,
         "filtered": chosen != ChronologyFilter(),
