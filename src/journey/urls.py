@@ -1,7 +1,8 @@
-from django.contrib import admin
 from django.contrib.auth.decorators import login_not_required
 from django.shortcuts import redirect
 from django.urls import include, path
+
+from journey.accounts.admin import site as accounts_admin
 
 
 @login_not_required
@@ -13,7 +14,7 @@ def home(request):
 
 urlpatterns = [
     path("", home, name="home"),
-    path("admin/", admin.site.urls),
+    path("admin/", accounts_admin.urls),
     path("accounts/", include("journey.accounts.urls")),
     path("children/", include("journey.people.urls")),
     path("front-door/", include("journey.frontdoor.urls")),

@@ -43,7 +43,7 @@ def _choose() -> list[tuple[User | None, str]]:
         (_pick(User.objects.filter(role=Role.PARTNER, agency__kind=AgencyKind.POLICE)),
          "Raise a contact at /front-door/contacts/new/; you see only children your force has raised."),
         (school, "Raise a contact about a pupil; you cannot record casework."),
-        (_pick(User.objects.filter(role=Role.ADMINISTRATOR)), "Look at any child; every read is written to the access log."),
+        (_pick(User.objects.filter(role=Role.ADMINISTRATOR)), "Manage agencies, teams and accounts (deactivate leavers) at /admin/."),
     ]
 
 
