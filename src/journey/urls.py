@@ -3,13 +3,14 @@ from django.shortcuts import redirect
 from django.urls import include, path
 
 from journey.accounts.admin import site as accounts_admin
+from journey.accounts.views import start_page
 
 
 @login_not_required
 def home(request):
     if not request.user.is_authenticated:
         return redirect("accounts:sign-in")
-    return redirect("frontdoor:new-contact" if request.user.is_partner else "casework:my-children")
+    return redirect(start_page(request.user))
 
 
 urlpatterns = [

@@ -45,3 +45,7 @@ class TestSignIn:
     def test_the_home_page_sends_people_where_they_work(self, client, client_for, officer):
         assert client.get("/")["Location"] == "/accounts/sign-in/"
         assert client_for(officer).get("/")["Location"] == "/front-door/contacts/new/"
+
+    def test_a_screener_signs_in_to_the_front_doors_queue(self, client, sam):
+        response = client.post("/accounts/sign-in/", {"username": "sam", "password": PASSWORD})
+        assert response.status_code == 302 and response["Location"] == "/front-door/"
