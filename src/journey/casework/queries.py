@@ -2,7 +2,7 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from .models import Allocation, Assessment, Episode, Plan, Visit
+from .models import Allocation, Assessment, Episode, Plan
 
 
 def open_episodes(child) -> list[Episode]:

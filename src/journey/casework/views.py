@@ -1,6 +1,6 @@
 """Casework pages: the practitioner's children, visits, episodes and the single assessment.
 
-Each view fetches the child through ``get_child_for`` and anything beneath the child only within that child, so a
+Each view fetches the child through ``get_child_for_staff`` and anything beneath the child only within that child, so a
 visit or episode id from another child's record answers "no access" like a child the user may not see.
 Writes go through one action each; the action's messages land beside the fields they name.
 """
@@ -12,8 +12,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from journey.access.fetch import get_child_for
-from journey.access.rules import NoAccess, can_record_work
+from journey.access.fetch import get_child_for_staff
+from journey.access.rules import NoAccess
 from journey.accounts.models import Role
 from journey.lib.forms import apply_errors
 from journey.people.models import Child
@@ -23,13 +23,6 @@ from .actions import ASSESSMENT_TEXT_FIELDS
 from .caseload import caseload
 from .forms import AssessmentForm, ChangeByWhenForm, CloseEpisodeForm, OpenEpisodeForm, StartAssessmentForm, VisitForm
 from .models import Assessment, Episode, Visit
-
-
-def _child_for_casework(request: HttpRequest, child_id: int, what: str) -> Child:
-    """Casework is local authority work: partners raise contacts and never reach these pages."""
-    if not can_record_work(request.user):
-        raise NoAccess
-    return get_child_for(request.user, child_id, what=what, request=request)
 
 
 def _episode_of(child: Child, episode_id: int) -> Episode:
@@ -65,7 +58,7 @@ def my_children(request: HttpRequest) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def new_visit(request: HttpRequest, child_id: int) -> HttpResponse:
-    child = _child_for_casework(request, child_id, "record a visit")
+    child = get_child_for_staff(request, child_id, what="record a visit")
     form = _bind(VisitForm, request)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -85,7 +78,7 @@ def new_visit(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @require_GET
 def visit(request: HttpRequest, child_id: int, visit_id: int) -> HttpResponse:
-    child = _child_for_casework(request, child_id, "visit")
+    child = get_child_for_staff(request, child_id, what="visit")
     found: Visit | None = child.visits.filter(pk=visit_id).select_related("recorded_by").first()
     if found is None:
         raise NoAccess
@@ -94,7 +87,7 @@ def visit(request: HttpRequest, child_id: int, visit_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def open_episode(request: HttpRequest, child_id: int) -> HttpResponse:
-    child = _child_for_casework(request, child_id, "start an episode")
+    child = get_child_for_staff(request, child_id, what="start an episode")
     form = _bind(OpenEpisodeForm, request, initial={"worker": request.user.pk})
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -113,7 +106,7 @@ def open_episode(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def close_episode(request: HttpRequest, child_id: int, episode_id: int) -> HttpResponse:
-    child = _child_for_casework(request, child_id, "close an episode")
+    child = get_child_for_staff(request, child_id, what="close an episode")
     episode = _episode_of(child, episode_id)
     if not episode.is_open:
         return render(request, "casework/episode_close.html", {"child": child, "episode": episode, "form": CloseEpisodeForm()})
@@ -132,7 +125,7 @@ def close_episode(request: HttpRequest, child_id: int, episode_id: int) -> HttpR
 
 @require_http_methods(["GET", "POST"])
 def new_assessment(request: HttpRequest, child_id: int, episode_id: int) -> HttpResponse:
-    child = _child_for_casework(request, child_id, "start an assessment")
+    child = get_child_for_staff(request, child_id, what="start an assessment")
     episode = _episode_of(child, episode_id)
     form = _bind(StartAssessmentForm, request)
     if request.method == "POST" and form.is_valid():
@@ -182,7 +175,7 @@ def _assessment_page(request, child, assessment, *, form=None, by_when_form=None
 
 @require_http_methods(["GET", "POST"])
 def assessment(request: HttpRequest, child_id: int, assessment_id: int) -> HttpResponse:
-    child = _child_for_casework(request, child_id, "assessment")
+    child = get_child_for_staff(request, child_id, what="assessment")
     found = _assessment_of(child, assessment_id)
     if request.method == "GET":
         return _assessment_page(request, child, found)
@@ -209,7 +202,7 @@ def assessment(request: HttpRequest, child_id: int, assessment_id: int) -> HttpR
 
 @require_POST
 def change_by_when(request: HttpRequest, child_id: int, assessment_id: int) -> HttpResponse:
-    child = _child_for_casework(request, child_id, "change an assessment's 'by when' date")
+    child = get_child_for_staff(request, child_id, what="change an assessment's 'by when' date")
     found = _assessment_of(child, assessment_id)
     form = ChangeByWhenForm(request.POST)
     if form.is_valid():
@@ -225,7 +218,7 @@ def change_by_when(request: HttpRequest, child_id: int, assessment_id: int) -> H
 
 @require_POST
 def authorise_assessment(request: HttpRequest, child_id: int, assessment_id: int) -> HttpResponse:
-    child = _child_for_casework(request, child_id, "authorise an assessment")
+    child = get_child_for_staff(request, child_id, what="authorise an assessment")
     found = _assessment_of(child, assessment_id)
     if request.user.role != Role.TEAM_MANAGER:
         errors = PageErrors.of(request, "Only a team manager can authorise an assessment")

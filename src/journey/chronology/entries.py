@@ -1,5 +1,4 @@
 """Chronology entries owned by this app: significant events recorded directly."""
-from django.urls import reverse
 
 from .registry import Entry, entry_key, register
 

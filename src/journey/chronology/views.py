@@ -7,10 +7,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
 
-from journey.access.fetch import get_child_for
-from journey.access.rules import NoAccess, can_record_work
+from journey.access.fetch import get_child_for_staff
 from journey.lib.forms import apply_errors
-from journey.people.models import Child
 
 from . import actions
 from .build import chronology_for
@@ -18,16 +16,9 @@ from .forms import FlagEntryForm, SignificantEventForm
 from .models import SignificanceFlag
 
 
-def _child_for_practitioner(request: HttpRequest, child_id: int, what: str) -> Child:
-    """Any local authority practitioner who can see the child may add to the chronology; partners raise contacts."""
-    if not can_record_work(request.user):
-        raise NoAccess
-    return get_child_for(request.user, child_id, what=what, request=request)
-
-
 @require_http_methods(["GET", "POST"])
 def add_event(request: HttpRequest, child_id: int) -> HttpResponse:
-    child = _child_for_practitioner(request, child_id, "record a significant event")
+    child = get_child_for_staff(request, child_id, what="record a significant event")
     form = SignificantEventForm(request.POST) if request.method == "POST" else SignificantEventForm()
     if request.method == "POST" and form.is_valid():
         try:
@@ -44,7 +35,7 @@ def add_event(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def flag(request: HttpRequest, child_id: int) -> HttpResponse:
-    child = _child_for_practitioner(request, child_id, "flag a chronology entry")
+    child = get_child_for_staff(request, child_id, what="flag a chronology entry")
     key = (request.POST.get("entry") if request.method == "POST" else request.GET.get("entry")) or ""
     entry = next((e for e in chronology_for(child) if e.key == key), None)
     if request.method == "GET":

@@ -4,8 +4,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
-from journey.access.fetch import get_child_for
-from journey.access.rules import NoAccess
+from journey.access.fetch import get_child_for_staff
+from journey.access.rules import NoAccess, can_record_work
 from journey.casework import queries as casework
 from journey.chronology.build import ChronologyFilter, agencies_in, chronology_for, filter_entries
 from journey.frontdoor import queries as frontdoor
@@ -20,7 +20,7 @@ CHRONOLOGY_PAGE_SIZE = 50
 
 
 def _staff_only(request: HttpRequest) -> None:
-    if request.user.is_partner:
+    if not can_record_work(request.user):
         raise NoAccess
 
 
@@ -42,8 +42,7 @@ def find_child(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
-    _staff_only(request)
-    child = get_child_for(request.user, child_id, what="journey page", request=request)
+    child = get_child_for_staff(request, child_id, what="journey page")
     everything = chronology_for(child)
     agencies = agencies_in(everything)
     filter_form = ChronologyFilterForm(request.GET or None, agencies=agencies)
