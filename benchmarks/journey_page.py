@@ -30,7 +30,6 @@ def main() -> None:
     from django.db import connection
     from django.db.models import Count
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext
 
     from journey.accounts.models import Role, User
     from journey.chronology.build import chronology_for
@@ -53,7 +52,13 @@ def main() -> None:
     url = f"/children/{child.pk}/{options.path_suffix}"
     entries = len(chronology_for(child))
 
-    with CaptureQueriesContext(connection) as queries:
+    queries = []
+
+    def count(execute, sql, params, many, context):
+        queries.append(sql)
+        return execute(sql, params, many, context)
+
+    with connection.execute_wrapper(count):
         first = client.get(url)
     if first.status_code != 200:
         sys.exit(f"{url} answered {first.status_code}")

@@ -104,7 +104,8 @@ TEMPLATES = [
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'journey.sqlite3'}",
-        conn_max_age=int(os.environ.get("JOURNEY_DB_CONN_MAX_AGE", "0")),
+        conn_max_age=int(os.environ.get("JOURNEY_DB_CONN_MAX_AGE", "60")),
+        conn_health_checks=True,
     )
 }
 if not os.environ.get("DATABASE_URL"):
