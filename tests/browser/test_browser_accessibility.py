@@ -34,6 +34,8 @@ def test_practitioner_pages_have_no_detectable_wcag_failures(sign_in, ruby, alic
         f"/casework/children/{ruby.pk}/episodes/{episode.pk}/close/",
         f"/casework/children/{ruby.pk}/episodes/{episode.pk}/assessments/new/",
         f"/chronology/children/{ruby.pk}/events/new/",
+        f"/children/{ruby.pk}/details/",
+        f"/children/{ruby.pk}/address/new/",
         "/children/999999/",
     ]
     found = {}

@@ -31,6 +31,40 @@ def create_child(
     return child
 
 
+PERSON_DETAILS = (
+    "first_name", "middle_names", "last_name", "known_as", "former_names", "date_of_birth", "sex", "gender",
+    "ethnicity", "first_language", "needs_interpreter", "nhs_number",
+)
+CHILD_DETAILS = ("expected_date_of_birth", "upn", "disabilities")
+
+
+@transaction.atomic
+def update_child_details(child: Child, *, acting_user, **details) -> Child:
+    """Correct or add to who the child is. Identifiers are normalised and checked by the fields' own validators,
+    so a bad NHS number or UPN is refused here exactly as it is in a form or an import."""
+    unknown = set(details) - set(PERSON_DETAILS) - set(CHILD_DETAILS)
+    if unknown:
+        raise TypeError(f"Not a detail of a child: {', '.join(sorted(unknown))}")
+    person = child.person
+    for name in PERSON_DETAILS:
+        if name in details:
+            value = details[name]
+            setattr(person, name, value.strip() if isinstance(value, str) else value)
+    if "nhs_number" in details:
+        person.nhs_number = normalise_nhs_number(person.nhs_number)
+    for name in CHILD_DETAILS:
+        if name in details:
+            setattr(child, name, details[name])
+    child.upn = normalise_upn(child.upn)
+    if person.date_of_birth and child.expected_date_of_birth:
+        child.expected_date_of_birth = None
+    person.full_clean()
+    child.full_clean(exclude=["person"])
+    person.save()
+    child.save()
+    return child
+
+
 @transaction.atomic
 def move_address(person: Person, *, acting_user, line_1: str, town: str, postcode: str, moved_in_on: date | None, line_2: str = "") -> Address:
     """Record a new address; the one before it is kept, ended on the day of the move (or, where the move date is

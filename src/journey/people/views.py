@@ -2,7 +2,10 @@
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.views.decorators.http import require_GET
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect
+from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.access.fetch import get_child_for_staff
 from journey.access.rules import NoAccess, can_record_work
@@ -10,8 +13,10 @@ from journey.casework import queries as casework
 from journey.chronology.build import ChronologyFilter, agencies_in, chronology_for, filter_entries
 from journey.frontdoor import queries as frontdoor
 from journey.lib.dates import today
+from journey.lib.forms import apply_errors
 
-from .forms import ChronologyFilterForm, FindChildForm
+from . import actions
+from .forms import ChildDetailsForm, ChronologyFilterForm, FindChildForm, MoveAddressForm
 from .matching import Given, find_existing_children
 from .models import Child
 from .relations import family_of
@@ -78,3 +83,36 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
         seen=casework.seen(child),
     )
     return render(request, "people/child.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+def edit_details(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = get_child_for_staff(request, child_id, what="change details")
+    if request.method == "POST":
+        form = ChildDetailsForm(request.POST)
+        if form.is_valid():
+            try:
+                actions.update_child_details(child, acting_user=request.user, **form.cleaned_data)
+            except ValidationError as error:
+                apply_errors(form, error)
+            else:
+                messages.success(request, f"{child.person.full_name}'s details are updated")
+                return redirect("people:child", child.pk)
+    else:
+        form = ChildDetailsForm(initial=ChildDetailsForm.initial_for(child))
+    return render(request, "people/edit_details.html", {"child": child, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def move_address(request: HttpRequest, child_id: int) -> HttpResponse:
+    child = get_child_for_staff(request, child_id, what="record a new address")
+    form = MoveAddressForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.move_address(child.person, acting_user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, "New address recorded; the previous one is kept in the address history")
+            return redirect("people:child", child.pk)
+    return render(request, "people/move_address.html", {"child": child, "form": form})
