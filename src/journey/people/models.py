@@ -63,7 +63,7 @@ class Person(models.Model):
         return age_in_years(self.date_of_birth, on) if self.date_of_birth else None
 
     def current_address(self) -> "Address | None":
-        return self.addresses.filter(moved_out_on__isnull=True).order_by("-moved_in_on").first()
+        return self.addresses.filter(moved_out_on__isnull=True).first()
 
     def save(self, *args, **kwargs) -> None:
         from .matching import name_key
@@ -138,7 +138,7 @@ class Address(models.Model):
     moved_out_on = models.DateField(null=True, blank=True, help_text="When they left; empty while they live here.")
 
     class Meta:
-        ordering = ["-moved_in_on"]
+        ordering = [models.F("moved_in_on").desc(nulls_last=True), "-id"]
         verbose_name_plural = "addresses"
         constraints = [
             models.CheckConstraint(
