@@ -62,6 +62,9 @@ INSTALLED_APPS = [
     "journey.casework",
     "journey.chronology",
     "journey.access",
+    "journey.audit",
+    "journey.dataprotection",
+    "journey.api",
     "journey.synthetic",
 ]
 

@@ -21,4 +21,8 @@ urlpatterns = [
     path("front-door/", include("journey.frontdoor.urls")),
     path("casework/", include("journey.casework.urls")),
     path("chronology/", include("journey.chronology.urls")),
+    path("access/", include("journey.access.urls")),
+    path("audit/", include("journey.audit.urls")),
+    path("data-protection/", include("journey.dataprotection.urls")),
+    path("api/", include("journey.api.urls")),
 ]
