@@ -1,0 +1,83 @@
+"""Contacts: a partner system (or council staff) submits a concern, then follows its status and outcome."""
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from ninja import Router
+
+from journey.access.fetch import MAX_ID, log_read
+from journey.access.rules import NoAccess
+from journey.accounts.models import Agency
+from journey.frontdoor.actions import NamedChild, record_contact
+from journey.frontdoor.models import Contact
+from journey.frontdoor.screening import contacts_visible_to
+
+from ..schemas import ContactCreated, ContactIn, ContactOut, Error, ValidationErrors
+from .shared import contact_outcome
+
+router = Router(tags=["Contacts"])
+ERRORS = {401: Error, 403: Error, 422: ValidationErrors}
+
+
+def _agency_for(user, payload: ContactIn) -> Agency:
+    """A partner's contact always comes from their own agency; council staff say which agency it came from."""
+    if user.is_partner:
+        if payload.agency_id not in (None, user.agency_id):
+            raise ValidationError({"agency_id": "A partner raises contacts for their own agency: leave agency_id out"})
+        if payload.received_at is not None:
+            raise ValidationError({"received_at": "Only council staff may say when a contact was received: leave it out"})
+        return user.agency
+    if payload.agency_id is None:
+        raise ValidationError({"agency_id": "Give the id of the agency the contact came from"})
+    agency = Agency.objects.filter(pk=payload.agency_id).first()
+    if agency is None:
+        raise ValidationError({"agency_id": "No agency has this id"})
+    return agency
+
+
+@router.post("/contacts", response={201: ContactCreated, **ERRORS}, summary="Submit a contact")
+def submit_contact(request: HttpRequest, payload: ContactIn):
+    """Record a concern about one or more children, as the referrer describes them. The front door links each
+    child to their record and decides what happens next; follow it with GET /api/contacts/{id}."""
+    user = request.auth
+    contact = record_contact(
+        acting_user=user, agency=_agency_for(user, payload), concern=payload.concern, received_at=payload.received_at,
+        children=[
+            NamedChild(
+                first_name=c.first_name, last_name=c.last_name, date_of_birth=c.date_of_birth, nhs_number=c.nhs_number,
+                address=c.address, postcode=c.postcode,
+            )
+            for c in payload.children
+        ],
+        referrer_name=payload.referrer_name, referrer_role=payload.referrer_role, referrer_phone=payload.referrer_phone,
+        parents_aware=payload.parents_aware,
+    )
+    return 201, {"id": contact.pk, "status": contact.status, "status_label": contact.get_status_display()}
+
+
+def _contact_for(user, contact_id: int) -> Contact:
+    """A partner sees the contacts their agency raised; council staff those the front door's rules let them open.
+    A forbidden and a missing contact answer alike."""
+    if not 0 < contact_id <= MAX_ID:
+        raise NoAccess
+    visible = Contact.objects.filter(agency_id=user.agency_id) if user.is_partner else contacts_visible_to(user)
+    contact = visible.filter(pk=contact_id).select_related("agency", "decision").first()
+    if contact is None:
+        raise NoAccess
+    return contact
+
+
+@router.get("/contacts/{contact_id}", response={200: ContactOut, **ERRORS}, summary="A contact's status and outcome")
+def get_contact(request: HttpRequest, contact_id: int):
+    """Where a contact has got to. Reading it is logged as a read of each child record it is linked to."""
+    contact = _contact_for(request.auth, contact_id)
+    named = list(contact.children_named.select_related("child").order_by("pk"))
+    with transaction.atomic():
+        for row in named:
+            if row.child is not None:
+                log_read(request.auth, row.child, "api: contact", request)
+    return {
+        **contact_outcome(contact),
+        "children": [
+            {"first_name": n.given_first_name, "last_name": n.given_last_name, "date_of_birth": n.given_date_of_birth} for n in named
+        ],
+    }

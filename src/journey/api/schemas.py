@@ -1,0 +1,291 @@
+"""The API's request and response shapes. Request fields are checked by the same validators as the pages' forms
+(``journey.lib.identifiers``, the models' own lengths), and every message names the rule it enforces."""
+from datetime import date, datetime
+from typing import Annotated, Literal
+
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.utils import timezone
+from ninja import Field, Schema
+from pydantic import AfterValidator, BeforeValidator, ConfigDict, field_validator
+from pydantic_core import PydanticCustomError
+
+from journey.access.fetch import MAX_ID
+from journey.frontdoor.models import Contact, ContactChild
+from journey.lib.dates import today
+from journey.lib.identifiers import validate_nhs_number, validate_postcode
+
+DEFAULT_LIMIT = 25
+MAX_LIMIT = 100
+NAME_SEARCH_MAX_LENGTH = 200  # longer than any full name the record holds
+
+
+def _rule(code: str, message: str) -> PydanticCustomError:
+    """A validation error whose message is shown as written (no "Value error," prefix, no brace formatting)."""
+    return PydanticCustomError(code, "{message}", {"message": message})
+
+
+def plain_text(value: str) -> str:
+    """Text that every database stores: no NUL characters (PostgreSQL refuses them) and no lone surrogates."""
+    if "\x00" in value:
+        raise _rule("null_character", "Must not contain null characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        raise _rule("invalid_text", "Must be valid Unicode text") from None
+    return value
+
+
+def _max_length(model, field: str) -> int:
+    return model._meta.get_field(field).max_length
+
+
+def text(max_length: int | None = None, *, required: str = ""):
+    """A stripped text field. ``required`` is the message for an empty value; without it empty text is allowed."""
+
+    def check(value: str) -> str:
+        value = plain_text(value).strip()
+        if required and not value:
+            raise _rule("required", required)
+        if max_length is not None and len(value) > max_length:
+            raise _rule("too_long", f"Must be {max_length} characters or fewer")
+        return value
+
+    return AfterValidator(check)
+
+
+def _django_rule(validator):
+    """Run one of the shared Django validators (NHS number, postcode) on a non-empty value."""
+
+    def check(value: str) -> str:
+        if value:
+            try:
+                validator(value)
+            except DjangoValidationError as error:
+                raise _rule(error.code or "invalid", error.messages[0]) from None
+        return value
+
+    return AfterValidator(check)
+
+
+def _past_date(value: date | None) -> date | None:
+    if value is not None and value > today():
+        raise _rule("future_date", "Must be today or in the past")
+    return value
+
+
+def _aware_past(value: datetime | None) -> datetime | None:
+    """A time given without a zone is taken as local time, as the pages do; it may not be in the future."""
+    if value is None:
+        return None
+    if timezone.is_naive(value):
+        value = timezone.make_aware(value)
+    if value > timezone.now():
+        raise _rule("future_time", "Must be now or in the past")
+    return value
+
+
+class Body(Schema):
+    """Request bodies reject fields they do not know, so a misspelt field is reported rather than silently lost."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class NamedChildIn(Body):
+    first_name: Annotated[str, text(_max_length(ContactChild, "given_first_name"), required="Enter the child's first name")]
+    last_name: Annotated[str, text(_max_length(ContactChild, "given_last_name"), required="Enter the child's last name")]
+    date_of_birth: Annotated[date | None, AfterValidator(_past_date)] = Field(None, description="YYYY-MM-DD, if known.")
+    nhs_number: Annotated[str, text(), _django_rule(validate_nhs_number)] = Field("", description="10 digits, if known.")
+    address: Annotated[str, text(_max_length(ContactChild, "given_address"))] = Field("", description="Street, a comma, then the town.")
+    postcode: Annotated[str, text(), _django_rule(validate_postcode)] = ""
+
+
+class ContactIn(Body):
+    agency_id: int | None = Field(
+        None, ge=1, le=MAX_ID, description="The agency the contact came from. Council staff must give it; a partner's is their own.",
+    )
+    received_at: Annotated[datetime | None, AfterValidator(_aware_past)] = Field(
+        None, description="When it reached the front door (council staff only); empty means now.",
+    )
+    referrer_name: Annotated[str, text(_max_length(Contact, "referrer_name"))] = ""
+    referrer_role: Annotated[str, text(_max_length(Contact, "referrer_role"))] = ""
+    referrer_phone: Annotated[str, text(_max_length(Contact, "referrer_phone"))] = ""
+    parents_aware: bool | None = Field(None, description="Whether the family knows; null when not known.")
+    concern: Annotated[str, text(required="Enter the concern")] = Field(
+        description="The reason for concern, in the referrer's own words."
+    )
+    children: list[NamedChildIn] = Field(description="The children the contact is about: at least one.")
+
+    @field_validator("children")
+    @classmethod
+    def _at_least_one(cls, value: list[NamedChildIn]) -> list[NamedChildIn]:
+        if not value:
+            raise _rule("required", "Name at least one child the contact is about")
+        return value
+
+
+def _no_nul_query(value):
+    return plain_text(value) if isinstance(value, str) else value
+
+
+class Page(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"How many to return, at most {MAX_LIMIT}.")
+    offset: int = Field(0, ge=0, le=MAX_ID, description="How many to skip.")
+
+
+class ChildFilters(Page):
+    name: Annotated[str, BeforeValidator(_no_nul_query), text(NAME_SEARCH_MAX_LENGTH)] = Field(
+        "", description="Part of a name: every word must match a first, middle, last, known-as or former name.",
+    )
+
+
+class ChronologyFilters(Page):
+    kind: list[Annotated[str, text()]] = Field([], description="Only these kinds of entry (repeat to give several).")
+    agency: list[Annotated[str, text()]] = Field([], description="Only entries from these agencies, by name.")
+    significant: bool = Field(False, description="Only entries marked significant.")
+    order: Literal["newest", "oldest"] = "newest"
+
+    @field_validator("kind")
+    @classmethod
+    def _known_kinds(cls, value: list[str]) -> list[str]:
+        from journey.chronology.registry import kinds
+
+        known = [kind.code for kind in kinds()]
+        unknown = [code for code in value if code not in known]
+        if unknown:
+            raise _rule("unknown_kind", f"Unknown kind {unknown[0]!r}: choose from {', '.join(known)}")
+        return value
+
+
+# Responses
+
+
+class Error(Schema):
+    detail: str
+
+
+class FieldError(Schema):
+    field: str = Field(description="The field at fault, e.g. 'children[0].nhs_number'.")
+    msg: str = Field(description="The rule it broke.")
+    loc: list[str | int] = Field(description="Where the field is: body, query or path, then the path to it.")
+    type: str
+
+
+class ValidationErrors(Schema):
+    detail: list[FieldError]
+
+
+class ChildSummary(Schema):
+    id: int
+    name: str
+    date_of_birth: date | None
+
+
+class ChildPage(Page):
+    count: int = Field(description="How many children match, in all.")
+    items: list[ChildSummary]
+
+
+class AddressOut(Schema):
+    line_1: str
+    line_2: str
+    town: str
+    postcode: str
+    moved_in_on: date | None
+
+
+class PractitionerOut(Schema):
+    name: str
+    job_title: str
+    team: str
+
+
+class EpisodeOut(Schema):
+    id: int
+    kind: str
+    kind_label: str
+    started_on: date
+    lead_practitioner: PractitionerOut | None
+
+
+class StaffChild(Schema):
+    """A child as council staff see them: who the child is, where they live and who holds their open episodes."""
+
+    view: Literal["staff"] = "staff"
+    id: int
+    name: str
+    first_name: str
+    last_name: str
+    known_as: str
+    date_of_birth: date | None
+    expected_date_of_birth: date | None
+    sex: str
+    nhs_number: str
+    upn: str
+    is_restricted: bool
+    address: AddressOut | None
+    open_episodes: list[EpisodeOut]
+
+
+class ContactOutcome(Schema):
+    id: int
+    agency: str
+    received_at: datetime
+    status: str
+    status_label: str
+    outcome: str | None = Field(description="The front door's decision, once screened.")
+    outcome_label: str | None
+    decided_at: datetime | None
+
+
+class PartnerChild(Schema):
+    """A child as a partner agency sees them: only what is shared with that agency."""
+
+    view: Literal["partner"] = "partner"
+    id: int
+    name: str
+    date_of_birth: date | None
+    contacts: list[ContactOutcome] = Field(description="Contacts the caller's agency raised about the child, newest first.")
+    allocated_teams: list[str] = Field(description="The council teams holding the child's open episodes.")
+
+
+class ChildOut(Schema):
+    child: Annotated[StaffChild | PartnerChild, Field(discriminator="view")]
+
+
+class DetailOut(Schema):
+    label: str
+    value: str
+
+
+class EntryOut(Schema):
+    key: str
+    kind: str
+    kind_label: str
+    occurred_at: datetime
+    title: str
+    summary: str
+    agency: str
+    author: str
+    significant: bool
+    details: list[DetailOut]
+
+
+class ChronologyPage(Page):
+    count: int = Field(description="How many entries match the filters, in all.")
+    items: list[EntryOut]
+
+
+class NamedChildOut(Schema):
+    first_name: str
+    last_name: str
+    date_of_birth: date | None
+
+
+class ContactOut(ContactOutcome):
+    children: list[NamedChildOut] = Field(description="The children as the referrer named them.")
+
+
+class ContactCreated(Schema):
+    id: int
+    status: str
+    status_label: str

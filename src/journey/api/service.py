@@ -1,0 +1,27 @@
+"""The API for partner systems: one NinjaAPI, authenticated only by bearer tokens.
+
+The OpenAPI schema (/api/openapi.json) and the interactive docs (/api/docs) are public: they describe the shape of
+the API and hold no record, and a partner's developers need them before (and without) a sign-in of their own.
+Every endpoint that touches a record needs a token.
+"""
+from ninja import NinjaAPI
+
+from . import errors
+from .auth import BearerToken
+from .endpoints import children, contacts
+
+api = NinjaAPI(
+    title="Journey API",
+    version="1",
+    description=(
+        "Children's records for partner agency systems and council staff's scripts. Every endpoint applies exactly the "
+        "rules of the pages. Authenticate with 'Authorization: Bearer <token>'; session cookies are not accepted."
+    ),
+    auth=BearerToken(),
+    urls_namespace="api",
+    docs_url="/docs",
+    openapi_url="/openapi.json",
+)
+api.add_router("", children.router)
+api.add_router("", contacts.router)
+errors.install(api)
