@@ -90,6 +90,37 @@ def teacher(school) -> User:
 
 
 @pytest.fixture
+def bea(council, team_a) -> User:
+    """Bea Brown: social worker in Team A, not allocated to Ruby; sees Ruby because her team holds Ruby."""
+    return make_user("bea", Role.PRACTITIONER, council, team_a, "Bea", "Brown", "Social worker")
+
+
+@pytest.fixture
+def childrens_service(council, team_a, team_b) -> Team:
+    """Children's Social Work Service: the service area above Teams A and B."""
+    service = Team.objects.create(name="Children's Social Work Service", kind=TeamKind.SERVICE, agency=council)
+    Team.objects.filter(pk__in=[team_a.pk, team_b.pk]).update(parent=service)
+    team_a.refresh_from_db()
+    team_b.refresh_from_db()
+    return service
+
+
+@pytest.fixture
+def helen(council, childrens_service) -> User:
+    """Helen Hughes: head of service, manager of the service area above Teams A and B; sees their children."""
+    user = make_user("helen", Role.HEAD_OF_SERVICE, council, childrens_service, "Helen", "Hughes", "Head of service")
+    childrens_service.manager = user
+    childrens_service.save()
+    return user
+
+
+@pytest.fixture
+def carol(council) -> User:
+    """Carol Clarke: the Caldicott guardian, who receives the daily break-glass report and sees no record by role."""
+    return make_user("carol", Role.CALDICOTT_GUARDIAN, council, None, "Carol", "Clarke", "Caldicott guardian")
+
+
+@pytest.fixture
 def admin_user(council) -> User:
     """Ada Admin: system administrator."""
     return make_user("ada", Role.ADMINISTRATOR, council, None, "Ada", "Admin", "Systems administrator")

@@ -129,9 +129,9 @@ def test_the_author_cannot_authorise_their_own_assessment(client_for, mo, ruby):
     assert own.authorised_on is None
 
 
-def test_a_practitioner_cannot_authorise(client_for, alice, charlie, assessment):
+def test_a_practitioner_cannot_authorise(client_for, alice, bea, assessment):
     save_assessment(assessment, acting_user=alice, complete=True, **COMPLETE)
-    response = client_for(charlie).post(f"{page_url(assessment)}authorise/")
+    response = client_for(bea).post(f"{page_url(assessment)}authorise/")
     assert response.status_code == 403
     assert "Only a team manager can authorise an assessment" in response.content.decode()
     assessment.refresh_from_db()

@@ -85,10 +85,16 @@ def test_a_partner_cannot_record_a_visit(client_for, officer, ruby, visit_form):
     assert ruby.visits.count() == 1
 
 
-def test_another_council_worker_can_record_a_visit_to_a_child_who_is_not_restricted(client_for, charlie, ruby, visit_form):
-    response = client_for(charlie).post(f"/casework/children/{ruby.pk}/visits/new/", visit_form())
+def test_a_colleague_in_the_allocated_team_can_record_a_visit(client_for, bea, ruby, visit_form):
+    response = client_for(bea).post(f"/casework/children/{ruby.pk}/visits/new/", visit_form())
     assert response.status_code == 302
     assert ruby.visits.count() == 2
+
+
+def test_a_worker_in_another_team_cannot_record_a_visit(client_for, charlie, ruby, visit_form):
+    response = client_for(charlie).post(f"/casework/children/{ruby.pk}/visits/new/", visit_form())
+    assert response.status_code == 403
+    assert ruby.visits.count() == 1
 
 
 def test_a_restricted_child_answers_like_a_missing_one(client_for, charlie, sam):

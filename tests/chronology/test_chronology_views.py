@@ -68,10 +68,17 @@ def test_flagging_an_unknown_entry_is_rejected(client_for, alice, ruby):
     assert client_for(alice).get(f"/chronology/children/{ruby.pk}/flag/", {"entry": "nonsense"}).status_code == 404
 
 
-def test_any_council_practitioner_may_flag_an_entry(client_for, charlie, ruby):
+def test_a_practitioner_in_the_allocated_team_may_flag_an_entry(client_for, bea, ruby):
+    key = visit_key(ruby)
+    response = client_for(bea).post(f"/chronology/children/{ruby.pk}/flag/", {"entry": key, "reason": "Pattern with school."})
+    assert response.status_code == 302
+
+
+def test_a_practitioner_in_another_team_may_not_flag_an_entry(client_for, charlie, ruby):
     key = visit_key(ruby)
     response = client_for(charlie).post(f"/chronology/children/{ruby.pk}/flag/", {"entry": key, "reason": "Pattern with school."})
-    assert response.status_code == 302
+    assert response.status_code == 403
+    assert not SignificanceFlag.objects.exists()
 
 
 def test_a_partner_cannot_add_to_the_chronology(client_for, officer, ruby):

@@ -102,9 +102,14 @@ def test_a_partner_does_not_see_a_child_named_in_their_contact_until_it_is_linke
     assert not Child.objects.visible_to(officer).exists()
 
 
-def test_local_authority_staff_see_every_unrestricted_child(sam, charlie, ruby):
+def test_a_worker_in_another_team_sees_no_child_their_team_does_not_hold(sam, charlie, ruby):
+    child_named("Ava", sam)
+    assert not Child.objects.visible_to(charlie).exists()
+
+
+def test_local_authority_staff_may_find_every_unrestricted_child(sam, charlie, ruby):
     other = child_named("Ava", sam)
-    assert set(Child.objects.visible_to(charlie)) == {ruby, other}
+    assert set(Child.objects.matchable_by(charlie)) == {ruby, other}
 
 
 def test_a_restricted_child_is_seen_by_the_allocated_team(alice, mo, ruby):

@@ -105,9 +105,12 @@ def test_it_writes_child_protection_plans_with_a_category(authority_2000):
 
 
 def test_it_staffs_every_team_with_a_manager_and_readable_usernames(authority_2000):
-    for team in Team.objects.exclude(kind=TeamKind.FRONT_DOOR):
+    for team in Team.objects.exclude(kind__in=[TeamKind.FRONT_DOOR, TeamKind.SERVICE]):
         assert team.manager is not None
         assert team.members.filter(role=Role.PRACTITIONER).exists()
+        assert team.parent is not None and team.parent.kind == TeamKind.SERVICE
+    for service in Team.objects.filter(kind=TeamKind.SERVICE):
+        assert service.manager is not None and service.manager.role == Role.HEAD_OF_SERVICE
     for user in User.objects.all():
         assert re.fullmatch(r"[a-z]+\.[a-z]+\d+", user.username)
         assert not is_password_usable(user.password)

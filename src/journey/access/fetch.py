@@ -4,7 +4,7 @@ from django.db import transaction
 from journey.people.models import Child
 
 from .models import RecordRead
-from .rules import NoAccess, can_record_work
+from .rules import NoAccess, can_break_glass, can_record_work
 
 MAX_ID = 2**63 - 1  # the largest primary key either database holds; beyond it SQLite overflows
 
@@ -17,20 +17,35 @@ def log_read(user, child, what: str, request=None) -> None:
     RecordRead.objects.create(user=user, child=child, what=what, ip_address=client_ip(request))
 
 
-def get_child_for(user, child_id, *, what: str, request=None) -> Child:
-    """The child, if ``user`` may see it; otherwise ``NoAccess`` (also for a child that does not exist)."""
+def child_pk(child_id) -> int:
+    """A child id from a URL or form as a primary key either database holds; anything else is ``NoAccess``."""
     try:
         pk = int(child_id)
     except (TypeError, ValueError):
         raise NoAccess from None
     if not 0 < pk <= MAX_ID:
         raise NoAccess
-    child = Child.objects.visible_to(user).filter(pk=pk).select_related("person").first()
+    return pk
+
+
+def _fetch(children, user, child_id, what: str, request) -> Child:
+    child = children.filter(pk=child_pk(child_id)).select_related("person").first()
     if child is None:
         raise NoAccess
     with transaction.atomic():
         log_read(user, child, what, request)
     return child
+
+
+def get_child_for(user, child_id, *, what: str, request=None) -> Child:
+    """The child, if ``user`` may see it; otherwise ``NoAccess`` (also for a child that does not exist)."""
+    return _fetch(Child.objects.visible_to(user), user, child_id, what, request)
+
+
+def get_child_to_match(user, child_id, *, what: str, request=None) -> Child:
+    """A child the user found by searching (e.g. to link a new contact to the record), if they may find it;
+    otherwise ``NoAccess``. For actions on the child's identity only: it does not open the record."""
+    return _fetch(Child.objects.matchable_by(user), user, child_id, what, request)
 
 
 def get_child_for_staff(request, child_id, *, what: str) -> Child:
@@ -39,3 +54,14 @@ def get_child_for_staff(request, child_id, *, what: str) -> Child:
     if not can_record_work(request.user):
         raise NoAccess
     return get_child_for(request.user, child_id, what=what, request=request)
+
+
+def get_child_to_break_glass(user, child_id) -> Child:
+    """The child a user is opening in an emergency, for a user who may break glass; otherwise ``NoAccess`` (also
+    for a child that does not exist). Not logged as a read: the break-glass is recorded, then the page read is."""
+    if not can_break_glass(user):
+        raise NoAccess
+    child = Child.objects.filter(pk=child_pk(child_id)).select_related("person").first()
+    if child is None:
+        raise NoAccess
+    return child

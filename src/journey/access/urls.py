@@ -1,2 +1,11 @@
+from django.urls import path
+
+from . import views
+
 app_name = "access"
-urlpatterns: list = []
+urlpatterns = [
+    path("children/<int:child_id>/break-glass/", views.break_glass, name="break-glass"),
+    path("children/<int:child_id>/grants/", views.grants, name="grants"),
+    path("children/<int:child_id>/grants/<int:grant_id>/revoke/", views.revoke, name="revoke"),
+    path("children/<int:child_id>/shared/", views.shared_record, name="shared-record"),
+]

@@ -49,10 +49,18 @@ class TeamKind(models.TextChoices):
     LOOKED_AFTER = "looked_after", "Children looked after"
     LEAVING_CARE = "leaving_care", "Leaving care"
     UNIT = "unit", "Social work unit"
+    SERVICE = "service", "Service area"
+
+
+MAX_TEAM_DEPTH = 4  # levels of service area above a team; the manager line follows this many (journey.access.rules)
 
 
 class Team(models.Model):
-    """A team or social work unit; units share responsibility for their children."""
+    """A team or social work unit; units share responsibility for their children.
+
+    Teams sit inside service areas (``parent``), each with its own manager: the managers of a team and of every
+    service area above it form the manager line that sees the team's children.
+    """
 
     name = models.CharField(max_length=120, unique=True, help_text="The team's name as staff know it.")
     kind = models.CharField(max_length=20, choices=TeamKind.choices, help_text="What work the team does.")
@@ -61,12 +69,37 @@ class Team(models.Model):
         "User", null=True, blank=True, on_delete=models.SET_NULL, related_name="managed_teams",
         help_text="The team manager (or consultant social worker of a unit).",
     )
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="subteams",
+        help_text="The service area this team belongs to; its managers see this team's children too.",
+    )
+    phone = models.CharField(max_length=40, blank=True, help_text="The team's duty telephone number, given to partner agencies.")
 
     class Meta:
         ordering = ["name"]
 
     def __str__(self) -> str:
         return self.name
+
+    def ancestors(self) -> list["Team"]:
+        """The service areas above this team, nearest first (one query each; hierarchies are shallow)."""
+        found: list[Team] = []
+        team = self.parent
+        while team is not None and team not in found and team != self:
+            found.append(team)
+            team = team.parent
+        return found
+
+    def clean(self) -> None:
+        """A team cannot sit inside itself, and the hierarchy stays within the depth the access rules follow."""
+        from django.core.exceptions import ValidationError
+
+        if self.parent_id is None:
+            return
+        if self.pk is not None and (self.parent_id == self.pk or any(t.pk == self.pk for t in self.parent.ancestors())):
+            raise ValidationError({"parent": "A team cannot belong to itself or to a team inside it"})
+        if 1 + len(self.parent.ancestors()) > MAX_TEAM_DEPTH:
+            raise ValidationError({"parent": f"Teams can sit at most {MAX_TEAM_DEPTH} service areas deep"})
 
 
 class Role(models.TextChoices):
@@ -75,6 +108,9 @@ class Role(models.TextChoices):
     SCREENER = "screener", "Front door screener"
     PARTNER = "partner", "Partner agency user"
     ADMINISTRATOR = "administrator", "Administrator"
+    HEAD_OF_SERVICE = "head_of_service", "Head of service"
+    CALDICOTT_GUARDIAN = "caldicott_guardian", "Caldicott guardian"
+    DATA_PROTECTION_OFFICER = "data_protection", "Data protection officer"
 
 
 class User(AbstractUser):

@@ -7,7 +7,7 @@ from datetime import datetime
 
 from django.db.models import Count, Max, QuerySet
 
-from journey.access.rules import can_record_work
+from journey.access.rules import can_search_children
 from journey.casework.models import Episode
 from journey.people.matching import Candidate, find_existing_children
 from journey.people.models import Child
@@ -18,11 +18,12 @@ from .rules import is_rereferral
 
 
 def contacts_visible_to(user) -> QuerySet[Contact]:
-    """Contacts the user may open: local authority staff only, and never one linked to a child they may not see
-    (a restricted child's contact would otherwise tell them the child is on record)."""
-    if not can_record_work(user):
+    """Contacts the user may open: local authority staff who search for children, and never one linked to a child
+    they could not even find (a restricted child's contact would otherwise tell them the child is on record).
+    A contact page shows the linked child's identifying details and history counts, not the child's record."""
+    if not can_search_children(user):
         return Contact.objects.none()
-    hidden = Child.objects.exclude(pk__in=Child.objects.visible_to(user).values("pk"))
+    hidden = Child.objects.exclude(pk__in=Child.objects.matchable_by(user).values("pk"))
     return Contact.objects.exclude(children_named__child__in=hidden)
 
 
@@ -40,14 +41,17 @@ class History:
         return not (self.other_contacts or self.open_episodes or self.last_referral)
 
 
-def histories(child_ids: set[int], *, excluding: Contact) -> dict[int, History]:
-    """Each child's history, in three grouped queries whatever the number of children."""
+def histories(child_ids: set[int], *, excluding: Contact | None = None) -> dict[int, History]:
+    """Each child's history (leaving out the contact being screened, if any), in three grouped queries whatever
+    the number of children."""
     found = {pk: History() for pk in child_ids}
     if not child_ids:
         return found
+    links = ContactChild.objects.filter(child_id__in=child_ids)
+    if excluding is not None:
+        links = links.exclude(contact=excluding)
     contacts = (
-        ContactChild.objects.filter(child_id__in=child_ids).exclude(contact=excluding)
-        .values("child_id", "contact__agency__name").annotate(n=Count("contact_id", distinct=True))
+        links.values("child_id", "contact__agency__name").annotate(n=Count("contact_id", distinct=True))
     )
     for row in contacts:
         found[row["child_id"]].other_contacts += row["n"]
@@ -95,13 +99,13 @@ class NamedRow:
 
 def named_rows(contact: Contact, user) -> list[NamedRow]:
     """The contact's named children, each with its linked record's history or, while the contact is open, the
-    candidates found among the children the user may see."""
-    visible = Child.objects.visible_to(user)
+    candidates found among the children the user may find (identifying details only)."""
+    matchable = Child.objects.matchable_by(user)
     rows, found = [], {}
     for named in contact.children_named.select_related("child__person", "linked_by").order_by("pk"):
         rows.append(NamedRow(named=named))
         if named.child_id is None and contact.is_open:
-            found[named.pk] = find_existing_children(given_details(named), visible)
+            found[named.pk] = find_existing_children(given_details(named), matchable)
     shown = {row.named.child_id for row in rows if row.named.child_id}
     shown |= {candidate.child.pk for candidates in found.values() for candidate in candidates}
     history = histories(shown, excluding=contact)

@@ -8,7 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from journey.access.fetch import get_child_for, log_read
+from journey.access.fetch import get_child_to_match, log_read
 from journey.access.rules import NoAccess, can_record_work
 from journey.lib.forms import apply_errors
 
@@ -114,7 +114,7 @@ def link(request: HttpRequest, contact_id: int, named_id: int) -> HttpResponse:
     form = LinkForm(request.POST)
     if not form.is_valid():
         raise NoAccess
-    child = get_child_for(request.user, form.cleaned_data["child_id"], what="link contact", request=request)
+    child = get_child_to_match(request.user, form.cleaned_data["child_id"], what="link contact", request=request)
     try:
         actions.link_contact_to_child(named, child, acting_user=request.user)
     except ValidationError as error:

@@ -80,6 +80,13 @@ class ChildQuerySet(models.QuerySet):
 
         return self.filter(child_visibility(user))
 
+    def matchable_by(self, user) -> "ChildQuerySet":
+        """Children ``user`` may find when searching (identifying details only, never the record): every child who
+        is not restricted for searching staff, a restricted one only where the user has a relationship with it."""
+        from journey.access.rules import child_matchability
+
+        return self.filter(child_matchability(user))
+
 
 class Child(models.Model):
     """The one continuous record of a child. Every episode, contact and visit about the child points here."""

@@ -12,6 +12,7 @@ from journey.access.rules import NoAccess, can_record_work
 from journey.casework import queries as casework
 from journey.chronology.build import ChronologyFilter, agencies_in, chronology_for, filter_entries
 from journey.frontdoor import queries as frontdoor
+from journey.frontdoor.screening import Match, histories
 from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 
@@ -33,16 +34,26 @@ def _staff_only(request: HttpRequest) -> None:
 def find_child(request: HttpRequest) -> HttpResponse:
     _staff_only(request)
     form = FindChildForm(request.GET or None)
-    candidates = None
+    candidates, openable = None, set()
     if form.is_bound and form.is_valid():
         first, last = form.split_name()
         given = Given(
             first_name=first, last_name=last, date_of_birth=form.cleaned_data["date_of_birth"],
             nhs_number=form.cleaned_data["nhs_number"], postcode=form.cleaned_data["postcode"],
         )
-        candidates = find_existing_children(given, Child.objects.visible_to(request.user), limit=25)
+        candidates, openable = _search_results(request.user, given)
     template = "people/_find_results.html" if request.htmx and candidates is not None else "people/find.html"
-    return render(request, template, {"form": form, "candidates": candidates, "today": today()})
+    return render(request, template, {"form": form, "candidates": candidates, "openable": openable, "today": today()})
+
+
+def _search_results(user, given: Given) -> tuple[list[Match], set[int]]:
+    """Children the user may find (identifying details and counts of history only), and which of them the user
+    may also open: finding a child never opens the record."""
+    found = find_existing_children(given, Child.objects.matchable_by(user), limit=25)
+    ids = {candidate.child.pk for candidate in found}
+    history = histories(ids)
+    openable = set(Child.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
+    return [Match(candidate, history[candidate.child.pk]) for candidate in found], openable
 
 
 @require_GET

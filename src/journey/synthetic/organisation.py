@@ -176,10 +176,17 @@ def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early
         users.append(user)
         return user
 
+    # Service areas above the teams, each led by a head of service: the top of every team's manager line.
+    social_work = Team(name="Children's Social Work Service", kind=TeamKind.SERVICE, agency=council)
+    early_help_service = Team(name="Early Help Service", kind=TeamKind.SERVICE, agency=early_help)
+    Team.objects.bulk_create([social_work, early_help_service])
+    managers[social_work.name] = add("hos", Role.HEAD_OF_SERVICE, council, social_work, "Head of service, children's social work")
+    managers[early_help_service.name] = add("hos", Role.HEAD_OF_SERVICE, early_help, early_help_service, "Head of early help")
     teams = []
-    for name, kind, size in _team_plan(staffing):
+    for number, (name, kind, size) in enumerate(_team_plan(staffing)):
         agency = early_help if kind == TeamKind.EARLY_HELP else council
-        teams.append((Team(name=name, kind=kind, agency=agency), size))
+        parent = early_help_service if kind == TeamKind.EARLY_HELP else social_work
+        teams.append((Team(name=name, kind=kind, agency=agency, parent=parent, phone=_team_phone(number)), size))
     Team.objects.bulk_create([t for t, _ in teams])
     for team, size in teams:
         if team.kind == TeamKind.FRONT_DOOR:
@@ -203,14 +210,22 @@ def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early
         for i in range(size):
             add(prefix, Role.PRACTITIONER, team.agency, team, titles[i % len(titles)])
     add("admin", Role.ADMINISTRATOR, council, None, "Systems administrator")
+    add("cg", Role.CALDICOTT_GUARDIAN, council, None, "Caldicott guardian")
+    add("dpo", Role.DATA_PROTECTION_OFFICER, council, None, "Data protection officer")
     for agency in agencies.values():
         for prefix, title, count in _partner_posts(agency):
             for _ in range(count):
                 add(prefix, Role.PARTNER, agency, None, title)
     User.objects.bulk_create(users, batch_size=2000)
-    for team, _ in teams:
+    every_team = [social_work, early_help_service, *(t for t, _ in teams)]
+    for team in every_team:
         team.manager = managers[team.name]
-    Team.objects.bulk_update([t for t, _ in teams], ["manager"])
+    Team.objects.bulk_update(every_team, ["manager"])
+
+
+def _team_phone(number: int) -> str:
+    """A duty line from Ofcom's range kept for drama (01632 960000 to 960999), so no real number is ever shown."""
+    return f"01632 960{number:03d}"
 
 
 def _partner_posts(agency: Agency) -> list[tuple[str, str, int]]:
