@@ -248,10 +248,6 @@ class PartnerChild(Schema):
     allocated_teams: list[str] = Field(description="The council teams holding the child's open episodes.")
 
 
-class ChildOut(Schema):
-    child: Annotated[StaffChild | PartnerChild, Field(discriminator="view")]
-
-
 class DetailOut(Schema):
     label: str
     value: str

@@ -15,7 +15,10 @@ api = NinjaAPI(
     version="1",
     description=(
         "Children's records for partner agency systems and council staff's scripts. Every endpoint applies exactly the "
-        "rules of the pages. Authenticate with 'Authorization: Bearer <token>'; session cookies are not accepted."
+        "rules of the pages. Authenticate with the header `Authorization: Bearer <token>`; session cookies are not "
+        "accepted. Errors answer `{\"detail\": ...}`: 401 for a missing, wrong, expired or revoked token, 403 for a "
+        "record you may not open (or that does not exist), 422 naming each field and the rule it broke, 413 for a "
+        "body over the upload limit."
     ),
     auth=BearerToken(),
     urls_namespace="api",

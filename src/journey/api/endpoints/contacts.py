@@ -2,7 +2,7 @@
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
-from ninja import Router
+from ninja import Router, Status
 
 from journey.access.fetch import MAX_ID, log_read
 from journey.access.rules import NoAccess
@@ -51,7 +51,7 @@ def submit_contact(request: HttpRequest, payload: ContactIn):
         referrer_name=payload.referrer_name, referrer_role=payload.referrer_role, referrer_phone=payload.referrer_phone,
         parents_aware=payload.parents_aware,
     )
-    return 201, {"id": contact.pk, "status": contact.status, "status_label": contact.get_status_display()}
+    return Status(201, {"id": contact.pk, "status": contact.status, "status_label": contact.get_status_display()})
 
 
 def _contact_for(user, contact_id: int) -> Contact:
