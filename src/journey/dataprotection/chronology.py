@@ -1,0 +1,16 @@
+"""Information shared about a child appears on the child's chronology, beside the work it came from."""
+from django.urls import reverse
+
+from journey.chronology.registry import Entry, as_aware, entry_key, register
+
+
+@register("information_share", "Information shared")
+def information_shares(child):
+    for share in child.information_shares.select_related("shared_with_agency", "recorded_by__agency"):
+        recipient = share.shared_with_agency.name + (f" ({share.shared_with_person})" if share.shared_with_person else "")
+        yield Entry(
+            kind="information_share", occurred_at=as_aware(share.shared_on), title=f"Information shared with {recipient}",
+            summary=f"{share.what_was_shared} (Lawful basis: {share.get_lawful_basis_display()})", agency=str(share.recorded_by.agency), author=share.recorded_by.display_name,
+            url=reverse("dataprotection:child-shares", args=[child.pk]), key=entry_key("information_share", share.pk),
+            details=(("Lawful basis", share.get_lawful_basis_display()), ("Why", share.reason)),
+        )

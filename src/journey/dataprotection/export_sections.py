@@ -1,0 +1,270 @@
+"""The sections of a subject access export, one function per kind of record. Each marks what may need redacting."""
+from django.db.models import Q
+
+from journey.casework.models import CaseNote, Episode, Plan, Visit
+from journey.chronology.models import SignificantEvent
+from journey.chronology.registry import as_aware
+from journey.frontdoor.models import Contact, ContactChild
+from journey.people.models import HouseholdMembership, Person, Relationship
+
+from .exporter import Item, Redact, Section, fields
+
+
+def _other_person_reason(other: Person) -> str:
+    return Redact.OTHER_CHILD if hasattr(other, "child_record") else Redact.FAMILY_MEMBER
+
+
+def identity(person: Person) -> Section:
+    child = getattr(person, "child_record", None)
+    rows = [
+        ("First name", person.first_name), ("Middle names", person.middle_names), ("Family name", person.last_name),
+        ("Known as", person.known_as), ("Former names", person.former_names), ("Date of birth", person.date_of_birth),
+        ("Sex", person.get_sex_display()), ("Gender", person.gender), ("Ethnicity", person.get_ethnicity_display()),
+        ("First language", person.first_language), ("Needs an interpreter", person.needs_interpreter),
+        ("NHS number", person.nhs_number), ("Added to the record", person.created_at),
+    ]
+    if child is not None:
+        rows += [("UPN", child.upn), ("Disability", ", ".join(child.disability_labels())),
+                 ("Expected date of birth", child.expected_date_of_birth), ("Restricted record", child.is_restricted)]
+    items = [Item("Who they are", fields(*rows))]
+    for address in person.addresses.all():
+        items.append(Item(f"Address: {address}", fields(
+            ("Address", ", ".join(filter(None, [address.line_1, address.line_2, address.town, address.postcode]))),
+            ("Moved in", address.moved_in_on), ("Moved out", address.moved_out_on),
+        ), when=address.moved_in_on))
+    return Section("identity", "Identity and addresses", tuple(items))
+
+
+def relationships(person: Person) -> Section:
+    rows = Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)).select_related(
+        "from_person__child_record", "to_person__child_record"
+    )
+    items = []
+    for row in rows:
+        other = row.to_person if row.from_person_id == person.pk else row.from_person
+        items.append(Item(f"Relationship: {row.get_kind_display()}", fields(
+            ("Recorded as", f"{row.from_person.full_name} is the {row.get_kind_display().lower()} of {row.to_person.full_name}", _other_person_reason(other)),
+            ("The other person", other.full_name, _other_person_reason(other)),
+            ("Their date of birth", other.date_of_birth, _other_person_reason(other)),
+            ("Parental responsibility", row.has_parental_responsibility), ("Started", row.started_on), ("Ended", row.ended_on),
+        ), when=row.started_on))
+    return Section("relationships", "Relationships", tuple(items))
+
+
+def households(person: Person) -> Section:
+    memberships = HouseholdMembership.objects.filter(person=person).select_related("household")
+    items = []
+    for membership in memberships:
+        others = HouseholdMembership.objects.filter(household=membership.household).exclude(person=person).select_related("person")
+        rows = [
+            ("Household", membership.household.name), ("Their place in it", membership.get_role_display()),
+            ("Joined", membership.joined_on), ("Left", membership.left_on),
+        ]
+        rows += [("Other member", f"{m.person.full_name} ({m.get_role_display().lower()})", Redact.HOUSEHOLD_MEMBER) for m in others]
+        items.append(Item(f"Household: {membership.household.name}", fields(*rows), when=membership.joined_on))
+    return Section("households", "Households", tuple(items))
+
+
+def child_record_sections(child) -> list[Section]:
+    """A child's own record, kind by kind, in the order the story is told on the chronology."""
+    return [contacts(child), decisions(child), referrals(child), episodes(child), assessments(child), plans(child),
+            visits(child), case_notes(child), significant_events(child), information_shares(child)]
+
+
+def _links(child):
+    return ContactChild.objects.filter(child=child).select_related(
+        "contact__agency", "contact__recorded_by", "contact__decision__decided_by"
+    ).order_by("contact__received_at")
+
+
+def contacts(child) -> Section:
+    items = []
+    for link in _links(child):
+        contact = link.contact
+        others = ContactChild.objects.filter(contact=contact).exclude(pk=link.pk)
+        rows = [
+            ("Received", contact.received_at), ("From", contact.agency.name),
+            ("Referrer's name", contact.referrer_name, Redact.REFERRER),
+            ("Referrer's role", contact.referrer_role, Redact.REFERRER),
+            ("Referrer's phone", contact.referrer_phone, Redact.REFERRER),
+            ("Reason for concern", contact.concern, Redact.CONCERN),
+            ("Family aware of the contact", "Not known" if contact.parents_aware is None else contact.parents_aware),
+            ("Child's details as given", f"{link.given_first_name} {link.given_last_name}"),
+            ("Date of birth as given", link.given_date_of_birth), ("Address as given", link.given_address),
+            ("Recorded by", contact.recorded_by.display_name),
+        ]
+        rows += [("Another child named", f"{o.given_first_name} {o.given_last_name}", Redact.OTHER_CHILD) for o in others]
+        items.append(Item(f"Contact from {contact.agency.name}", fields(*rows), when=contact.received_at))
+    return Section("contacts", "Contacts (concerns raised about the child)", tuple(items))
+
+
+def decisions(child) -> Section:
+    items = []
+    for link in _links(child):
+        decision = getattr(link.contact, "decision", None)
+        if decision is None:
+            continue
+        items.append(Item(f"Screening decision: {decision.get_outcome_display()}", fields(
+            ("Decided", decision.decided_at), ("Outcome", decision.get_outcome_display()),
+            ("Reasons", decision.rationale, Redact.FREE_TEXT), ("Decided by", decision.decided_by.display_name),
+            ("About the contact from", link.contact.agency.name),
+        ), when=decision.decided_at))
+    return Section("decisions", "Screening decisions", tuple(items))
+
+
+def referrals(child) -> Section:
+    items = [
+        Item("Referral to children's social care", fields(("Referred", r.referred_at), ("From the contact raised by", r.contact.agency.name)), when=r.referred_at)
+        for r in child.referrals.select_related("contact__agency").order_by("referred_at")
+    ]
+    return Section("referrals", "Referrals", tuple(items))
+
+
+def episodes(child) -> Section:
+    items = []
+    for episode in Episode.objects.filter(child=child).prefetch_related("allocations__worker", "allocations__team").select_related("opened_by", "closed_by").order_by("started_on"):
+        rows = [
+            ("Kind", episode.get_kind_display()), ("Started", episode.started_on), ("Ended", episode.ended_on),
+            ("Why it ended", episode.get_closure_reason_display()), ("More about why it ended", episode.closure_note, Redact.FREE_TEXT),
+            ("Opened by", episode.opened_by.display_name), ("Closed by", episode.closed_by.display_name if episode.closed_by else ""),
+        ]
+        rows += [
+            ("Lead practitioner", f"{a.worker.display_name}, {a.team.name}, from {a.started_on:%-d %B %Y}" + (f" to {a.ended_on:%-d %B %Y}" if a.ended_on else ""))
+            for a in episode.allocations.all()
+        ]
+        items.append(Item(f"{episode.get_kind_display()} episode", fields(*rows), when=episode.started_on))
+    return Section("episodes", "Episodes of help", tuple(items))
+
+
+def assessments(child) -> Section:
+    items = []
+    for a in child.assessments.select_related("author", "authorised_by").prefetch_related("by_when_dates__set_by").order_by("started_on", "id"):
+        rows = [
+            ("Started", a.started_on), ("Completed", a.completed_on), ("Decision", a.get_decision_display()),
+            ("Authorised", a.authorised_on), ("Authorised by", a.authorised_by.display_name if a.authorised_by else ""),
+            ("Written by", a.author.display_name),
+            ("Child's developmental needs: strengths", a.developmental_needs_strengths, Redact.FREE_TEXT),
+            ("Child's developmental needs: worries", a.developmental_needs_worries, Redact.FREE_TEXT),
+            ("Parenting capacity: strengths", a.parenting_capacity_strengths, Redact.FREE_TEXT),
+            ("Parenting capacity: worries", a.parenting_capacity_worries, Redact.FREE_TEXT),
+            ("Family and environment: strengths", a.family_environment_strengths, Redact.FREE_TEXT),
+            ("Family and environment: worries", a.family_environment_worries, Redact.FREE_TEXT),
+            ("The child's views", a.childs_views, Redact.FREE_TEXT), ("Analysis", a.analysis, Redact.FREE_TEXT),
+        ]
+        rows += [(f"'By when' date {b.due_on:%-d %B %Y}", b.reason, Redact.FREE_TEXT) for b in a.by_when_dates.all()]
+        items.append(Item("Assessment", fields(*rows), when=a.started_on))
+    return Section("assessments", "Assessments", tuple(items))
+
+
+def plans(child) -> Section:
+    items = [
+        Item(p.get_kind_display(), fields(
+            ("Category", p.get_category_display()), ("Started", p.started_on), ("Ended", p.ended_on),
+            ("What needs to change", p.what_needs_to_change, Redact.FREE_TEXT), ("Written by", p.author.display_name),
+        ), when=p.started_on)
+        for p in Plan.objects.filter(child=child).select_related("author").order_by("started_on")
+    ]
+    return Section("plans", "Plans", tuple(items))
+
+
+def visits(child) -> Section:
+    items = [
+        Item("Visit", fields(
+            ("When", v.visited_at), ("Where", v.place), ("Who was present", v.who_was_present, Redact.PEOPLE_PRESENT),
+            ("Child seen", v.child_seen), ("Child seen alone", v.child_seen_alone),
+            ("What the child said", v.childs_words, Redact.FREE_TEXT), ("What the practitioner saw and heard", v.observations, Redact.FREE_TEXT),
+            ("Next steps", v.next_steps, Redact.FREE_TEXT), ("Recorded by", v.recorded_by.display_name),
+        ), when=v.visited_at)
+        for v in Visit.objects.filter(child=child).select_related("recorded_by").order_by("visited_at")
+    ]
+    return Section("visits", "Visits", tuple(items))
+
+
+def case_notes(child) -> Section:
+    items = [
+        Item("Case note", fields(
+            ("When", n.occurred_at), ("Heading", n.subject, Redact.FREE_TEXT), ("What happened", n.text, Redact.FREE_TEXT),
+            ("Written by", n.author.display_name),
+        ), when=n.occurred_at)
+        for n in CaseNote.objects.filter(child=child).select_related("author").order_by("occurred_at")
+    ]
+    return Section("case_notes", "Case notes", tuple(items))
+
+
+def significant_events(child) -> Section:
+    items = [
+        Item("Significant event", fields(
+            ("When", e.occurred_at), ("What happened", e.description, Redact.FREE_TEXT), ("Recorded by", e.recorded_by.display_name),
+        ), when=e.occurred_at)
+        for e in SignificantEvent.objects.filter(child=child).select_related("recorded_by").order_by("occurred_at")
+    ]
+    return Section("significant_events", "Significant events", tuple(items))
+
+
+def information_shares(child) -> Section:
+    items = [
+        Item(f"Information shared with {share.shared_with_agency.name}", fields(
+            ("Shared", share.shared_on), ("With", share.shared_with_agency.name),
+            ("Person who received it", share.shared_with_person, Redact.RECIPIENT),
+            ("What was shared", share.what_was_shared, Redact.FREE_TEXT), ("Lawful basis", share.get_lawful_basis_display()),
+            ("Why", share.reason, Redact.FREE_TEXT), ("Recorded by", share.recorded_by.display_name),
+        ), when=share.shared_on)
+        for share in child.information_shares.select_related("shared_with_agency", "recorded_by").order_by("shared_on", "id")
+    ]
+    return Section("information_shares", "Information shared with other organisations", tuple(items))
+
+
+# Free-text fields of a child's record that may name another person, per model: (model, date field, labels).
+NAMING_FIELDS = (
+    (Contact, "received_at", "children_named__child", {"concern": "Reason for concern", "referrer_name": "Referrer's name"}),
+    (Visit, "visited_at", "child", {"who_was_present": "Who was present", "observations": "What the practitioner saw and heard",
+                                    "childs_words": "What the child said", "next_steps": "Next steps"}),
+    (CaseNote, "occurred_at", "child", {"subject": "Heading", "text": "What happened"}),
+    (Plan, "started_on", "child", {"what_needs_to_change": "What needs to change"}),
+    (SignificantEvent, "occurred_at", "child", {"description": "What happened"}),
+)
+
+
+def _related_children(person: Person, children_in_scope) -> list:
+    """Children linked to ``person`` by a relationship or a shared household."""
+    related = set(Relationship.objects.filter(to_person=person).values_list("from_person_id", flat=True))
+    related |= set(Relationship.objects.filter(from_person=person).values_list("to_person_id", flat=True))
+    households = HouseholdMembership.objects.filter(person=person).values("household_id")
+    related |= set(HouseholdMembership.objects.filter(household_id__in=households).values_list("person_id", flat=True))
+    related.discard(person.pk)
+    return list(children_in_scope.filter(pk__in=related).select_related("person"))
+
+
+def named_in_other_records(person: Person, children_in_scope, record_read) -> Section:
+    """Entries in related children's records whose text names the person (full name or first name)."""
+    children = _related_children(person, children_in_scope)
+    names = {n for n in (person.full_name, person.known_as, person.first_name) if len(n) >= 2}
+    by_id = {c.pk: c for c in children}
+    items, read = [], set()
+    for model, when_field, child_path, labels in NAMING_FIELDS:
+        if not children:
+            break
+        match = Q()
+        for field_name in labels:
+            for name in names:
+                match |= Q(**{f"{field_name}__icontains": name})
+        rows = model.objects.filter(match, **{f"{child_path}__in": children}).distinct()
+        for row in rows.order_by(when_field):
+            if model is Contact:
+                child_ids = [c for c in row.children_named.values_list("child_id", flat=True) if c in by_id]
+            else:
+                child_ids = [row.child_id]
+            for child_id in child_ids:
+                child = by_id[child_id]
+                read.add(child)
+                found = [(label, getattr(row, f), Redact.ANOTHER_CHILDS_RECORD) for f, label in labels.items()
+                         if any(n.lower() in getattr(row, f).lower() for n in names)]
+                items.append(Item(f"{model._meta.verbose_name.capitalize()} in another child's record", fields(
+                    ("The child whose record it is", child.person.full_name, Redact.OTHER_CHILD), *found,
+                ), when=getattr(row, when_field)))
+    for child in sorted(read, key=lambda c: c.pk):
+        record_read(child)
+    items.sort(key=lambda item: as_aware(item.when))
+    note = ("Matched by name (" + ", ".join(sorted(names)) + ") in the records of children related to the person by a "
+            "relationship or a household. Check each match is about this person.")
+    return Section("named_in_other_records", "Other children's records that name them", tuple(items), note=note)

@@ -1,0 +1,115 @@
+"""The subject access export: every kind of record, third-party information marked (never dropped), every read logged."""
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from journey.access.models import RecordRead
+from journey.casework.actions import start_assessment, write_case_note
+from journey.casework.models import Plan
+from journey.chronology.actions import record_significant_event
+from journey.dataprotection.actions import record_information_share, record_subject_access_request
+from journey.dataprotection.exporter import Redact
+from journey.lib.dates import today
+
+KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
+         "plans", "visits", "case_notes", "significant_events", "information_shares", "named_in_other_records"]
+
+
+@pytest.fixture
+def full_record(police, ruby, alice, family):
+    """Ruby with something of every kind on her record."""
+    episode = ruby.episodes.get()
+    start_assessment(episode, acting_user=alice, started_on=episode.started_on, due_on=today(), due_reason="Before the review")
+    Plan.objects.create(child=ruby, episode=episode, kind="child_in_need", started_on=episode.started_on,
+                        what_needs_to_change="Jo to attend the parenting group.", author=alice)
+    write_case_note(ruby, acting_user=alice, occurred_at=timezone.now() - timedelta(days=2), subject="Call with school", text="Teacher says Ruby is settled.")
+    record_significant_event(ruby, acting_user=alice, occurred_at=timezone.now() - timedelta(days=3), description="Grandad died.")
+    record_information_share(ruby, acting_user=alice, shared_with_agency=police, shared_with_person="DS Khan, CID",
+                             what_was_shared="Dates of incidents", lawful_basis="ca1989_s47", reason="Strategy discussion", shared_on=today())
+    return ruby
+
+
+@pytest.fixture
+def sar_for(dee):
+    def make(person):
+        return record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
+    return make
+
+
+def _export(client, sar) -> dict:
+    response = client.get(f"/data-protection/sar/{sar.pk}/export.json")
+    assert response.status_code == 200
+    assert response["Content-Disposition"] == f'attachment; filename="subject-access-request-{sar.pk}.json"'
+    return response.json()
+
+
+def _fields(data: dict, kind: str) -> list[dict]:
+    section = next(s for s in data["sections"] if s["kind"] == kind)
+    return [f for item in section["items"] for f in item["fields"]]
+
+
+def test_it_exports_every_kind_of_record_about_a_child(client_for, dee, full_record, sar_for):
+    data = _export(client_for(dee), sar_for(full_record.person))
+    assert [s["kind"] for s in data["sections"]] == KINDS
+    for kind in KINDS[:-1]:
+        assert _fields(data, kind), f"nothing exported under {kind}"
+    assert data["subject"] == {"name": "Ruby Smith", "date_of_birth": full_record.date_of_birth.isoformat(), "is_child": True}
+
+
+def test_it_marks_the_referrer_and_the_concern_for_redaction(client_for, dee, full_record, sar_for):
+    contact = {f["label"]: f for f in _fields(_export(client_for(dee), sar_for(full_record.person)), "contacts")}
+    assert contact["Referrer's name"]["value"] == "DC Green"
+    assert contact["Referrer's name"]["redact"] == {"reason": Redact.REFERRER}
+    assert contact["Reason for concern"]["redact"] == {"reason": Redact.CONCERN}
+    assert contact["From"]["redact"] is None
+
+
+def test_it_marks_other_family_members_and_free_text(client_for, dee, full_record, sar_for):
+    data = _export(client_for(dee), sar_for(full_record.person))
+    relatives = {f["value"]: f["redact"] for f in _fields(data, "relationships") if f["label"] == "The other person"}
+    assert relatives == {"Jo Smith": {"reason": Redact.FAMILY_MEMBER}, "Max Smith": {"reason": Redact.OTHER_CHILD}}
+    members = [f for f in _fields(data, "households") if f["label"] == "Other member"]
+    assert {f["redact"]["reason"] for f in members} == {Redact.HOUSEHOLD_MEMBER}
+    visit = {f["label"]: f for f in _fields(data, "visits")}
+    assert visit["What the practitioner saw and heard"]["redact"] == {"reason": Redact.FREE_TEXT}
+    share = {f["label"]: f for f in _fields(data, "information_shares")}
+    assert share["Person who received it"]["redact"] == {"reason": Redact.RECIPIENT}
+    assert data["marked_for_redaction"]["total"] == sum(data["marked_for_redaction"]["by_reason"].values()) > 0
+
+
+def test_it_exports_an_adult_with_the_childrens_records_that_name_them(client_for, dee, family, sar_for):
+    data = _export(client_for(dee), sar_for(family["jo"]))
+    assert data["subject"]["is_child"] is False
+    assert "contacts" not in {s["kind"] for s in data["sections"]}
+    named = next(s for s in data["sections"] if s["kind"] == "named_in_other_records")
+    found = {f["label"]: f for item in named["items"] for f in item["fields"]}
+    assert found["The child whose record it is"] == {"label": "The child whose record it is", "value": "Max Smith", "redact": {"reason": Redact.OTHER_CHILD}}
+    assert found["Who was present"]["value"] == "Jo Smith (mother)"
+    assert found["Who was present"]["redact"] == {"reason": Redact.ANOTHER_CHILDS_RECORD}
+
+
+def test_it_logs_each_export_as_a_read_of_the_childs_record(client_for, dee, ruby, sar_for):
+    sar = sar_for(ruby.person)
+    client = client_for(dee)
+    client.get(f"/data-protection/sar/{sar.pk}/")
+    client.get(f"/data-protection/sar/{sar.pk}/export.json")
+    reads = RecordRead.objects.filter(user=dee, child=ruby, what="subject access export")
+    assert reads.count() == 2
+    sar.refresh_from_db()
+    assert sar.exported_by == dee and sar.exported_at is not None
+
+
+def test_it_logs_a_read_of_each_related_childs_record_the_export_draws_on(client_for, dee, family, sar_for):
+    _export(client_for(dee), sar_for(family["jo"]))
+    assert RecordRead.objects.filter(user=dee, child=family["max"], what__startswith="subject access export").exists()
+
+
+def test_it_shows_the_export_as_a_printable_page_with_marks(client_for, dee, full_record, sar_for):
+    sar = sar_for(full_record.person)
+    response = client_for(dee).get(f"/data-protection/sar/{sar.pk}/")
+    assert response.status_code == 200
+    assert "Information held about Ruby Smith" in response.text
+    assert "Check before release: third party: referrer" in response.text
+    assert "Police called to a domestic incident" in response.text
+    assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
