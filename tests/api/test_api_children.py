@@ -172,3 +172,12 @@ def test_a_partner_is_refused_the_chronology_even_of_a_child_their_agency_raised
     assert response.status_code == 403
     assert response.json() == NO_ACCESS
     assert reads(ruby, "api: chronology") == 0
+
+
+def test_no_answer_about_a_child_may_be_stored_by_a_browser_or_proxy(alice, teacher, ruby, user_token, api):
+    for response in (
+        api(user_token(alice)).get(f"/api/children/{ruby.pk}"),
+        api(user_token(teacher)).get(f"/api/children/{ruby.pk}"),
+        api(None).get("/api/children"),
+    ):
+        assert "no-store" in response["Cache-Control"]

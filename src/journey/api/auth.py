@@ -13,6 +13,7 @@ from .actions import hash_secret
 from .models import PREFIX_LENGTH, ApiToken
 
 SECRET_ALPHABET = re.compile(r"[A-Za-z0-9_-]+")  # what new_secret() draws from; nothing else reaches a query
+NO_HASH = "0" * 64
 NOT_VALID = "The API token is missing or not valid. Send it as the header 'Authorization: Bearer <token>'"
 
 
@@ -28,8 +29,10 @@ class BearerToken(HttpBearer):
         if len(secret) <= PREFIX_LENGTH or not SECRET_ALPHABET.fullmatch(secret):
             raise TokenRejected(NOT_VALID)
         found = ApiToken.objects.select_related("user").filter(prefix=secret[:PREFIX_LENGTH]).first()
-        # Compared in constant time, so response timing reveals nothing of the stored hash.
-        if found is None or not hmac.compare_digest(found.token_hash, hash_secret(secret)):
+        # Compared in constant time, and compared even when no token has the prefix, so that response timing
+        # reveals nothing of the stored hash nor whether the prefix exists.
+        matches = hmac.compare_digest(found.token_hash if found else NO_HASH, hash_secret(secret))
+        if found is None or not matches:
             raise TokenRejected(NOT_VALID)
         now = timezone.now()
         if found.is_revoked:

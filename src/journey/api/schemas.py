@@ -6,7 +6,7 @@ from typing import Annotated, Literal
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.utils import timezone
 from ninja import Field, Schema
-from pydantic import AfterValidator, BeforeValidator, ConfigDict, field_validator
+from pydantic import AfterValidator, ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
 from journey.access.fetch import MAX_ID
@@ -123,17 +123,13 @@ class ContactIn(Body):
         return value
 
 
-def _no_nul_query(value):
-    return plain_text(value) if isinstance(value, str) else value
-
-
 class Page(Schema):
     limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"How many to return, at most {MAX_LIMIT}.")
     offset: int = Field(0, ge=0, le=MAX_ID, description="How many to skip.")
 
 
 class ChildFilters(Page):
-    name: Annotated[str, BeforeValidator(_no_nul_query), text(NAME_SEARCH_MAX_LENGTH)] = Field(
+    name: Annotated[str, text(NAME_SEARCH_MAX_LENGTH)] = Field(
         "", description="Part of a name: every word must match a first, middle, last, known-as or former name.",
     )
 

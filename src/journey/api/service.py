@@ -4,13 +4,25 @@ The OpenAPI schema (/api/openapi.json) and the interactive docs (/api/docs) are 
 the API and hold no record, and a partner's developers need them before (and without) a sign-in of their own.
 Every endpoint that touches a record needs a token.
 """
+from django.http import HttpRequest, HttpResponse
+from django.utils.cache import add_never_cache_headers
 from ninja import NinjaAPI
 
 from . import errors
 from .auth import BearerToken
 from .endpoints import children, contacts
 
-api = NinjaAPI(
+
+class JourneyAPI(NinjaAPI):
+    """Answers are never stored by a browser or a proxy: they are about children, and errors are no exception."""
+
+    def create_response(self, request: HttpRequest, data, *args, **kwargs) -> HttpResponse:
+        response = super().create_response(request, data, *args, **kwargs)
+        add_never_cache_headers(response)
+        return response
+
+
+api = JourneyAPI(
     title="Journey API",
     version="1",
     description=(

@@ -50,7 +50,7 @@ class Command(BaseCommand):
         if user is not None:
             token, secret = create_user_token(self._user(user, "--user"), name=name, days=days, acting_user=acting_user)
         else:
-            found = Agency.objects.filter(name=agency).first()
+            found = Agency.objects.filter(name__iexact=agency.strip()).first()
             if found is None:
                 raise CommandError(f"No agency is called {agency!r}; give its name exactly as the record has it")
             token, secret = create_agency_token(found, name=name, days=days, acting_user=acting_user)
