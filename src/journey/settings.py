@@ -3,10 +3,12 @@
 SQLite is the embedded default (the demo); PostgreSQL is chosen with DATABASE_URL. In production
 (JOURNEY_DEBUG unset or false) a secret key must be given: it is never defaulted.
 """
+from datetime import timedelta
 from pathlib import Path
 import os
 
 import dj_database_url
+from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent
@@ -30,6 +32,19 @@ def env_list(name: str, default: list[str]) -> list[str]:
     if not raw:
         return default
     return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+def env_int(name: str, default: int, minimum: int = 0) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    try:
+        value = int(raw.strip())
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a whole number, not {raw!r}") from None
+    if value < minimum:
+        raise ImproperlyConfigured(f"{name} must be at least {minimum}, not {value}")
+    return value
 
 
 DEBUG = env_bool("JOURNEY_DEBUG", False)
@@ -56,6 +71,9 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_htmx",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
     "journey.accounts",
     "journey.people",
     "journey.frontdoor",
@@ -70,16 +88,23 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "journey.accounts.middleware.SecurityHeadersMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "journey.accounts.middleware.SessionTimeoutMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "journey.accounts.middleware.RequireTwoFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "journey.access.middleware.NoAccessMiddleware",
+    # Last, as django-axes asks: it turns a locked-out sign-in into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "journey.urls"
@@ -122,12 +147,20 @@ AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "accounts:sign-in"
 LOGIN_REDIRECT_URL = "casework:my-children"
 LOGOUT_REDIRECT_URL = "accounts:sign-in"
+# django-axes first: it refuses locked-out sign-ins before any password is checked (it authenticates no one itself).
+AUTHENTICATION_BACKENDS = ["axes.backends.AxesStandaloneBackend", "django.contrib.auth.backends.ModelBackend"]
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
     {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator", "OPTIONS": {"min_length": 12}},
     {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+# Argon2id for new and changed passwords; PBKDF2 stays so that older hashes still verify (and are upgraded at sign-in).
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2SHA1PasswordHasher",
 ]
 if TESTING:
     PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
@@ -151,9 +184,19 @@ WHITENOISE_AUTOREFRESH = DEBUG
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
-SESSION_COOKIE_AGE = 8 * 60 * 60
+# A session ends after this long without a request, and this long after signing in whatever happens
+# (journey.accounts.middleware.SessionTimeoutMiddleware); the cookie goes when the browser closes.
+JOURNEY_SESSION_IDLE_MINUTES = env_int("JOURNEY_SESSION_IDLE_MINUTES", 30, minimum=1)
+JOURNEY_SESSION_MAX_HOURS = env_int("JOURNEY_SESSION_MAX_HOURS", 10, minimum=1)
+SESSION_COOKIE_AGE = JOURNEY_SESSION_MAX_HOURS * 60 * 60
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_SECURE = env_bool("JOURNEY_SECURE_COOKIES", not (DEBUG or TESTING))
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
+CSRF_COOKIE_HTTPONLY = True
+# Over HTTPS the __Host- prefix makes browsers refuse the cookies unless Secure, for this host only and path /.
+SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if SESSION_COOKIE_SECURE else "csrftoken"
+SECURE_HSTS_SECONDS = env_int("JOURNEY_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -161,6 +204,35 @@ SECURE_REFERRER_POLICY = "same-origin"
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
 
 JOURNEY_AUTHORITY_NAME = os.environ.get("JOURNEY_AUTHORITY_NAME", "Northfield Borough Council")
+
+# Content Security Policy (django-csp): only this site's own files; no inline script or style, no eval, no framing.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [NONE],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+
+# Sign-in lockout (django-axes): this many failed passwords or second-step codes for one username from one address
+# lock that pair out for JOURNEY_LOCKOUT_MINUTES. A reverse proxy must pass the client's address as REMOTE_ADDR.
+AXES_FAILURE_LIMIT = env_int("JOURNEY_SIGN_IN_ATTEMPTS", 5, minimum=1)
+AXES_COOLOFF_TIME = timedelta(minutes=env_int("JOURNEY_LOCKOUT_MINUTES", 15, minimum=1))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "journey.accounts.lockout.locked_out"
+
+# Optional second factor (django-otp, TOTP). Roles listed here (Role values, e.g. "team_manager,administrator")
+# must set it up before using Journey; checked against the roles at start-up.
+JOURNEY_REQUIRE_2FA_ROLES = env_list("JOURNEY_REQUIRE_2FA_ROLES", [])
+OTP_TOTP_ISSUER = f"Journey ({JOURNEY_AUTHORITY_NAME})"
 
 LOGGING = {
     "version": 1,
