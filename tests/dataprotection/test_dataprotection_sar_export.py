@@ -113,3 +113,23 @@ def test_it_shows_the_export_as_a_printable_page_with_marks(client_for, dee, ful
     assert "Check before release: third party: referrer" in response.text
     assert "Police called to a domestic incident" in response.text
     assert "no-store" in response["Cache-Control"] or "no-cache" in response["Cache-Control"]
+
+
+def test_it_builds_the_export_in_the_same_number_of_queries_however_many_contacts(police, ruby, sam, dee):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from journey.dataprotection.exporter import build_export
+    from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact
+    from journey.people.models import Child
+
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            build_export(ruby.person, user=dee, children=Child.objects.all(), record_read=lambda child: None)
+        return len(captured.captured_queries)
+
+    before = queries()
+    for n in range(5):
+        contact = record_contact(acting_user=sam, agency=police, concern=f"Concern {n}", children=[NamedChild("Ruby", "Smith")])
+        link_contact_to_child(contact.children_named.get(), ruby, acting_user=sam)
+    assert queries() == before

@@ -79,9 +79,9 @@ def _links(child):
 
 def contacts(child) -> Section:
     items = []
-    for link in _links(child):
+    for link in _links(child).prefetch_related("contact__children_named"):
         contact = link.contact
-        others = ContactChild.objects.filter(contact=contact).exclude(pk=link.pk)
+        others = [o for o in contact.children_named.all() if o.pk != link.pk]
         rows = [
             ("Received", contact.received_at), ("From", contact.agency.name),
             ("Referrer's name", contact.referrer_name, Redact.REFERRER),
