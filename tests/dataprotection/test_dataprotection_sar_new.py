@@ -13,7 +13,7 @@ def test_it_finds_children_and_adults_by_name(client_for, dee, family):
     assert "Adult or family member" in response.text
 
 
-def test_it_finds_a_person_by_nickname_and_date_of_birth(client_for, dee, family):
+def test_it_finds_a_person_by_name_and_date_of_birth(client_for, dee, family):
     response = client_for(dee).get("/data-protection/sar/new/", {"name": "Jo Smith", "date_of_birth_0": "17", "date_of_birth_1": "5", "date_of_birth_2": "1990"})
     assert "1 person found" in response.text
 
