@@ -149,7 +149,7 @@ def ruby(alice, sam):
         referrer_name="DC Green", referrer_role="Public protection unit",
     )
     link_contact_to_child(contact.children_named.get(), child, acting_user=sam)
-    screen_contact(contact, acting_user=sam, outcome="referral", rationale="Repeat incidents; needs assessment.",
+    screen_contact(contact, acting_user=sam, outcome="referral", rationale="Repeat incidents; needs assessment.", team=alice.team,
                    decided_at=timezone.now() - timedelta(days=299))
     episode = child.episodes.get()
     allocate(episode, worker=alice, team=alice.team, started_on=episode.started_on, acting_user=sam)

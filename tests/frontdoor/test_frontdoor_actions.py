@@ -52,11 +52,11 @@ def test_it_cannot_link_one_child_to_two_children_named_in_a_contact(sam, ruby, 
         link_contact_to_child(second, ruby, acting_user=sam)
 
 
-def test_a_second_screener_acting_on_a_stale_page_is_told_it_is_already_screened(sam, mo, ruby, raise_contact):
+def test_a_second_screener_acting_on_a_stale_page_is_told_it_is_already_screened(sam, mo, ruby, raise_contact, team_a):
     contact = raise_contact(NamedChild("Ruby", "Smith"))
     link_contact_to_child(contact.children_named.get(), ruby, acting_user=sam)
     stale = Contact.objects.get(pk=contact.pk)
-    screen_contact(contact, acting_user=sam, outcome="early_help", rationale="Family asked for support.")
+    screen_contact(contact, acting_user=sam, outcome="early_help", rationale="Family asked for support.", team=team_a)
 
     with pytest.raises(ValidationError, match="already been screened"):
         screen_contact(stale, acting_user=mo, outcome="referral", rationale="Needs assessment.")
@@ -72,3 +72,34 @@ def test_creating_a_record_twice_for_one_child_named_makes_only_one(sam, raise_c
     with pytest.raises(ValidationError, match="already linked"):
         create_child_from_contact(second_press, acting_user=sam)
     assert Child.objects.count() == 1
+
+
+def test_new_work_needs_the_team_it_goes_to(sam, raise_contact):
+    contact = raise_contact(NamedChild("Zara", "Quinn"))
+    create_child_from_contact(contact.children_named.get(), acting_user=sam)
+
+    with pytest.raises(ValidationError, match="Select the team the work goes to: Zara Quinn"):
+        screen_contact(contact, acting_user=sam, outcome="referral", rationale="Needs assessment.")
+    contact.refresh_from_db()
+    assert contact.is_open
+
+
+def test_a_referral_goes_to_the_receiving_team_until_its_manager_allocates(sam, mo, alice, raise_contact, team_a):
+    from journey.access.rules import involvement
+    from journey.casework.actions import allocate
+
+    contact = raise_contact(NamedChild("Zara", "Quinn"))
+    zara = create_child_from_contact(contact.children_named.get(), acting_user=sam)
+    screen_contact(contact, acting_user=sam, outcome="referral", rationale="Needs assessment.", team=team_a)
+
+    episode = zara.episodes.get()
+    assert (episode.kind, episode.team, episode.current_allocation()) == ("child_in_need", team_a, None)
+    assert involvement(alice, zara) == "team member" and involvement(mo, zara) == "manager line"
+    allocate(episode, worker=alice, team=team_a, started_on=episode.started_on, acting_user=mo)
+    assert involvement(alice, zara) == "allocated worker"
+
+
+def test_a_referral_continues_an_open_episode_without_a_team(sam, ruby, ruby_again):
+    link_contact_to_child(ruby_again.children_named.get(), ruby, acting_user=sam)
+    screen_contact(ruby_again, acting_user=sam, outcome="referral", rationale="Second incident.")
+    assert ruby.episodes.count() == 1

@@ -6,17 +6,18 @@ from journey.frontdoor.models import Referral
 from journey.people.models import Child
 
 
-def test_screening_to_referral_creates_a_referral_and_opens_a_child_in_need_episode(client_for, sam, raise_contact):
+def test_screening_to_referral_creates_a_referral_and_opens_a_child_in_need_episode(client_for, sam, raise_contact, team_a):
     contact = raise_contact(NamedChild("Zara", "Quinn"))
     child = create_child_from_contact(contact.children_named.get(), acting_user=sam)
 
     response = client_for(sam).post(f"/front-door/contacts/{contact.pk}/screen/", {
-        "outcome": "referral", "rationale": "Injury unexplained; needs an assessment.",
+        "outcome": "referral", "rationale": "Injury unexplained; needs an assessment.", "team": team_a.pk,
     })
 
     assert response.status_code == 302
     assert Referral.objects.filter(child=child, contact=contact).exists()
-    assert child.episodes.get(ended_on__isnull=True).kind == EpisodeKind.CHILD_IN_NEED
+    episode = child.episodes.get(ended_on__isnull=True)
+    assert (episode.kind, episode.team) == (EpisodeKind.CHILD_IN_NEED, team_a)
     page = client_for(sam).get(response["Location"]).content.decode()
     assert "Referral to children&#x27;s social care" in page
     assert "Injury unexplained; needs an assessment." in page
@@ -77,3 +78,15 @@ def test_a_partner_cannot_screen(client_for, teacher, sam, ruby, ruby_again):
     assert response.status_code == 403
     ruby_again.refresh_from_db()
     assert ruby_again.is_open
+
+
+def test_a_referral_of_a_child_new_to_social_care_asks_which_team_and_keeps_the_reasons(client_for, sam, raise_contact, team_a):
+    contact = raise_contact(NamedChild("Zara", "Quinn"))
+    create_child_from_contact(contact.children_named.get(), acting_user=sam)
+
+    response = client_for(sam).post(f"/front-door/contacts/{contact.pk}/screen/", {"outcome": "referral", "rationale": "Needs assessment."})
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Select the team the work goes to: Zara Quinn has no child in need episode open to continue" in page
+    assert 'href="#id_team"' in page and "Needs assessment." in page

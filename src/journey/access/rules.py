@@ -1,8 +1,9 @@
 """The one path through which Journey decides who sees which child: need to know.
 
 A user opens a child's record only through a legitimate relationship with the child, named by ``involvement``:
-the allocated worker (of an open episode, or one closed in the last few days while the closure is finished); a member of the allocated team or social work unit (units share their children); the
-manager line (managers of the allocated team and of the service areas above it); the front door while a contact
+the allocated worker (of an open episode, or one closed in the last few days while the closure is finished); a
+member of the allocated or responsible team or social work unit (units share their children; a referral reaches a
+team before a worker is allocated); the manager line (managers of that team and of the service areas above it); the front door while a contact
 linked to the child awaits screening; an explicit grant by the child's team manager; or break-glass. A partner
 agency user sees only the children their agency raised contacts about, and then only the shared page.
 
@@ -72,8 +73,17 @@ def _current_allocations() -> QuerySet:
     return Allocation.objects.filter(held | closing)
 
 
+def _responsible_episodes() -> QuerySet:
+    """Episodes a team is responsible for now (or closed within the grace days): a referral reaches a team before its
+    manager allocates a worker, and the team must see the child meanwhile."""
+    from journey.casework.models import Episode
+
+    recent = today() - timedelta(days=closed_episode_grace_days())
+    return Episode.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=recent), team__isnull=False)
+
+
 def _manager_line(user) -> Q:
-    """Allocations whose team, or a service area up to ``MAX_TEAM_DEPTH`` above it, the user manages."""
+    """Allocations (or episodes) whose team, or a service area up to ``MAX_TEAM_DEPTH`` above it, the user manages."""
     line = Q(team__manager=user)
     path = "team"
     for _ in range(MAX_TEAM_DEPTH):
@@ -103,12 +113,15 @@ def _relationships(user) -> list[tuple[str, QuerySet, str]]:
         raised = ContactChild.objects.filter(contact__agency_id=user.agency_id, child__isnull=False)
         return [(PARTNER_AGENCY, raised, "child_id")]
     allocations = _current_allocations()
+    episodes = _responsible_episodes()
     found = [
         (ALLOCATED_WORKER, allocations.filter(worker=user), "episode__child_id"),
         (MANAGER_LINE, allocations.filter(_manager_line(user)), "episode__child_id"),
+        (MANAGER_LINE, episodes.filter(_manager_line(user)), "child_id"),
     ]
     if user.team_id:
         found.append((TEAM_MEMBER, allocations.filter(team_id=user.team_id), "episode__child_id"))
+        found.append((TEAM_MEMBER, episodes.filter(team_id=user.team_id), "child_id"))
     open_contacts = ContactChild.objects.filter(child__isnull=False, contact__status=ContactStatus.AWAITING_SCREENING)
     found.append((FRONT_DOOR, open_contacts.filter(_is_front_door(user)), "child_id"))
     grantee = Q(user=user) | Q(team_id=user.team_id) if user.team_id else Q(user=user)
@@ -145,7 +158,10 @@ def is_in_manager_line(user, child) -> bool:
     """Whether ``user`` manages a team holding the child, or a service area above one."""
     if not _is_active(user) or user.is_partner:
         return False
-    return _current_allocations().filter(_manager_line(user), episode__child_id=child.pk).exists()
+    return (
+        _current_allocations().filter(_manager_line(user), episode__child_id=child.pk).exists()
+        or _responsible_episodes().filter(_manager_line(user), child_id=child.pk).exists()
+    )
 
 
 def can_manage_grants(user, child) -> bool:

@@ -25,9 +25,12 @@ def open_episode(
         raise ValidationError({"started_on": "Start date must be today or in the past"})
     if child.episodes.filter(kind=kind, ended_on__isnull=True).exists():
         raise ValidationError({"kind": f"{EpisodeKind(kind).label} is already open for this child: close it first or continue it"})
-    episode = Episode.objects.create(child=child, kind=kind, started_on=started_on, referral=referral, opened_by=acting_user)
+    team = team or (worker.team if worker is not None else None)
+    episode = Episode.objects.create(
+        child=child, kind=kind, started_on=started_on, referral=referral, opened_by=acting_user, team=team
+    )
     if worker is not None:
-        allocate(episode, worker=worker, team=team or worker.team, started_on=started_on, acting_user=acting_user)
+        allocate(episode, worker=worker, team=team, started_on=started_on, acting_user=acting_user)
     return episode
 
 
@@ -60,7 +63,14 @@ def allocate(episode: Episode, *, worker, team, started_on: date, acting_user) -
         raise ValidationError("A closed episode cannot be allocated")
     if started_on < episode.started_on:
         raise ValidationError({"started_on": "Allocation cannot start before the episode started"})
+    if not worker.is_active or not worker.is_local_authority_staff:
+        raise ValidationError({"worker": "Choose an active practitioner in the local authority"})
+    if started_on > today():
+        raise ValidationError({"started_on": "Allocation date must be today or in the past"})
     episode.allocations.filter(ended_on__isnull=True).update(ended_on=started_on)
+    if episode.team_id != team.pk:
+        episode.team = team
+        episode.save(update_fields=["team"])
     return Allocation.objects.create(episode=episode, worker=worker, team=team, started_on=started_on)
 
 

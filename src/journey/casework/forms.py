@@ -91,6 +91,18 @@ class OpenEpisodeForm(forms.Form):
         self.fields["worker"].queryset = lead_practitioners()
 
 
+class AllocateForm(forms.Form):
+    worker = PractitionerChoiceField(
+        label="Lead practitioner", queryset=User.objects.none(), empty_label="Select a practitioner",
+        error_messages={"required": "Select the lead practitioner", "invalid_choice": "Select the lead practitioner from the list"},
+    )
+    started_on = GovukDateField(label="From", label_for_errors="Allocation date", help_text="For example, 27 3 2025")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["worker"].queryset = lead_practitioners()
+
+
 class CloseEpisodeForm(forms.Form):
     ended_on = GovukDateField(label="End date", label_for_errors="End date", help_text="For example, 27 3 2025")
     reason = forms.ChoiceField(

@@ -22,6 +22,10 @@ class Episode(models.Model):
         "frontdoor.Referral", null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes",
         help_text="The referral that began it, if any.",
     )
+    team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="episodes",
+        help_text="The team or unit responsible for the episode; its manager allocates a lead practitioner.",
+    )
     opened_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who opened it.")
     opened_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded as opened.")
     closed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Who closed it.")

@@ -6,7 +6,7 @@ from .models import Allocation, Assessment, Episode, Plan
 
 
 def open_episodes(child) -> list[Episode]:
-    episodes = child.episodes.filter(ended_on__isnull=True).prefetch_related("allocations__worker", "allocations__team")
+    episodes = child.episodes.filter(ended_on__isnull=True).select_related("team").prefetch_related("allocations__worker", "allocations__team")
     return list(episodes.order_by("started_on"))
 
 

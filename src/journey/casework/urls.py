@@ -8,6 +8,7 @@ urlpatterns = [
     path("children/<int:child_id>/visits/new/", views.new_visit, name="new-visit"),
     path("children/<int:child_id>/visits/<int:visit_id>/", views.visit, name="visit"),
     path("children/<int:child_id>/episodes/new/", views.open_episode, name="open-episode"),
+    path("children/<int:child_id>/episodes/<int:episode_id>/allocate/", views.allocate, name="allocate"),
     path("children/<int:child_id>/episodes/<int:episode_id>/close/", views.close_episode, name="close-episode"),
     path("children/<int:child_id>/episodes/<int:episode_id>/assessments/new/", views.new_assessment, name="new-assessment"),
     path("children/<int:child_id>/assessments/<int:assessment_id>/", views.assessment, name="assessment"),

@@ -13,15 +13,16 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journey.access.fetch import get_child_for_staff
-from journey.access.rules import NoAccess
+from journey.access.rules import NoAccess, is_in_manager_line
 from journey.accounts.models import Role
+from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 from journey.people.models import Child
 
 from . import actions
 from .actions import ASSESSMENT_TEXT_FIELDS
 from .caseload import caseload
-from .forms import AssessmentForm, ChangeByWhenForm, CloseEpisodeForm, OpenEpisodeForm, StartAssessmentForm, VisitForm
+from .forms import AllocateForm, AssessmentForm, ChangeByWhenForm, CloseEpisodeForm, OpenEpisodeForm, StartAssessmentForm, VisitForm
 from .models import Assessment, Episode, Visit
 
 
@@ -102,6 +103,27 @@ def open_episode(request: HttpRequest, child_id: int) -> HttpResponse:
             messages.success(request, f"{episode.get_kind_display()} episode started")
             return redirect("people:child", child.pk)
     return render(request, "casework/episode_open.html", {"child": child, "form": form})
+
+
+@require_http_methods(["GET", "POST"])
+def allocate(request: HttpRequest, child_id: int, episode_id: int) -> HttpResponse:
+    """The team manager (or a manager above) chooses the lead practitioner; the previous one hands on that day."""
+    child = get_child_for_staff(request, child_id, what="allocate an episode")
+    episode = _episode_of(child, episode_id)
+    if not is_in_manager_line(request.user, child):
+        raise NoAccess
+    form = _bind(AllocateForm, request, initial={"started_on": today()})
+    if request.method == "POST" and form.is_valid():
+        worker = form.cleaned_data["worker"]
+        try:
+            actions.allocate(episode, worker=worker, team=worker.team, started_on=form.cleaned_data["started_on"], acting_user=request.user)
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{episode.get_kind_display()} episode allocated to {worker.display_name}")
+            return redirect("people:child", child.pk)
+    context = {"child": child, "episode": episode, "form": form, "current": episode.current_allocation()}
+    return render(request, "casework/episode_allocate.html", context)
 
 
 @require_http_methods(["GET", "POST"])

@@ -98,17 +98,27 @@ def create_child_from_contact(named: ContactChild, *, acting_user, sex: str = "U
 
 
 @transaction.atomic
-def screen_contact(contact: Contact, *, acting_user, outcome: str, rationale: str, decided_at: datetime | None = None) -> ScreeningDecision:
+def screen_contact(
+    contact: Contact, *, acting_user, outcome: str, rationale: str, decided_at: datetime | None = None, team=None,
+) -> ScreeningDecision:
     """Decide a contact. A referral joins each child's one record and opens (or continues) their child in need
-    episode; early help opens an early help episode. Nothing is ever opened as a new case."""
+    episode; early help opens (or continues) an early help episode. Nothing is ever opened as a new case.
+
+    A new episode goes to ``team``, the team receiving the work, whose manager allocates a worker; the team is
+    needed only when some child has no episode of that kind to continue."""
     if outcome not in ScreeningOutcome.values:
         raise ValidationError({"outcome": "Select what happens next"})
     if not rationale.strip():
         raise ValidationError({"rationale": "Enter the reasons for the decision"})
     _ensure_open(contact)
-    named = list(contact.children_named.select_related("child"))
+    named = list(contact.children_named.select_related("child__person"))
     if any(n.child_id is None for n in named):
         raise ValidationError("Link every child named in the contact to a record before deciding")
+    kind = episode_kind_for(outcome)
+    opening = [row.child for row in named if kind and not _has_continuing_episode(row.child, kind)]
+    if opening and team is None:
+        names = ", ".join(child.person.full_name for child in opening)
+        raise ValidationError({"team": f"Select the team the work goes to: {names} has no {EpisodeKind(kind).label.lower()} episode open to continue"})
     decided_at = decided_at or timezone.now()
     decision = ScreeningDecision.objects.create(
         contact=contact, outcome=outcome, rationale=rationale.strip(), decided_by=acting_user, decided_at=decided_at
@@ -116,19 +126,26 @@ def screen_contact(contact: Contact, *, acting_user, outcome: str, rationale: st
     contact.status = ContactStatus.SCREENED
     contact.save(update_fields=["status"])
     for row in named:
+        referral = None
         if outcome in ScreeningOutcome.opening_social_work():
             referral = Referral.objects.create(child=row.child, contact=contact, referred_at=decided_at)
-            _continue_or_open(row.child, EpisodeKind.CHILD_IN_NEED, decided_at.date(), acting_user, referral)
-        elif outcome == ScreeningOutcome.EARLY_HELP:
-            _continue_or_open(row.child, EpisodeKind.EARLY_HELP, decided_at.date(), acting_user, None)
+        if row.child in opening:
+            open_episode(row.child, kind, started_on=decided_at.date(), acting_user=acting_user, referral=referral, team=team)
     return decision
 
 
-def _continue_or_open(child, kind: str, on: date, acting_user, referral: Referral | None) -> None:
-    if child.episodes.filter(kind=kind, ended_on__isnull=True).exists():
-        return
-    if kind == EpisodeKind.CHILD_IN_NEED and child.episodes.filter(
-        kind__in=[EpisodeKind.CHILD_PROTECTION, EpisodeKind.LOOKED_AFTER], ended_on__isnull=True
-    ).exists():
-        return
-    open_episode(child, kind, started_on=on, acting_user=acting_user, referral=referral)
+def episode_kind_for(outcome: str) -> str | None:
+    """The episode a screening outcome starts or continues, if any."""
+    if outcome in ScreeningOutcome.opening_social_work():
+        return EpisodeKind.CHILD_IN_NEED
+    if outcome == ScreeningOutcome.EARLY_HELP:
+        return EpisodeKind.EARLY_HELP
+    return None
+
+
+def _has_continuing_episode(child, kind: str) -> bool:
+    """A child in need referral continues an open child in need, protection or looked-after episode."""
+    continuing = [kind]
+    if kind == EpisodeKind.CHILD_IN_NEED:
+        continuing += [EpisodeKind.CHILD_PROTECTION, EpisodeKind.LOOKED_AFTER]
+    return child.episodes.filter(kind__in=continuing, ended_on__isnull=True).exists()

@@ -9,7 +9,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from journey.accounts.models import Agency
+from journey.accounts.models import Agency, Team, TeamKind
 from journey.lib.dates import today
 from journey.lib.forms import GovukDateField, TimeField, combine
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
@@ -187,6 +187,17 @@ class ScreeningForm(forms.Form):
         help_text="Your analysis of the information: what you weighed, and why this is the right next step for this child.",
         error_messages={"required": "Enter the reasons for the decision"},
     )
+    team = forms.ModelChoiceField(
+        label="Which team does the work go to?", required=False, queryset=Team.objects.none(), empty_label="Choose a team",
+        help_text="For early help, a referral or a strategy discussion, when the child has no episode open to continue. The team's manager allocates a worker.",
+        error_messages={"invalid_choice": "Select a team from the list"},
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["team"].queryset = Team.objects.filter(
+            kind__in=[TeamKind.EARLY_HELP, TeamKind.ASSESSMENT, TeamKind.CHILD_IN_NEED, TeamKind.UNIT], agency__is_local_authority=True
+        ).order_by("name")
 
 
 class LinkForm(forms.Form):

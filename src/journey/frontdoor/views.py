@@ -146,7 +146,8 @@ def screen(request: HttpRequest, contact_id: int) -> HttpResponse:
     if form.is_valid():
         try:
             decision = actions.screen_contact(
-                contact, acting_user=request.user, outcome=form.cleaned_data["outcome"], rationale=form.cleaned_data["rationale"]
+                contact, acting_user=request.user, outcome=form.cleaned_data["outcome"],
+                rationale=form.cleaned_data["rationale"], team=form.cleaned_data["team"],
             )
         except ValidationError as error:
             apply_errors(form, error)

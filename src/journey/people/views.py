@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.access.fetch import get_child_for_staff
-from journey.access.rules import NoAccess, can_record_work
+from journey.access.rules import NoAccess, can_record_work, is_in_manager_line
 from journey.casework import queries as casework
 from journey.chronology.build import ChronologyFilter, agencies_in, chronology_for, filter_entries
 from journey.frontdoor import queries as frontdoor
@@ -92,6 +92,7 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
         assessment=casework.latest_assessment(child),
         plan=casework.latest_plan(child),
         seen=casework.seen(child),
+        can_allocate=is_in_manager_line(request.user, child),
     )
     return render(request, "people/child.html", context)
 
