@@ -58,10 +58,11 @@ class Casework:
         return self.ctx.pick(bank, attendance=self.ctx.rng.randint(62, 97), **self.values)
 
     def open(self, kind: str, on: date, *, by: User, team_kind: str, referral=None) -> Held:
+        team = self.ctx.team(team_kind)
         episode = self.ctx.batch.add(Episode(child=self.info.child, kind=kind, started_on=on, referral=referral,
-                                             opened_by=by, opened_at=self.ctx.at(on)))
+                                             opened_by=by, opened_at=self.ctx.at(on), team=team))
         held = Held(episode)
-        self.allocate(held, on, self.ctx.team(team_kind))
+        self.allocate(held, on, team)
         return held
 
     def allocate(self, held: Held, on: date, team: Team) -> None:
@@ -69,6 +70,7 @@ class Casework:
         if previous is not None:
             previous.ended_on = on
         worker = self.ctx.worker(team)
+        held.episode.team = team
         held.allocations.append(self.ctx.batch.add(Allocation(episode=held.episode, worker=worker, team=team, started_on=on)))
 
     def close(self, held: Held, on: date, reason: str, note: str = "") -> None:
