@@ -48,12 +48,13 @@ def test_it_gives_one_demo_user_of_each_role_a_password(capsys):
     call_command("generate", children=200, seed=1, quiet=True)
     call_command("demo_users", password="a-long-demo-passphrase")
     output = capsys.readouterr().out
-    for role in ("Practitioner", "Team manager", "Front door screener", "Partner agency user", "Administrator"):
+    for role in ("Practitioner", "Team manager", "Front door screener", "Partner agency user", "Head of service",
+                 "Caldicott guardian", "Data protection officer", "Administrator"):
         assert role in output
     from journey.accounts.models import User
 
     signed = [u for u in User.objects.all() if u.check_password("a-long-demo-passphrase")]
-    assert len(signed) == 6
+    assert len(signed) == 9
     flush_generated()
 
 

@@ -27,13 +27,19 @@ from .twofactor import (
 )
 
 
+START_PAGES = {
+    Role.PARTNER: "frontdoor:new-contact",
+    Role.SCREENER: "frontdoor:contacts",
+    Role.DATA_PROTECTION_OFFICER: "dataprotection:start",
+    Role.ADMINISTRATOR: "accounts-admin:index",
+    Role.CALDICOTT_GUARDIAN: "people:find",
+}
+
+
 def start_page(user) -> str:
-    """Where each role's working day begins: partners raise concerns, screeners work the front door's queue."""
-    if user.is_partner:
-        return "frontdoor:new-contact"
-    if user.role == Role.SCREENER:
-        return "frontdoor:contacts"
-    return "casework:my-children"
+    """Where each role's working day begins: partners raise concerns, screeners work the front door's queue, the
+    data protection officer their requests, administrators their accounts; practitioners and managers their children."""
+    return START_PAGES.get(user.role, "casework:my-children")
 
 
 @method_decorator(login_not_required, name="dispatch")
