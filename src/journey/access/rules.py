@@ -110,7 +110,9 @@ def _relationships(user) -> list[tuple[str, QuerySet, str]]:
     if not _is_active(user):
         return []
     if user.is_partner:
-        raised = ContactChild.objects.filter(contact__agency_id=user.agency_id, child__isnull=False)
+        # A restricted child (an adoptive placement, a staff member's family) is never shown to a partner agency,
+        # even one that raised a contact: what is shared could help trace the child.
+        raised = ContactChild.objects.filter(contact__agency_id=user.agency_id, child__isnull=False, child__is_restricted=False)
         return [(PARTNER_AGENCY, raised, "child_id")]
     allocations = _current_allocations()
     episodes = _responsible_episodes()

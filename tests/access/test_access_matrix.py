@@ -1,0 +1,178 @@
+"""Every role against every page and API endpoint that shows a child's data, for children they should and should
+not see. Each cell is asserted: allowed pages answer 200, denied ones the same 403 "no access" page.
+
+The expectations are written out by hand below (``MAY_OPEN``), not computed from the rules under test, so a change
+to the rules that lets someone see a child they should not, or hides a child from the people working with them,
+fails here. ``test_every_child_page_is_in_the_matrix`` fails when a page showing a child is added without a row.
+"""
+from datetime import timedelta
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import timezone
+
+from journey.accounts.models import Role
+from journey.api.actions import create_user_token
+from journey.casework.actions import allocate, record_visit, start_assessment
+from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
+from journey.lib.dates import today
+from journey.people.actions import create_child
+from tests.conftest import make_user
+
+PERSONAS = ["alice", "bea", "mo", "helen", "charlie", "sam", "officer", "teacher", "admin_user", "carol", "dpo"]
+ROLE_OF = {
+    "alice": "allocated social worker (Team A)", "bea": "social worker in the allocated team (Team A)",
+    "mo": "Team A's manager", "helen": "head of service above Teams A and B", "charlie": "social worker in Team B",
+    "sam": "front door screener", "officer": "police partner", "teacher": "school partner",
+    "admin_user": "administrator", "carol": "Caldicott guardian", "dpo": "data protection officer",
+}
+
+# Who may open each child's record (staff) or its shared page (partners). Everything not listed is denied.
+MAY_OPEN = {
+    "ruby": {"alice", "bea", "mo", "helen", "officer"},  # Team A holds Ruby; the police raised her contact
+    "bertie": {"helen", "charlie", "teacher"},  # Team B holds Bertie; the school raised his contact
+    "freya": {"sam", "teacher"},  # the school's contact about Freya awaits screening at the front door
+    "rosa": {"helen", "charlie"},  # restricted: Team B holds her; never shown to a partner, though the school raised her
+}
+PARTNERS = {"officer", "teacher"}
+MANAGERS = {"mo", "helen"}
+
+# Pages showing a child's data: (url name, audience, what the URL needs besides the child).
+# audience: "staff" = LA staff who may open the record; "partner" = partner users whose agency raised a contact;
+# "managers" = the child's manager line only.
+PAGES = [
+    ("people:child", "staff", None),
+    ("people:edit-details", "staff", None),
+    ("people:move-address", "staff", None),
+    ("casework:new-visit", "staff", None),
+    ("casework:visit", "staff", "visit_id"),
+    ("casework:open-episode", "staff", None),
+    ("casework:close-episode", "staff", "episode_id"),
+    ("casework:new-assessment", "staff", "episode_id"),
+    ("casework:assessment", "staff", "assessment_id"),
+    ("casework:allocate", "managers", "episode_id"),
+    ("chronology:add-event", "staff", None),
+    ("chronology:flag", "staff", "entry"),
+    ("access:grants", "managers", None),
+    ("access:shared-record", "partner", None),
+    ("audit:child-reads", "managers", None),
+    ("dataprotection:child-shares", "staff", None),
+    ("dataprotection:new-share", "staff", None),
+]
+API = [
+    ("api:get_child", "/api/children/{id}", "staff+partner"),
+    ("api:get_chronology", "/api/children/{id}/chronology", "staff"),
+]
+# URLs taking a child id that show nothing of the child: break-glass (the way in for those denied), and writes
+# that only accept a POST (each has paired allowed/denied tests beside its view's tests).
+NOT_A_VIEW_OF_THE_CHILD = {"access:break-glass", "access:revoke", "casework:change-by-when", "casework:authorise-assessment"}
+
+
+def expected(audience: str, persona: str, child: str) -> bool:
+    if persona not in MAY_OPEN[child]:
+        return False
+    if audience == "partner":
+        return persona in PARTNERS
+    if audience == "managers":
+        return persona in MANAGERS
+    if audience == "staff+partner":
+        return True
+    return persona not in PARTNERS
+
+
+@pytest.fixture
+def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, carol, council, school, team_b, ruby):
+    """Four children, each in a different relationship to the personas, built with the actions the pages use."""
+    dpo = make_user("dpo", Role.DATA_PROTECTION_OFFICER, council, None, "Dee", "Officer", "Data protection officer")
+    people = {"alice": alice, "bea": bea, "mo": mo, "helen": helen, "charlie": charlie, "sam": sam, "officer": officer,
+              "teacher": teacher, "admin_user": admin_user, "carol": carol, "dpo": dpo}
+
+    def held_by_team_b(first_name: str, *, restricted: bool = False):
+        child = create_child(acting_user=sam, first_name=first_name, last_name="Morgan", date_of_birth=today() - timedelta(days=3000))
+        child.is_restricted = restricted
+        child.save()
+        contact = record_contact(acting_user=teacher, agency=school, concern="Bruising noticed in PE.",
+                                 children=[NamedChild(first_name, "Morgan")], received_at=timezone.now() - timedelta(days=20))
+        link_contact_to_child(contact.children_named.get(), child, acting_user=sam)
+        screen_contact(contact, acting_user=sam, outcome="referral", rationale="Needs assessment.", team=team_b,
+                       decided_at=timezone.now() - timedelta(days=19))
+        allocate(child.episodes.get(), worker=charlie, team=team_b, started_on=today() - timedelta(days=19), acting_user=sam)
+        return child
+
+    bertie = held_by_team_b("Bertie")
+    rosa = held_by_team_b("Rosa", restricted=True)
+    freya = create_child(acting_user=sam, first_name="Freya", last_name="Ng", date_of_birth=today() - timedelta(days=2000))
+    waiting = record_contact(acting_user=teacher, agency=school, concern="Freya said she is scared at home.",
+                             children=[NamedChild("Freya", "Ng")], received_at=timezone.now() - timedelta(hours=2))
+    link_contact_to_child(waiting.children_named.get(), freya, acting_user=sam)
+
+    children = {"ruby": ruby, "bertie": bertie, "freya": freya, "rosa": rosa}
+    objects = {}
+    for name, child in children.items():
+        episode = child.episodes.first()
+        if episode is None:
+            continue
+        visit = record_visit(child, acting_user=sam, visited_at=timezone.now() - timedelta(days=1), child_seen=True, child_seen_alone=False)
+        assessment = start_assessment(episode, acting_user=sam, started_on=today(), due_on=today() + timedelta(days=20), due_reason="School holidays.")
+        objects[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk, "entry": f"visit:{visit.pk}"}
+    return people, children, objects
+
+
+def page_url(name: str, child, needs: str | None, objects: dict) -> str | None:
+    from django.urls import reverse
+
+    if needs is None:
+        return reverse(name, args=[child.pk])
+    if needs == "entry":
+        return reverse(name, args=[child.pk]) + f"?entry={objects['entry']}"
+    return reverse(name, args=[child.pk, objects[needs]])
+
+
+def test_every_role_against_every_child_page(client, world):
+    people, children, objects = world
+    cells, wrong = 0, []
+    for persona in PERSONAS:
+        client.force_login(people[persona])
+        for child_name, child in children.items():
+            for name, audience, needs in PAGES:
+                if needs and child_name not in objects:
+                    continue  # Freya has no episode, visit or assessment yet: there is no such page to open
+                url = page_url(name, child, needs, objects.get(child_name, {}))
+                status = client.get(url).status_code
+                allowed = expected(audience, persona, child_name)
+                cells += 1
+                if (status == 200) != allowed or status not in (200, 403):
+                    wrong.append(f"{ROLE_OF[persona]} -> {name} for {child_name}: got {status}, expected {'200' if allowed else '403'}")
+    assert wrong == []
+    assert cells >= 11 * 4 * 10
+
+
+def test_every_role_against_every_api_endpoint(client, world):
+    people, children, _objects = world
+    wrong = []
+    for persona in PERSONAS:
+        secret = create_user_token(people[persona], name="matrix", acting_user=None)[1]
+        for child_name, child in children.items():
+            for _name, template, audience in API:
+                response = client.get(template.format(id=child.pk), headers={"Authorization": f"Bearer {secret}"})
+                allowed = expected(audience, persona, child_name)
+                if (response.status_code == 200) != allowed or response.status_code not in (200, 403):
+                    wrong.append(f"{ROLE_OF[persona]} -> {template} for {child_name}: got {response.status_code}")
+                if not allowed:
+                    assert child.person.last_name.encode() not in response.content
+    assert wrong == []
+
+
+def _child_patterns(resolver=None, prefix=""):
+    for entry in (resolver or get_resolver()).url_patterns:
+        if isinstance(entry, URLResolver):
+            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
+            yield from _child_patterns(entry, namespace)
+        elif isinstance(entry, URLPattern) and "child_id" in entry.pattern.regex.groupindex:
+            yield f"{prefix}{entry.name}"
+
+
+def test_every_child_page_is_in_the_matrix():
+    pages = set(_child_patterns())
+    covered = {name for name, _a, _n in PAGES} | {name for name, _t, _a in API}
+    assert pages - covered - NOT_A_VIEW_OF_THE_CHILD == set()
