@@ -1,0 +1,57 @@
+"""Writing to the audit log: the functions other apps call.
+
+``record_read`` for every look at a child's record (the access fetch helper calls it); ``record`` for anything
+else worth an event (break-glass, an export, a sign-in). Writes to models are captured without a call (see
+changes.py). Each event joins the chain in the caller's transaction, so it commits or rolls back with the work.
+"""
+import ipaddress
+from typing import Any
+
+from django.db import models
+
+from .chain import append
+from .models import Action, AuditEvent
+
+
+def client_ip(request) -> str | None:
+    """The caller's address as the server saw it, normalised; None if there is no request or it is not an IP."""
+    raw = request.META.get("REMOTE_ADDR") if request is not None else None
+    try:
+        return str(ipaddress.ip_address(raw)) if raw else None
+    except ValueError:
+        return None
+
+
+def _user_or_none(user):
+    return user if user is not None and getattr(user, "is_authenticated", False) else None
+
+
+def record(
+    action: str, *, user, child=None, obj: models.Model | None = None, what: str = "", reason: str = "",
+    before: dict[str, Any] | None = None, after: dict[str, Any] | None = None, request=None,
+) -> AuditEvent:
+    """Append one event. ``user`` may be None (the system, or an unknown sign-in name); ``child`` is the child
+    whose record it concerns (a Child or its id); ``obj`` the object read or changed."""
+    if action not in Action.values:
+        raise ValueError(f"Unknown audit action {action!r}; choose from {', '.join(Action.values)}")
+    user = _user_or_none(user)
+    event = AuditEvent(
+        action=action,
+        user=user,
+        role=getattr(user, "role", "") or "",
+        team=(user.team.name if user is not None and getattr(user, "team_id", None) else ""),
+        child_id=getattr(child, "pk", child),
+        object_type=obj._meta.label_lower if obj is not None else "",
+        object_id=str(obj.pk) if obj is not None and obj.pk is not None else "",
+        what=what[:200],
+        reason=reason,
+        ip_address=client_ip(request),
+        before=before,
+        after=after,
+    )
+    return append(event)
+
+
+def record_read(user, child, what: str, request=None, reason: str = "") -> AuditEvent:
+    """Log that ``user`` looked at ``what`` of ``child``'s record (same arguments as access.fetch.log_read)."""
+    return record(Action.READ, user=user, child=child, obj=child, what=what, reason=reason, request=request)
