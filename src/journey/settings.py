@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.forms",
     "django_htmx",
+    "ninja",  # the API's interactive docs served from this site's own static files, not a CDN
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
