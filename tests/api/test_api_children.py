@@ -2,7 +2,7 @@
 one child from ``get_child_for`` (which logs the read), and a missing child answers like a forbidden one."""
 import pytest
 
-from journey.access.models import RecordRead
+from journey.audit.models import AuditEvent
 from journey.people.models import Child
 
 PERSONAS = ["alice", "mo", "sam", "charlie", "officer", "teacher", "admin_user"]
@@ -12,7 +12,7 @@ NO_ACCESS = {"detail": "You do not have access to this record"}
 def reads(child, what: str) -> int:
     """How many reads of ``child``'s record were logged as ``what``. The one place these tests ask the read log,
     so that moving to ``journey.audit`` changes one line."""
-    return RecordRead.objects.filter(child=child, what=what).count()
+    return AuditEvent.objects.filter(action="read", child=child, what=what).count()
 
 
 def test_alice_sees_ruby_in_her_list_with_name_and_date_of_birth(alice, ruby, user_token, api):
@@ -124,7 +124,7 @@ def test_every_read_of_a_child_is_logged(alice, officer, ruby, user_token, api):
 
     assert reads(ruby, "api: child") == 2
     assert reads(ruby, "api: chronology") == 1
-    assert RecordRead.objects.filter(child=ruby, what="api: child", user=officer).exists()
+    assert AuditEvent.objects.filter(action="read", child=ruby, what="api: child", user=officer).exists()
 
 
 def test_a_refused_read_is_not_logged_as_a_read(teacher, ruby, user_token, api):

@@ -35,12 +35,12 @@ def test_it_runs_the_export_for_the_officer(client_for, dee, sar):
 
 @pytest.mark.parametrize("persona", ["admin_user", "mo", "alice", "officer"])
 def test_it_refuses_the_export_to_everyone_else_and_logs_nothing(client_for, request, persona, police, sar):
-    from journey.access.models import RecordRead
+    from journey.audit.models import AuditEvent
 
     client = client_for(request.getfixturevalue(persona))
     assert client.get(f"/data-protection/sar/{sar.pk}/").status_code == 403
     assert client.get(f"/data-protection/sar/{sar.pk}/export.json").status_code == 403
-    assert not RecordRead.objects.filter(what__startswith="subject access export").exists()
+    assert not AuditEvent.objects.filter(action="read", what__startswith="subject access export").exists()
     sar.refresh_from_db()
     assert sar.exported_at is None
 

@@ -4,7 +4,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from journey.access.models import RecordRead
+from journey.audit.models import AuditEvent
 from journey.casework.actions import start_assessment, write_case_note
 from journey.casework.models import Plan
 from journey.chronology.actions import record_significant_event
@@ -94,7 +94,7 @@ def test_it_logs_each_export_as_a_read_of_the_childs_record(client_for, dee, rub
     client = client_for(dee)
     client.get(f"/data-protection/sar/{sar.pk}/")
     client.get(f"/data-protection/sar/{sar.pk}/export.json")
-    reads = RecordRead.objects.filter(user=dee, child=ruby, what="subject access export")
+    reads = AuditEvent.objects.filter(action="read", user=dee, child=ruby, what="subject access export")
     assert reads.count() == 2
     sar.refresh_from_db()
     assert sar.exported_by == dee and sar.exported_at is not None
@@ -102,7 +102,7 @@ def test_it_logs_each_export_as_a_read_of_the_childs_record(client_for, dee, rub
 
 def test_it_logs_a_read_of_each_related_childs_record_the_export_draws_on(client_for, dee, family, sar_for):
     _export(client_for(dee), sar_for(family["jo"]))
-    assert RecordRead.objects.filter(user=dee, child=family["max"], what__startswith="subject access export").exists()
+    assert AuditEvent.objects.filter(action="read", user=dee, child=family["max"], what__startswith="subject access export").exists()
 
 
 def test_it_shows_the_export_as_a_printable_page_with_marks(client_for, dee, full_record, sar_for):

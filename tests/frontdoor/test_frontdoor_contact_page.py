@@ -2,7 +2,7 @@
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from journey.access.models import RecordRead
+from journey.audit.models import AuditEvent
 from journey.frontdoor.actions import NamedChild, link_contact_to_child
 from journey.people.actions import create_child
 
@@ -38,14 +38,14 @@ def test_it_logs_a_read_of_each_linked_childs_record(client_for, sam, ruby, ruby
 
     page = client_for(sam).get(f"/front-door/contacts/{ruby_again.pk}/").content.decode()
 
-    assert RecordRead.objects.filter(user=sam, child=ruby, what="front door contact").count() == 1
+    assert AuditEvent.objects.filter(action="read", user=sam, child=ruby, what="front door contact").count() == 1
     assert "Record the decision" in page
 
 
 def test_it_does_not_log_a_read_of_candidates(client_for, sam, ruby, ruby_again):
     client_for(sam).get(f"/front-door/contacts/{ruby_again.pk}/")
 
-    assert not RecordRead.objects.filter(child=ruby).exists()
+    assert not AuditEvent.objects.filter(action="read", child=ruby).exists()
 
 
 def test_it_denies_a_contact_to_a_partner_even_the_one_who_raised_it(client_for, teacher, raise_contact):

@@ -1,5 +1,5 @@
 """Linking each child named in a contact to the one record, or making a record when no one matches."""
-from journey.access.models import RecordRead
+from journey.audit.models import AuditEvent
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, screen_contact
 from journey.people.models import Child
 
@@ -13,7 +13,7 @@ def test_a_screener_links_the_contact_to_ruby_found_by_a_typing_slip(client_for,
     assert response["Location"] == f"/front-door/contacts/{ruby_again.pk}/"
     named.refresh_from_db()
     assert named.child == ruby and named.linked_by == sam
-    assert RecordRead.objects.filter(user=sam, child=ruby, what="link contact").exists()
+    assert AuditEvent.objects.filter(action="read", user=sam, child=ruby, what="link contact").exists()
     assert Child.objects.count() == 1
     assert "is linked to the record of Ruby Smith" in client_for(sam).get(response["Location"]).content.decode()
 

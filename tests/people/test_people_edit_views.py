@@ -3,7 +3,7 @@ from datetime import date
 
 import pytest
 
-from journey.access.models import RecordRead
+from journey.audit.models import AuditEvent
 
 VALID_DETAILS = {
     "first_name": "Ruby", "middle_names": "Mae", "last_name": "Smith", "known_as": "Rubes", "former_names": "",
@@ -55,7 +55,7 @@ class TestChangeDetails:
 
     def test_opening_the_form_is_a_logged_read(self, client_for, alice, ruby):
         client_for(alice).get(f"/children/{ruby.pk}/details/")
-        assert RecordRead.objects.filter(child=ruby, what="change details").exists()
+        assert AuditEvent.objects.filter(action="read", child=ruby, what="change details").exists()
 
     def test_a_partner_cannot_change_details(self, client_for, officer, ruby):
         assert client_for(officer).post(f"/children/{ruby.pk}/details/", VALID_DETAILS).status_code == 403

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from journey.access.models import RecordRead
+from journey.audit.models import AuditEvent
 from journey.casework.actions import record_visit
 from journey.chronology.actions import record_significant_event
 from journey.people.actions import create_child
@@ -70,7 +70,7 @@ class TestJourneyPage:
 
     def test_every_view_of_the_page_is_logged(self, client_for, alice, ruby):
         client_for(alice).get(f"/children/{ruby.pk}/")
-        read = RecordRead.objects.get(child=ruby)
+        read = AuditEvent.objects.get(action="read", child=ruby)
         assert (read.user, read.what) == (alice, "journey page")
 
     def test_a_missing_child_and_a_forbidden_child_answer_alike(self, client_for, charlie, alice, sam):

@@ -1,20 +1,17 @@
 """Fetch one child for a user, writing the read to the log. Views never fetch a child any other way."""
 from django.db import transaction
 
+from journey.audit.log import record_read
 from journey.people.models import Child
 
-from .models import RecordRead
 from .rules import NoAccess, can_break_glass, can_record_work
 
 MAX_ID = 2**63 - 1  # the largest primary key either database holds; beyond it SQLite overflows
 
 
-def client_ip(request) -> str | None:
-    return request.META.get("REMOTE_ADDR") if request is not None else None
-
-
 def log_read(user, child, what: str, request=None) -> None:
-    RecordRead.objects.create(user=user, child=child, what=what, ip_address=client_ip(request))
+    """Every read of a child's record goes to the tamper-evident audit log, in the request's transaction."""
+    record_read(user, child, what, request=request)
 
 
 def child_pk(child_id) -> int:

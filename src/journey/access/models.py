@@ -7,19 +7,6 @@ from django.utils import timezone
 from journey.lib.dates import today
 
 
-class RecordRead(models.Model):
-    """One read of a child's record or part of it. Append-only; the access issue adds a tamper-evident chain."""
-
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", help_text="Who looked.")
-    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="reads", help_text="Whose record.")
-    what = models.CharField(max_length=100, help_text="Which part of the record, e.g. 'journey page'.")
-    at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When.")
-    ip_address = models.GenericIPAddressField(null=True, blank=True, help_text="From where.")
-
-    class Meta:
-        ordering = ["-at"]
-
-
 class ExplicitAccessQuerySet(models.QuerySet):
     def active(self) -> "ExplicitAccessQuerySet":
         """Grants in force today: not withdrawn, and not past their last day."""

@@ -9,7 +9,6 @@ from collections import Counter
 from django.db import models, transaction
 from django.db.models import ProtectedError
 
-from journey.access.models import RecordRead
 from journey.accounts.models import Agency, Team, User
 from journey.audit.context import without_change_capture
 from journey.casework.models import Allocation, Assessment, ByWhen, CaseNote, Episode, Plan, Visit
@@ -23,7 +22,7 @@ from .organisation import EMAIL_DOMAIN
 
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
-    RecordRead, SignificanceFlag, SignificantEvent, ByWhen, Assessment, Plan, Visit, CaseNote, Allocation, Episode,
+    SignificanceFlag, SignificantEvent, ByWhen, Assessment, Plan, Visit, CaseNote, Allocation, Episode,
     Referral, ScreeningDecision, ContactChildTruth, ContactChild, Contact, HouseholdMembership, Household, Relationship,
     Address, PersonTruth, Child, Person,
 )
