@@ -176,3 +176,46 @@ def test_every_child_page_is_in_the_matrix():
     pages = set(_child_patterns())
     covered = {name for name, _a, _n in PAGES} | {name for name, _t, _a in API}
     assert pages - covered - NOT_A_VIEW_OF_THE_CHILD == set()
+
+
+def _someone_allowed(audience: str, child_name: str) -> str:
+    for persona in PERSONAS:
+        if expected(audience, persona, child_name):
+            return persona
+    raise AssertionError(f"no persona may open {audience} pages of {child_name}")
+
+
+def test_every_child_page_and_endpoint_writes_a_read_to_the_audit_log(client, world):
+    """Walks every page and API endpoint that takes a child (the URL conf walk above keeps the list complete): a
+    read by someone allowed must leave an audit event naming that user and child. A new page without audit fails."""
+    from journey.audit.models import Action, AuditEvent
+
+    people, children, objects = world
+    missing = []
+    for name, audience, needs in PAGES:
+        child_name = "ruby"
+        persona = _someone_allowed(audience, child_name)
+        user, child = people[persona], children[child_name]
+        client.force_login(user)
+        before = AuditEvent.objects.filter(action=Action.READ, user=user, child=child).count()
+        assert client.get(page_url(name, child, needs, objects[child_name])).status_code == 200
+        if AuditEvent.objects.filter(action=Action.READ, user=user, child=child).count() <= before:
+            missing.append(name)
+    for name, template, audience in API:
+        persona = _someone_allowed(audience, "ruby")
+        user, child = people[persona], children["ruby"]
+        secret = create_user_token(user, name="audit walk", acting_user=None)[1]
+        before = AuditEvent.objects.filter(action=Action.READ, user=user, child=child).count()
+        assert client.get(template.format(id=child.pk), headers={"Authorization": f"Bearer {secret}"}).status_code == 200
+        if AuditEvent.objects.filter(action=Action.READ, user=user, child=child).count() <= before:
+            missing.append(name)
+    assert missing == []
+
+
+def test_the_audit_chain_is_intact_after_all_that_reading(client, world):
+    from django.core.management import call_command
+
+    people, children, _objects = world
+    client.force_login(people["alice"])
+    client.get(f"/children/{children['ruby'].pk}/")
+    call_command("audit_verify")
