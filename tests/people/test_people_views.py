@@ -160,3 +160,14 @@ class TestLongChronology:
         response = client_for(alice).get(f"/children/{busy_ruby.pk}/", {"page": nonsense})
         assert response.status_code == 200
         assert b"Showing " in response.content
+
+
+@pytest.mark.django_db
+class TestWhoHasLooked:
+    def test_the_childs_manager_sees_who_has_looked_on_the_journey_page(self, client_for, alice, mo, ruby):
+        client_for(alice).get(f"/children/{ruby.pk}/")
+        page = client_for(mo).get(f"/children/{ruby.pk}/").content.decode()
+        assert "Who has looked recently" in page and "Alice Akers" in page
+
+    def test_a_practitioner_does_not_see_who_has_looked(self, client_for, alice, ruby):
+        assert "Who has looked recently" not in client_for(alice).get(f"/children/{ruby.pk}/").content.decode()
