@@ -219,3 +219,26 @@ def test_the_audit_chain_is_intact_after_all_that_reading(client, world):
     client.force_login(people["alice"])
     client.get(f"/children/{children['ruby'].pk}/")
     call_command("audit_verify")
+
+
+@pytest.mark.parametrize("forged", [0, 2**31, 2**63, 2**70])
+def test_forged_ids_answer_no_access_never_an_error(client, world, forged):
+    """Ids that do not exist, or that no database could hold, in any place of any child page's address."""
+    from django.urls import reverse
+
+    people, children, objects = world
+    client.force_login(people["alice"])
+    ruby, own = children["ruby"], objects["ruby"]
+    wrong = []
+    for name, _audience, needs in PAGES:
+        addresses = [reverse(name, args=[forged]) if needs in (None, "entry") else reverse(name, args=[forged, own[needs]])]
+        if needs and needs != "entry":
+            addresses.append(reverse(name, args=[ruby.pk, forged]))
+        for address in addresses:
+            status = client.get(address).status_code
+            if status not in (403, 404):
+                wrong.append(f"{address}: {status}")
+    other_childs_visit = reverse("casework:visit", args=[ruby.pk, objects["bertie"]["visit_id"]])
+    if client.get(other_childs_visit).status_code != 403:
+        wrong.append(f"{other_childs_visit}: another child's visit under Ruby's address")
+    assert wrong == []
