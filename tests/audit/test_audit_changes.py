@@ -4,7 +4,6 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from journey.accounts.models import User
 from journey.audit.changes import REDACTED
 from journey.audit.context import acting_as
 from journey.audit.models import Action, AuditEvent

@@ -1,16 +1,8 @@
 """Who has looked at this record: for team managers and administrators who can open the child themselves."""
-import pytest
 from django.template import Context, Template
 
-from journey.access import fetch
 from journey.audit.log import record, record_read
 from journey.audit.models import Action, AuditEvent
-
-
-@pytest.fixture
-def reads_logged_by_audit(monkeypatch):
-    """The integrator makes access.fetch.log_read call record_read; until then this test wires it itself."""
-    monkeypatch.setattr(fetch, "log_read", record_read)
 
 
 def test_a_team_manager_sees_who_has_looked(client_for, mo, alice, ruby):
@@ -45,7 +37,7 @@ def test_it_only_answers_get(client_for, mo, ruby):
     assert client_for(mo).post(f"/audit/children/{ruby.pk}/").status_code == 405
 
 
-def test_looking_at_who_has_looked_is_itself_audited(client_for, mo, ruby, reads_logged_by_audit):
+def test_looking_at_who_has_looked_is_itself_audited(client_for, mo, ruby):
     client_for(mo).get(f"/audit/children/{ruby.pk}/", REMOTE_ADDR="192.0.2.9")
     event = AuditEvent.objects.filter(action=Action.READ).latest("sequence")
     assert (event.user, event.child, event.what, event.ip_address) == (mo, ruby, "who has looked", "192.0.2.9")

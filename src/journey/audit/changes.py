@@ -23,8 +23,6 @@ from .log import record
 from .models import Action
 
 CAPTURED_APPS = ("accounts", "people", "frontdoor", "casework", "chronology", "access", "dataprotection")
-# The old read log, which journey.audit.log.record_read replaces: logging its rows again would double every read.
-NOT_CAPTURED = {"access.recordread"}
 SECRET_MARKERS = ("password", "token", "secret")
 REDACTED = "[redacted]"
 
@@ -199,7 +197,6 @@ def captured_models() -> list[type[models.Model]]:
         model
         for label in CAPTURED_APPS if label in installed
         for model in apps.get_app_config(label).get_models()
-        if model._meta.label_lower not in NOT_CAPTURED
     ]
 
 
