@@ -189,6 +189,9 @@ SESSION_COOKIE_SAMESITE = "Lax"
 # A session ends after this long without a request, and this long after signing in whatever happens
 # (journey.accounts.middleware.SessionTimeoutMiddleware); the cookie goes when the browser closes.
 JOURNEY_SESSION_IDLE_MINUTES = env_int("JOURNEY_SESSION_IDLE_MINUTES", 30, minimum=1)
+# How long a break-glass opening lasts, and how long a closed episode's worker, team and managers keep access.
+JOURNEY_BREAK_GLASS_HOURS = env_int("JOURNEY_BREAK_GLASS_HOURS", 4, minimum=1)
+JOURNEY_CLOSED_EPISODE_GRACE_DAYS = env_int("JOURNEY_CLOSED_EPISODE_GRACE_DAYS", 28, minimum=0)
 JOURNEY_SESSION_MAX_HOURS = env_int("JOURNEY_SESSION_MAX_HOURS", 10, minimum=1)
 SESSION_COOKIE_AGE = JOURNEY_SESSION_MAX_HOURS * 60 * 60
 SESSION_EXPIRE_AT_BROWSER_CLOSE = True
