@@ -139,3 +139,11 @@ def test_the_report_for_a_given_day_leaves_out_other_days(carol, charlie, ruby):
 def test_the_report_rejects_a_date_that_is_not_a_date():
     with pytest.raises(CommandError, match="--date must be a real date written YYYY-MM-DD"):
         call_command("break_glass_report", date="31/02/2026", stdout=StringIO())
+
+
+def test_break_glass_is_written_to_the_audit_log_with_its_reason(client_for, charlie, ruby):
+    from journey.audit.models import Action, AuditEvent
+
+    client_for(charlie).post(f"/access/children/{ruby.pk}/break-glass/", {"reason": "Police at the door at 2am asking about Ruby."})
+    event = AuditEvent.objects.get(action=Action.BREAK_GLASS, child=ruby)
+    assert (event.user, event.reason) == (charlie, "Police at the door at 2am asking about Ruby.")

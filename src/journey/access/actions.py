@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from journey.audit.log import record
+from journey.audit.models import Action
 from journey.lib.dates import today
 
 from .models import BreakGlass, ExplicitAccess
@@ -82,14 +84,5 @@ def break_glass(child, *, acting_user, reason: str, request=None) -> BreakGlass:
     use = BreakGlass.objects.create(
         user=acting_user, child=child, reason=reason.strip(), at=now, expires_at=now + timedelta(hours=break_glass_hours())
     )
-    _audit(use, request)
+    record(Action.BREAK_GLASS, user=use.user, child=use.child, obj=use, what="break-glass", reason=use.reason, request=request)
     return use
-
-
-def _audit(use: BreakGlass, request) -> None:
-    """Write the break-glass to the audit log, where the audit app provides one (it was built alongside this)."""
-    try:
-        from journey.audit.log import record
-    except ImportError:
-        return
-    record("break_glass", user=use.user, child=use.child, obj=use, what="break-glass", reason=use.reason, request=request)

@@ -22,7 +22,7 @@ from . import context
 from .log import record
 from .models import Action
 
-CAPTURED_APPS = ("accounts", "people", "frontdoor", "casework", "chronology", "access", "dataprotection")
+CAPTURED_APPS = ("accounts", "people", "frontdoor", "casework", "chronology", "access", "dataprotection", "api")
 SECRET_MARKERS = ("password", "token", "secret")
 REDACTED = "[redacted]"
 
