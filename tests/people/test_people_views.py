@@ -171,3 +171,12 @@ class TestWhoHasLooked:
 
     def test_a_practitioner_does_not_see_who_has_looked(self, client_for, alice, ruby):
         assert "Who has looked recently" not in client_for(alice).get(f"/children/{ruby.pk}/").content.decode()
+
+
+@pytest.mark.django_db
+def test_every_search_for_a_child_is_in_the_audit_log(client_for, charlie):
+    from journey.audit.models import Action, AuditEvent
+
+    client_for(charlie).get("/children/find/", {"name": "Ruby Smith", "postcode": "NF1 2AB"})
+    event = AuditEvent.objects.get(action=Action.READ, user=charlie)
+    assert event.what == "find a child: Ruby Smith, postcode NF1 2AB; 0 found"

@@ -70,6 +70,16 @@ class Given:
     nhs_number: str = ""
     postcode: str = ""
 
+    def describe(self) -> str:
+        """What was searched for, for the audit log (a search is how someone would go looking for a child)."""
+        parts = [
+            " ".join(filter(None, [self.first_name, self.last_name])),
+            f"born {self.date_of_birth:%Y-%m-%d}" if self.date_of_birth else "",
+            f"NHS {self.nhs_number}" if self.nhs_number else "",
+            f"postcode {self.postcode}" if self.postcode else "",
+        ]
+        return ", ".join(p for p in parts if p)
+
     @property
     def is_searchable(self) -> bool:
         return bool(self.last_name or self.first_name or self.date_of_birth or self.nhs_number or self.postcode)

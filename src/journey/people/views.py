@@ -9,6 +9,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.access.fetch import get_child_for_staff
 from journey.access.rules import NoAccess, can_record_work, is_in_manager_line
+from journey.audit.log import record
+from journey.audit.models import Action
 from journey.casework import queries as casework
 from journey.chronology.build import ChronologyFilter, agencies_in, chronology_for, filter_entries
 from journey.frontdoor import queries as frontdoor
@@ -42,6 +44,7 @@ def find_child(request: HttpRequest) -> HttpResponse:
             nhs_number=form.cleaned_data["nhs_number"], postcode=form.cleaned_data["postcode"],
         )
         candidates, openable = _search_results(request.user, given)
+        record(Action.READ, user=request.user, what=f"find a child: {given.describe()}; {len(candidates)} found", request=request)
     template = "people/_find_results.html" if request.htmx and candidates is not None else "people/find.html"
     return render(request, template, {"form": form, "candidates": candidates, "openable": openable, "today": today()})
 
