@@ -26,27 +26,16 @@ def main() -> None:
     import django
 
     django.setup()
+    from _pages import longest_history_child, viewer_for
     from django.conf import settings
     from django.db import connection
-    from django.db.models import Count
     from django.test import Client
 
-    from journey.accounts.models import Role, User
     from journey.chronology.build import chronology_for
-    from journey.people.models import Child
 
     settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
-    if options.child:
-        child = Child.objects.get(pk=options.child)
-    else:
-        child = (
-            Child.objects.filter(is_restricted=False)
-            .annotate(n=Count("contact_links", distinct=True) + Count("visits", distinct=True))
-            .order_by("-n").first()
-        )
-    if child is None:
-        sys.exit("No children: run `journey generate` first.")
-    viewer = User.objects.filter(role=Role.PRACTITIONER, is_active=True).first()
+    child = longest_history_child(options.child)
+    viewer = viewer_for(child)
     client = Client()
     client.force_login(viewer)
     url = f"/children/{child.pk}/{options.path_suffix}"
