@@ -22,14 +22,13 @@ def latest_plan(child) -> Plan | None:
 class Seen:
     last_seen: datetime | None
     last_seen_alone: datetime | None
-    visits: int
 
 
 def seen(child) -> Seen:
     visits = child.visits.all()
     last = visits.filter(child_seen=True).order_by("-visited_at").values_list("visited_at", flat=True).first()
     alone = visits.filter(child_seen_alone=True).order_by("-visited_at").values_list("visited_at", flat=True).first()
-    return Seen(last_seen=last, last_seen_alone=alone, visits=visits.count())
+    return Seen(last_seen=last, last_seen_alone=alone)
 
 
 def current_allocations(child) -> list[Allocation]:

@@ -33,12 +33,3 @@ def agencies_raising_concerns(child, since_days: int = 365) -> list[AgencyInvolv
             found[agency] = AgencyInvolvement(agency, kind, 0, received_at, ", ".join(filter(None, [name, role])))
     return [replace(row, contacts=len(counts[row.agency])) for row in found.values()]
 
-
-def history_counts(child) -> dict:
-    """How much history a child has at the front door: shown to a screener the moment a contact is linked."""
-    links = child.contact_links.all()
-    return {
-        "contacts": links.values("contact").distinct().count(),
-        "referrals": child.referrals.count(),
-        "last_referral": child.referrals.order_by("-referred_at").values_list("referred_at", flat=True).first(),
-    }
