@@ -45,6 +45,12 @@ def can_record_work(user) -> bool:
     return _is_active(user) and user.is_local_authority_staff
 
 
+def require_staff(user) -> None:
+    """Local authority pages answer partners (and the signed-out) with the same no-access page."""
+    if not can_record_work(user):
+        raise NoAccess
+
+
 def can_search_children(user) -> bool:
     """Whether the user may search the record for a child (identifying details only)."""
     return _is_active(user) and user.role in SEARCHING_ROLES

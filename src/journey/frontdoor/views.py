@@ -9,7 +9,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journey.access.fetch import get_child_to_match, log_read
-from journey.access.rules import NoAccess, can_record_work
+from journey.access.rules import NoAccess, require_staff
 from journey.lib.forms import apply_errors
 
 from . import actions
@@ -22,15 +22,9 @@ RECENTLY_SCREENED = 10
 WHAT_READ = "front door contact"
 
 
-def _staff_only(request: HttpRequest) -> None:
-    """Partners raise contacts; only local authority staff see the front door's work."""
-    if not can_record_work(request.user):
-        raise NoAccess
-
-
 def _contact_for(request: HttpRequest, contact_id: int) -> Contact:
     """The contact, if the user may open it; a forbidden and a missing contact answer alike."""
-    _staff_only(request)
+    require_staff(request.user)
     contact = contacts_visible_to(request.user).filter(pk=contact_id).select_related(
         "agency", "recorded_by", "decision__decided_by"
     ).first()
@@ -48,7 +42,7 @@ def _named_for(contact: Contact, named_id: int) -> ContactChild:
 
 @require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    require_staff(request.user)
     named = Prefetch("children_named", queryset=ContactChild.objects.order_by("pk"))
     visible = contacts_visible_to(request.user).select_related("agency").prefetch_related(named)
     awaiting = visible.filter(status=ContactStatus.AWAITING_SCREENING).order_by("received_at", "pk")

@@ -8,7 +8,7 @@ from django.shortcuts import redirect
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.access.fetch import get_child_for_staff
-from journey.access.rules import NoAccess, can_record_work, is_in_manager_line
+from journey.access.rules import is_in_manager_line, require_staff
 from journey.audit.log import record
 from journey.audit.models import Action
 from journey.casework import queries as casework
@@ -27,14 +27,9 @@ from .relations import family_of
 CHRONOLOGY_PAGE_SIZE = 50
 
 
-def _staff_only(request: HttpRequest) -> None:
-    if not can_record_work(request.user):
-        raise NoAccess
-
-
 @require_GET
 def find_child(request: HttpRequest) -> HttpResponse:
-    _staff_only(request)
+    require_staff(request.user)
     form = FindChildForm(request.GET or None)
     candidates, openable = None, set()
     if form.is_bound and form.is_valid():
