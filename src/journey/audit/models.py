@@ -31,6 +31,7 @@ class Action(models.TextChoices):
     SIGN_IN_FAILED = "sign_in_failed", "Sign-in failed"
     SIGN_OUT = "sign_out", "Signed out"
     LOCKED_OUT = "locked_out", "Account locked"
+    REFUSED = "refused", "Refused (no access)"
 
 
 class AuditEventQuerySet(models.QuerySet):
