@@ -1,10 +1,12 @@
 """Writing to the audit log: the functions other apps call.
 
-``record_read`` for every look at a child's record (the access fetch helper calls it); ``record`` for anything
-else worth an event (break-glass, an export, a sign-in). Writes to models are captured without a call (see
+``record_read`` for every look at a child's record (the access fetch helper calls it); ``record_list_read`` for
+every page or API call that lists children (one event naming each child shown); ``record`` for anything else worth
+an event (break-glass, an export, a sign-in). Writes to models are captured without a call (see
 changes.py). Each event joins the chain in the caller's transaction, so it commits or rolls back with the work.
 """
 import ipaddress
+from collections.abc import Iterable
 from typing import Any
 
 from django.db import models
@@ -55,3 +57,19 @@ def record(
 def record_read(user, child, what: str, request=None, reason: str = "") -> AuditEvent:
     """Log that ``user`` looked at ``what`` of ``child``'s record (same arguments as access.fetch.log_read)."""
     return record(Action.READ, user=user, child=child, obj=child, what=what, reason=reason, request=request)
+
+
+def _ids(records: Iterable) -> list:
+    return [getattr(record_, "pk", record_) for record_ in records]
+
+
+def record_list_read(user, what: str, children: Iterable, request=None, **other_ids: Iterable) -> AuditEvent:
+    """Log that ``user`` was shown a list of children: one event per page view or API call, not one per child, so
+    that a list of 100 costs one append, yet the log still answers "who has seen this child's name?".
+
+    ``children`` are the children (or their ids) on the page actually shown, in the order shown; they go into the
+    event's ``after`` as ``{"children": [ids]}`` (an empty list when nothing was shown, which is still a look).
+    ``other_ids`` name other records shown by kind, e.g. ``people=[...]`` for adults in a search, or
+    ``contacts=[...]``; each becomes another list in ``after``. ``what`` names the page, e.g. 'my children'."""
+    shown = {"children": _ids(children), **{kind: _ids(records) for kind, records in other_ids.items()}}
+    return record(Action.READ, user=user, what=what, after=shown, request=request)
