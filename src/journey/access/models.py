@@ -4,7 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from journey.lib.dates import today
+from journey.lib.dates import PlannedDate, today
+from journey.lib.text import SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
 
 
 class ExplicitAccessQuerySet(models.QuerySet):
@@ -29,10 +30,12 @@ class ExplicitAccess(models.Model):
         "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="access_grants",
         help_text="The team given access (or leave empty and choose a person).",
     )
-    reason = models.TextField(help_text="Why they need to see this child's record.")
+    reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, help_text="Why they need to see this child's record.")
     granted_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", help_text="The manager who gave it.")
     granted_at = models.DateTimeField(default=timezone.now, help_text="When it was given.")
-    expires_on = models.DateField(null=True, blank=True, help_text="The last day it lasts; empty until withdrawn.")
+    expires_on = models.DateField(
+        null=True, blank=True, validators=[PlannedDate("Last day of access")],
+        help_text="The last day it lasts; empty until withdrawn.")
     revoked_at = models.DateTimeField(null=True, blank=True, help_text="When it was withdrawn; empty while in force.")
     revoked_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Who withdrew it.",
@@ -46,6 +49,7 @@ class ExplicitAccess(models.Model):
                 condition=Q(user__isnull=False, team__isnull=True) | Q(user__isnull=True, team__isnull=False),
                 name="explicit_access_one_grantee",
             ),
+            max_length_check("reason", SHORT_TEXT_MAX_LENGTH),
         ]
 
     def __str__(self) -> str:
@@ -75,11 +79,12 @@ class BreakGlass(models.Model):
 
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="break_glass_uses", help_text="Who opened the record.")
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="break_glass_uses", help_text="Whose record.")
-    reason = models.TextField(help_text="The emergency, in the user's own words.")
+    reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, help_text="The emergency, in the user's own words.")
     at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When the glass was broken.")
     expires_at = models.DateTimeField(help_text="When the emergency access ends.")
 
     class Meta:
+        constraints = [max_length_check("reason", SHORT_TEXT_MAX_LENGTH)]
         ordering = ["-at", "-id"]
         verbose_name = "break-glass use"
 

@@ -4,6 +4,9 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from journey.lib.dates import PastEvent, PlannedDate
+from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
+
 from .codes import AbuseCategory, AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
 
 USER = settings.AUTH_USER_MODEL
@@ -14,10 +17,12 @@ class Episode(models.Model):
 
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="episodes", help_text="The child helped.")
     kind = models.CharField(max_length=20, choices=EpisodeKind.choices, help_text="What sort of help.")
-    started_on = models.DateField(db_index=True, help_text="When the episode began.")
-    ended_on = models.DateField(null=True, blank=True, db_index=True, help_text="When it ended; empty while open.")
+    started_on = models.DateField(db_index=True, validators=[PastEvent("Start date")], help_text="When the episode began.")
+    ended_on = models.DateField(
+        null=True, blank=True, db_index=True, validators=[PastEvent("End date")], help_text="When it ended; empty while open."
+    )
     closure_reason = models.CharField(max_length=20, choices=ClosureReason.choices, blank=True, help_text="Why it ended.")
-    closure_note = models.TextField(blank=True, help_text="Anything more about why it ended.")
+    closure_note = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, blank=True, help_text="Anything more about why it ended.")
     referral = models.ForeignKey(
         "frontdoor.Referral", null=True, blank=True, on_delete=models.SET_NULL, related_name="episodes",
         help_text="The referral that began it, if any.",
@@ -35,6 +40,7 @@ class Episode(models.Model):
         constraints = [
             models.CheckConstraint(condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")), name="episode_ends_after_start"),
             models.UniqueConstraint(fields=["child", "kind"], condition=Q(ended_on__isnull=True), name="one_open_episode_per_kind"),
+            max_length_check("closure_note", SHORT_TEXT_MAX_LENGTH),
         ]
 
     def __str__(self) -> str:
@@ -54,8 +60,11 @@ class Allocation(models.Model):
     episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="allocations", help_text="The episode.")
     worker = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="allocations", help_text="The lead practitioner.")
     team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="allocations", help_text="Their team or unit.")
-    started_on = models.DateField(help_text="When they took it on.")
-    ended_on = models.DateField(null=True, blank=True, db_index=True, help_text="When they handed it on; empty while they hold it.")
+    started_on = models.DateField(validators=[PastEvent("Allocation date")], help_text="When they took it on.")
+    ended_on = models.DateField(
+        null=True, blank=True, db_index=True, validators=[PastEvent("End date")],
+        help_text="When they handed it on; empty while they hold it.",
+    )
 
     class Meta:
         ordering = ["-started_on"]
@@ -65,28 +74,41 @@ class Allocation(models.Model):
         ]
 
 
+ASSESSMENT_TEXTS = (
+    "developmental_needs_strengths",
+    "developmental_needs_worries",
+    "parenting_capacity_strengths",
+    "parenting_capacity_worries",
+    "family_environment_strengths",
+    "family_environment_worries",
+    "childs_views",
+    "analysis",
+)
+
+
 class Assessment(models.Model):
     """A single assessment (no initial/core split) structured by the Assessment Framework's three domains."""
 
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="assessments", help_text="The child assessed.")
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="assessments", help_text="The episode it belongs to.")
-    started_on = models.DateField(help_text="When the assessment began.")
-    developmental_needs_strengths = models.TextField(blank=True, help_text="The child's developmental needs: what is going well.")
-    developmental_needs_worries = models.TextField(blank=True, help_text="The child's developmental needs: what we are worried about.")
-    parenting_capacity_strengths = models.TextField(blank=True, help_text="Parenting capacity: strengths.")
-    parenting_capacity_worries = models.TextField(blank=True, help_text="Parenting capacity: worries.")
-    family_environment_strengths = models.TextField(blank=True, help_text="Family and environmental factors: strengths.")
-    family_environment_worries = models.TextField(blank=True, help_text="Family and environmental factors: worries.")
-    childs_views = models.TextField(blank=True, help_text="What the child has said, in their own words.")
-    analysis = models.TextField(blank=True, help_text="The practitioner's analysis: what it means for the child.")
+    started_on = models.DateField(validators=[PastEvent("Start date")], help_text="When the assessment began.")
+    developmental_needs_strengths = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="The child's developmental needs: what is going well.")
+    developmental_needs_worries = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="The child's developmental needs: what we are worried about.")
+    parenting_capacity_strengths = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="Parenting capacity: strengths.")
+    parenting_capacity_worries = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="Parenting capacity: worries.")
+    family_environment_strengths = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="Family and environmental factors: strengths.")
+    family_environment_worries = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="Family and environmental factors: worries.")
+    childs_views = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="What the child has said, in their own words.")
+    analysis = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="The practitioner's analysis: what it means for the child.")
     decision = models.CharField(max_length=20, choices=AssessmentDecision.choices, blank=True, help_text="What happens next.")
-    completed_on = models.DateField(null=True, blank=True, help_text="When the practitioner completed it.")
-    authorised_on = models.DateField(null=True, blank=True, help_text="When a manager authorised it.")
+    completed_on = models.DateField(null=True, blank=True, validators=[PastEvent("Completion date")], help_text="When the practitioner completed it.")
+    authorised_on = models.DateField(null=True, blank=True, validators=[PastEvent("Authorisation date")], help_text="When a manager authorised it.")
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="assessments", help_text="The practitioner writing it.")
     authorised_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="The manager who authorised it.")
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        constraints = [max_length_check(name, LONG_TEXT_MAX_LENGTH) for name in ASSESSMENT_TEXTS]
         ordering = ["-started_on", "-id"]
 
     def __str__(self) -> str:
@@ -107,12 +129,13 @@ class ByWhen(models.Model):
     """
 
     assessment = models.ForeignKey(Assessment, on_delete=models.CASCADE, related_name="by_when_dates", help_text="The assessment.")
-    due_on = models.DateField(help_text="When the work should be done by, for this child.")
-    reason = models.TextField(help_text="Why this date is right for this child (or why it changed).")
+    due_on = models.DateField(validators=[PlannedDate("'By when' date")], help_text="When the work should be done by, for this child.")
+    reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, help_text="Why this date is right for this child (or why it changed).")
     set_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who set it.")
     set_at = models.DateTimeField(default=timezone.now, help_text="When it was set.")
 
     class Meta:
+        constraints = [max_length_check("reason", SHORT_TEXT_MAX_LENGTH)]
         ordering = ["-set_at", "-id"]
 
 
@@ -123,15 +146,16 @@ class Plan(models.Model):
     episode = models.ForeignKey(Episode, on_delete=models.PROTECT, related_name="plans", help_text="The episode it belongs to.")
     kind = models.CharField(max_length=20, choices=PlanKind.choices, help_text="What sort of plan.")
     category = models.CharField(max_length=3, choices=AbuseCategory.choices, blank=True, help_text="For a child protection plan: category of abuse.")
-    started_on = models.DateField(help_text="When the plan began.")
-    ended_on = models.DateField(null=True, blank=True, help_text="When it ended.")
-    what_needs_to_change = models.TextField(help_text="In plain words the family can read: what needs to change and who will help.")
+    started_on = models.DateField(validators=[PastEvent("Start date")], help_text="When the plan began.")
+    ended_on = models.DateField(null=True, blank=True, validators=[PastEvent("End date")], help_text="When it ended.")
+    what_needs_to_change = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="In plain words the family can read: what needs to change and who will help.")
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who wrote it.")
 
     class Meta:
         ordering = ["-started_on"]
         constraints = [
             models.CheckConstraint(condition=Q(ended_on__isnull=True) | Q(ended_on__gte=models.F("started_on")), name="plan_ends_after_start"),
+            max_length_check("what_needs_to_change", LONG_TEXT_MAX_LENGTH),
         ]
 
 
@@ -139,14 +163,14 @@ class Visit(models.Model):
     """A visit to the child, recorded on one page. Whether the child was seen, and seen alone, is first-class."""
 
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="visits", help_text="The child visited.")
-    visited_at = models.DateTimeField(db_index=True, help_text="When the visit took place.")
+    visited_at = models.DateTimeField(db_index=True, validators=[PastEvent("Date of visit")], help_text="When the visit took place.")
     place = models.CharField(max_length=150, blank=True, help_text="Where, e.g. 'Home', 'School'.")
-    who_was_present = models.TextField(blank=True, help_text="Who was there.")
+    who_was_present = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, blank=True, help_text="Who was there.")
     child_seen = models.BooleanField(help_text="Whether the child was seen.")
     child_seen_alone = models.BooleanField(help_text="Whether the child was seen on their own.")
-    childs_words = models.TextField(blank=True, help_text="The child's own words: their wishes and feelings.")
-    observations = models.TextField(blank=True, help_text="What the practitioner saw and heard.")
-    next_steps = models.TextField(blank=True, help_text="What happens next, and who does it.")
+    childs_words = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="The child's own words: their wishes and feelings.")
+    observations = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="What the practitioner saw and heard.")
+    next_steps = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="What happens next, and who does it.")
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="visits_recorded", help_text="Who visited and recorded it.")
     recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
 
@@ -154,6 +178,10 @@ class Visit(models.Model):
         ordering = ["-visited_at"]
         constraints = [
             models.CheckConstraint(condition=Q(child_seen=True) | Q(child_seen_alone=False), name="seen_alone_implies_seen"),
+            max_length_check("who_was_present", SHORT_TEXT_MAX_LENGTH),
+            max_length_check("childs_words", LONG_TEXT_MAX_LENGTH),
+            max_length_check("observations", LONG_TEXT_MAX_LENGTH),
+            max_length_check("next_steps", LONG_TEXT_MAX_LENGTH),
         ]
 
 
@@ -161,11 +189,12 @@ class CaseNote(models.Model):
     """Any other recorded contact or information about the child (a call, a meeting, a message)."""
 
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="case_notes", help_text="The child.")
-    occurred_at = models.DateTimeField(db_index=True, help_text="When it happened.")
+    occurred_at = models.DateTimeField(db_index=True, validators=[PastEvent("Date")], help_text="When it happened.")
     subject = models.CharField(max_length=150, help_text="A short heading.")
-    text = models.TextField(help_text="What happened.")
+    text = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What happened.")
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who wrote it.")
     recorded_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        constraints = [max_length_check("text", LONG_TEXT_MAX_LENGTH)]
         ordering = ["-occurred_at"]

@@ -3,8 +3,9 @@ from django.conf import settings
 from django.db import models
 from django.utils import timezone
 
-from journey.lib.dates import validate_not_in_future
+from journey.lib.dates import DateOfBirth, PastEvent
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
+from journey.lib.text import LONG_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
 
 from .codes import ContactStatus, ScreeningOutcome
 
@@ -12,14 +13,17 @@ from .codes import ContactStatus, ScreeningOutcome
 class Contact(models.Model):
     """Any approach to children's services about one or more children, in the referrer's own words."""
 
-    received_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When the contact reached the front door.")
+    received_at = models.DateTimeField(
+        default=timezone.now, db_index=True, validators=[PastEvent("Date received")],
+        help_text="When the contact reached the front door.",
+    )
     agency = models.ForeignKey(
         "accounts.Agency", on_delete=models.PROTECT, related_name="contacts", help_text="The agency the concern came from."
     )
     referrer_name = models.CharField(max_length=150, blank=True, help_text="Who raised it (empty for an anonymous contact).")
     referrer_role = models.CharField(max_length=150, blank=True, help_text="Their role, e.g. 'Designated safeguarding lead'.")
     referrer_phone = models.CharField(max_length=40, blank=True, help_text="How to reach them.")
-    concern = models.TextField(help_text="The reason for concern, in the referrer's own words.")
+    concern = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="The reason for concern, in the referrer's own words.")
     parents_aware = models.BooleanField(null=True, blank=True, help_text="Whether the family knows the contact was made.")
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="contacts_recorded",
@@ -29,6 +33,7 @@ class Contact(models.Model):
 
     class Meta:
         ordering = ["-received_at"]
+        constraints = [max_length_check("concern", LONG_TEXT_MAX_LENGTH)]
 
     def __str__(self) -> str:
         return f"Contact from {self.agency} on {self.received_at:%d %b %Y}"
@@ -48,7 +53,7 @@ class ContactChild(models.Model):
     given_first_name = models.CharField(max_length=100, help_text="First name as the referrer gave it.")
     given_last_name = models.CharField(max_length=100, help_text="Family name as the referrer gave it.")
     given_date_of_birth = models.DateField(
-        null=True, blank=True, validators=[validate_not_in_future], help_text="Date of birth as given, if known."
+        null=True, blank=True, validators=[DateOfBirth()], help_text="Date of birth as given, if known."
     )
     given_nhs_number = models.CharField(max_length=10, blank=True, validators=[validate_nhs_number], help_text="NHS number as given, if known.")
     given_address = models.CharField(max_length=250, blank=True, help_text="Address as given, if known.")
@@ -77,9 +82,12 @@ class ScreeningDecision(models.Model):
 
     contact = models.OneToOneField(Contact, on_delete=models.PROTECT, related_name="decision", help_text="The contact decided.")
     outcome = models.CharField(max_length=12, choices=ScreeningOutcome.choices, help_text="What happens next.")
-    rationale = models.TextField(help_text="Why: the screener's analysis of the information.")
+    rationale = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="Why: the screener's analysis of the information.")
     decided_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", help_text="Who decided.")
-    decided_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When.")
+    decided_at = models.DateTimeField(default=timezone.now, db_index=True, validators=[PastEvent("Decision time")], help_text="When.")
+
+    class Meta:
+        constraints = [max_length_check("rationale", LONG_TEXT_MAX_LENGTH)]
 
     def __str__(self) -> str:
         return self.get_outcome_display()
@@ -94,7 +102,7 @@ class Referral(models.Model):
 
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="referrals", help_text="The child.")
     contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="referrals", help_text="The contact accepted.")
-    referred_at = models.DateTimeField(db_index=True, help_text="When the decision to refer was made.")
+    referred_at = models.DateTimeField(db_index=True, validators=[PastEvent("Referral time")], help_text="When the decision to refer was made.")
 
     class Meta:
         ordering = ["-referred_at"]

@@ -10,7 +10,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from journey.lib.dates import age_in_years, validate_not_in_future
+from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate, age_in_years
 from journey.lib.identifiers import validate_nhs_number, validate_postcode, validate_upn
 
 from .codes import Disability, Ethnicity, HouseholdRole, RelationshipKind, Sex
@@ -25,7 +25,7 @@ class Person(models.Model):
         max_length=300, blank=True, help_text="Previous family names or spellings, comma-separated, so searches find them."
     )
     date_of_birth = models.DateField(
-        null=True, blank=True, validators=[validate_not_in_future], help_text="Leave empty if not known or not yet born."
+        null=True, blank=True, validators=[DateOfBirth()], help_text="Leave empty if not known or not yet born."
     )
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.NOT_KNOWN, help_text="Recorded sex.")
     gender = models.CharField(max_length=60, blank=True, help_text="Gender identity in the person's own words, if shared.")
@@ -97,7 +97,7 @@ class Child(models.Model):
         Person, primary_key=True, on_delete=models.PROTECT, related_name="child_record", help_text="Who the child is."
     )
     expected_date_of_birth = models.DateField(
-        null=True, blank=True, help_text="For an unborn child: when they are expected."
+        null=True, blank=True, validators=[PlannedDate("Expected date of birth")], help_text="For an unborn child: when they are expected."
     )
     upn = models.CharField(
         "UPN", max_length=13, blank=True, db_index=True, validators=[validate_upn],
@@ -141,8 +141,8 @@ class Address(models.Model):
     line_2 = models.CharField(max_length=200, blank=True, help_text="Second line, if any.")
     town = models.CharField(max_length=100, help_text="Town or city.")
     postcode = models.CharField(max_length=8, db_index=True, validators=[validate_postcode], help_text="UK postcode, stored as 'SW1A 1AA'.")
-    moved_in_on = models.DateField(null=True, blank=True, help_text="When they moved in, if known.")
-    moved_out_on = models.DateField(null=True, blank=True, help_text="When they left; empty while they live here.")
+    moved_in_on = models.DateField(null=True, blank=True, validators=[PastEvent("Date moved in")], help_text="When they moved in, if known.")
+    moved_out_on = models.DateField(null=True, blank=True, validators=[PastEvent("Date moved out")], help_text="When they left; empty while they live here.")
 
     class Meta:
         ordering = [models.F("moved_in_on").desc(nulls_last=True), "-id"]
@@ -169,8 +169,8 @@ class Relationship(models.Model):
     to_person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="relationships_to", help_text="Who they are related to.")
     kind = models.CharField(max_length=20, choices=RelationshipKind.choices, help_text="How from_person stands to to_person.")
     has_parental_responsibility = models.BooleanField(default=False, help_text="Whether from_person holds parental responsibility for to_person.")
-    started_on = models.DateField(null=True, blank=True, help_text="When the relationship began, where that matters (e.g. a new partner).")
-    ended_on = models.DateField(null=True, blank=True, help_text="When it ended, if it has.")
+    started_on = models.DateField(null=True, blank=True, validators=[PastEvent("Start date")], help_text="When the relationship began, where that matters (e.g. a new partner).")
+    ended_on = models.DateField(null=True, blank=True, validators=[PastEvent("End date")], help_text="When it ended, if it has.")
 
     class Meta:
         constraints = [
@@ -196,8 +196,8 @@ class HouseholdMembership(models.Model):
     household = models.ForeignKey(Household, on_delete=models.CASCADE, related_name="memberships", help_text="The household.")
     person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="household_memberships", help_text="Who lived there.")
     role = models.CharField(max_length=20, choices=HouseholdRole.choices, help_text="Their place in the household.")
-    joined_on = models.DateField(null=True, blank=True, help_text="When they joined, if known.")
-    left_on = models.DateField(null=True, blank=True, help_text="When they left; empty while they live there.")
+    joined_on = models.DateField(null=True, blank=True, validators=[PastEvent("Date joined")], help_text="When they joined, if known.")
+    left_on = models.DateField(null=True, blank=True, validators=[PastEvent("Date left")], help_text="When they left; empty while they live there.")
 
     class Meta:
         constraints = [
