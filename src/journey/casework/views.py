@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 from journey.access.fetch import get_child_for_staff
 from journey.access.rules import NoAccess, is_in_manager_line
 from journey.accounts.models import Role
+from journey.audit.log import record_list_read
 from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 from journey.people.models import Child
@@ -46,14 +47,17 @@ def _bind(form_class, request: HttpRequest, **kwargs) -> forms.Form:
 
 @require_GET
 def my_children(request: HttpRequest) -> HttpResponse:
+    """The caseload (and a manager's team list): every child named on it goes to the audit log in one event."""
     user = request.user
     if user.is_partner:
         return redirect("frontdoor:new-contact")
     is_manager = user.role == Role.TEAM_MANAGER and user.team_id is not None
+    mine = caseload(user, Q(worker=user))
+    team = caseload(user, Q(team_id=user.team_id)) if is_manager else None
+    shown = dict.fromkeys(row.child.pk for row in [*mine, *(team or [])])
+    record_list_read(user, "my children and my team's children" if is_manager else "my children", shown, request=request)
     return render(request, "casework/my_children.html", {
-        "mine": caseload(user, Q(worker=user)),
-        "team": caseload(user, Q(team_id=user.team_id)) if is_manager else None,
-        "team_name": user.team.name if is_manager else "",
+        "mine": mine, "team": team, "team_name": user.team.name if is_manager else "",
     })
 
 

@@ -1,7 +1,9 @@
 """The data protection officer's pages, and recording information shared from a child's record.
 
-The officer's pages answer anyone else with the 'no access' page. Recording a share is casework: any local
-authority user who may open the child's record may record one; partners may not.
+The officer's pages answer anyone else with the 'no access' page. The officer's scope is every record, so each of
+their lists (open requests, the person search, the retention report, the sharing log) writes one audit event per
+view naming the children and people it showed. Recording a share is casework: any local authority user who may
+open the child's record may record one; partners may not.
 """
 from datetime import timedelta
 
@@ -16,6 +18,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from journey.access.fetch import MAX_ID, get_child_for_staff
 from journey.access.rules import NoAccess
+from journey.audit.log import record_list_read
 from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 from journey.people.models import Person
@@ -41,8 +44,19 @@ def _sar(request: HttpRequest, sar_id: int) -> SubjectAccessRequest:
 @require_GET
 def start(request: HttpRequest) -> HttpResponse:
     require_officer(request.user)
-    open_requests = SubjectAccessRequest.objects.filter(responded_on__isnull=True).select_related("person").order_by("due_on", "id")
+    open_requests = list(
+        SubjectAccessRequest.objects.filter(responded_on__isnull=True)
+        .select_related("person__child_record").order_by("due_on", "id")
+    )
+    _record_people_shown(request, "data protection: open subject access requests", [sar.person for sar in open_requests])
     return render(request, "dataprotection/start.html", {"open_requests": open_requests, "today": today()})
+
+
+def _record_people_shown(request: HttpRequest, what: str, people: list[Person]) -> None:
+    """People lists name adults as well as children: both go to the log, the children's ids as children (the ids
+    a child's 'who has looked' is asked by), everyone's as people."""
+    children = dict.fromkeys(person.child_record.pk for person in people if hasattr(person, "child_record"))
+    record_list_read(request.user, what, children, request=request, people=dict.fromkeys(person.pk for person in people))
 
 
 def _chosen_person(request: HttpRequest) -> Person | None:
@@ -70,7 +84,10 @@ def new_sar(request: HttpRequest) -> HttpResponse:
         find_form = FindPersonForm(request.GET or None)
         people = None
         if find_form.is_bound and find_form.is_valid():
-            people = find_people(name=find_form.cleaned_data["name"].strip(), date_of_birth=find_form.cleaned_data["date_of_birth"], user=request.user)
+            people = list(find_people(
+                name=find_form.cleaned_data["name"].strip(), date_of_birth=find_form.cleaned_data["date_of_birth"], user=request.user,
+            ))
+            _record_people_shown(request, "data protection: find a person", people)
         return render(request, "dataprotection/sar_find.html", {"form": find_form, "people": people})
     form = SubjectAccessRequestForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
@@ -146,6 +163,10 @@ def retention_report(request: HttpRequest) -> HttpResponse:
         due_per_rule[record.review.rule.code] = due_per_rule.get(record.review.rule.code, 0) + 1
     counts = [(count, due_per_rule.get(count.rule.code, 0)) for count in records_per_rule(children)]
     page = Paginator(due, PAGE_SIZE).get_page(request.GET.get("page"))
+    record_list_read(
+        request.user, "data protection: retention report", dict.fromkeys(record.child_id for record in page.object_list),
+        request=request,
+    )
     return render(request, "dataprotection/retention.html", {
         "form": form, "page": page, "due_total": len(due), "counts": counts, "cutoff": cutoff, "within": within,
         "today": today(),
@@ -159,6 +180,10 @@ def sharing_log(request: HttpRequest) -> HttpResponse:
         "child__person", "shared_with_agency", "recorded_by"
     )
     page = Paginator(shares, PAGE_SIZE).get_page(request.GET.get("page"))
+    record_list_read(
+        request.user, "data protection: sharing log", dict.fromkeys(share.child_id for share in page.object_list),
+        request=request, information_shares=[share.pk for share in page.object_list],
+    )
     return render(request, "dataprotection/sharing_log.html", {"page": page})
 
 

@@ -1,7 +1,8 @@
 """Children: the list a caller may open, one child as the caller may see them, and a child's chronology.
 
-Lists choose children only through ``Child.objects.visible_to``; one child is fetched only through
-``get_child_for``, which writes the read to the log and answers a missing and a forbidden child alike.
+Lists choose children only through ``Child.objects.visible_to`` and log the children they return (one event a
+call); one child is fetched only through ``get_child_for``, which writes the read to the log and answers a missing
+and a forbidden child alike.
 """
 from functools import reduce
 from operator import and_
@@ -12,6 +13,7 @@ from ninja import Query, Router
 
 from journey.access.fetch import get_child_for
 from journey.access.rules import NoAccess, can_record_work
+from journey.audit.log import record_list_read
 from journey.casework.models import Allocation
 from journey.casework.queries import open_episodes
 from journey.chronology.build import ChronologyFilter, chronology_for, filter_entries
@@ -37,10 +39,12 @@ def _name_matches(words: list[str]) -> Q:
 
 @router.get("/children", response={200: ChildPage, **ERRORS}, summary="Children you may open")
 def list_children(request: HttpRequest, filters: Query[ChildFilters]):
-    """The children the caller may open (the same rules as the pages), by name, a page at a time."""
+    """The children the caller may open (the same rules as the pages), by name, a page at a time. Each call goes to
+    the audit log as one read naming the children it returned."""
     children = Child.objects.visible_to(request.auth).filter(_name_matches(filters.name.split()))
     page = children.select_related("person").order_by("person__last_name", "person__first_name", "pk")
-    items = page[filters.offset : filters.offset + filters.limit]
+    items = list(page[filters.offset : filters.offset + filters.limit])
+    record_list_read(request.auth, "api: children", items, request=request)
     return {
         "count": children.count(), "limit": filters.limit, "offset": filters.offset,
         "items": [{"id": c.pk, "name": c.name, "date_of_birth": c.date_of_birth} for c in items],
