@@ -245,3 +245,50 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("JOURNEY_LOG_LEVEL", "WARNING")},
 }
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Audit key and anchors (journey.audit; see docs/operations.md, "Audit key and anchors")
+# ---------------------------------------------------------------------------------------------------------------------
+JOURNEY_AUDIT_DEVELOPMENT_KEY = "journey-DEVELOPMENT-ONLY-audit-key-not-secret-never-use-in-production"
+JOURNEY_AUDIT_KEY_MIN_LENGTH = 32
+
+
+def audit_key_from_environment(environ, *, allow_development_key: bool) -> bytes:
+    """The key for the audit chain's HMACs and its anchors' signatures. It comes from the environment or a file (a
+    mounted secret), never from the database, so that whoever can write the audit tables still cannot make a
+    rewritten event verify. Only the demo and the tests may fall back to the published development key."""
+    raw, file_name = environ.get("JOURNEY_AUDIT_KEY", ""), environ.get("JOURNEY_AUDIT_KEY_FILE", "")
+    if raw and file_name:
+        raise ImproperlyConfigured("Set JOURNEY_AUDIT_KEY or JOURNEY_AUDIT_KEY_FILE, not both.")
+    source = "JOURNEY_AUDIT_KEY"
+    if file_name:
+        source = f"JOURNEY_AUDIT_KEY_FILE ({file_name})"
+        try:
+            raw = Path(file_name).read_text(encoding="utf-8").removesuffix("\n").removesuffix("\r")
+        except (OSError, UnicodeDecodeError) as error:
+            raise ImproperlyConfigured(f"JOURNEY_AUDIT_KEY_FILE cannot be read: {error}") from None
+        if not raw:
+            raise ImproperlyConfigured(f"{source} is empty.")
+    if not raw:
+        if allow_development_key:
+            return JOURNEY_AUDIT_DEVELOPMENT_KEY.encode("utf-8")
+        raise ImproperlyConfigured(
+            "JOURNEY_AUDIT_KEY (or JOURNEY_AUDIT_KEY_FILE) is required unless JOURNEY_DEBUG=true: a random secret of "
+            f"{JOURNEY_AUDIT_KEY_MIN_LENGTH} characters or more, kept outside the database."
+        )
+    if raw != raw.strip():
+        raise ImproperlyConfigured(f"{source} has spaces or line breaks at its ends; remove them.")
+    if len(raw) < JOURNEY_AUDIT_KEY_MIN_LENGTH:
+        raise ImproperlyConfigured(
+            f"{source} must be at least {JOURNEY_AUDIT_KEY_MIN_LENGTH} characters, not {len(raw)}."
+        )
+    if raw == JOURNEY_AUDIT_DEVELOPMENT_KEY and not allow_development_key:
+        raise ImproperlyConfigured(f"{source} is the published development key; set a secret one.")
+    return raw.encode("utf-8")
+
+
+JOURNEY_AUDIT_KEY = audit_key_from_environment(os.environ, allow_development_key=DEBUG or TESTING)
+# Where `journey audit_anchor` writes the chain's head and `journey audit_verify` reads it back; in production a
+# write-once place that the database's roles cannot reach.
+JOURNEY_AUDIT_ANCHOR_DIR = Path(os.environ.get("JOURNEY_AUDIT_ANCHOR_DIR", "").strip() or DATA_DIR / "audit-anchors")

@@ -94,7 +94,8 @@ class VerifyResult:
 def verify_chain(*, batch_size: int = 5000, progress: Callable[[int], None] | None = None) -> VerifyResult:
     """Walk the chain in sequence order, a batch at a time (so millions of rows fit in memory), and report the
     first event that does not follow from the one before: 'sequence gap' (an event deleted), 'previous hash
-    mismatch' (events reordered or a link forged) or 'hash mismatch' (an event edited)."""
+    mismatch' (events reordered or a link forged) or 'hash mismatch' (an event edited, or hashed without the key).
+    Events deleted from the end, with the head rewound to match, are found against the anchors (anchors.py)."""
     expected_sequence, expected_previous, checked = 1, GENESIS_HASH, 0
     events = AuditEvent.objects.order_by("sequence").iterator(chunk_size=batch_size)
     for event in events:
@@ -110,7 +111,9 @@ def verify_chain(*, batch_size: int = 5000, progress: Callable[[int], None] | No
             )
         if event.compute_hash() != event.hash:
             return VerifyResult(
-                False, checked, event.sequence, "hash mismatch", "Its contents do not match its hash: it was edited."
+                False, checked, event.sequence, "hash mismatch",
+                "Its contents do not match its keyed hash: it was edited, or written or rehashed without the "
+                "audit key.",
             )
         checked += 1
         expected_sequence, expected_previous = event.sequence + 1, event.hash

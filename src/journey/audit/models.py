@@ -1,17 +1,21 @@
 """The audit log: one append-only, hash-chained row for every read and write of the record.
 
-Each event carries the SHA-256 of a canonical JSON of all its fields plus the hash of the event before it, so
-that editing a row (its hash no longer matches), deleting one (a gap in the sequence) or forging the order (a
-previous hash that does not match) is found by ``journey audit_verify``. Rows are refused updates and deletes
-three times over: by ``save()``/``delete()`` here, by the queryset, and by a database trigger (see triggers.py).
+Each event carries an HMAC-SHA256, under the audit key (see keys.py), of a canonical JSON of all its fields plus
+the hash of the event before it, so that editing a row (its hash no longer matches), deleting one (a gap in the
+sequence) or forging the order (a previous hash that does not match) is found by ``journey audit_verify``, even
+when the editor recomputes the hashes, since the key is not in the database. Deleting events from the end, or the
+whole chain, is found against the anchors that ``journey audit_anchor`` keeps outside it (see anchors.py). Rows
+are refused updates and deletes three times over: by ``save()``/``delete()`` here, by the queryset, and by a
+database trigger (see triggers.py).
 """
-import hashlib
 import json
 from datetime import timezone as dt_timezone
 from typing import Any
 
 from django.conf import settings
 from django.db import models
+
+from .keys import event_hash
 
 GENESIS_HASH = "0" * 64
 
@@ -42,6 +46,30 @@ class AuditEventQuerySet(models.QuerySet):
         raise AppendOnlyError("Audit events are append-only: they cannot be deleted.")
 
 
+def canonical(event) -> str:
+    """The exact text the hash covers: every field but the hash itself, keys sorted, times in UTC ISO 8601.
+
+    A function of any object with the event's attributes, so that a migration's historical model hashes alike."""
+    document: dict[str, Any] = {
+        "sequence": event.sequence,
+        "at": event.at.astimezone(dt_timezone.utc).isoformat(timespec="microseconds"),
+        "user_id": event.user_id,
+        "role": event.role,
+        "team": event.team,
+        "action": event.action,
+        "child_id": event.child_id,
+        "object_type": event.object_type,
+        "object_id": event.object_id,
+        "what": event.what,
+        "reason": event.reason,
+        "ip_address": event.ip_address,
+        "before": event.before,
+        "after": event.after,
+        "previous_hash": event.previous_hash,
+    }
+    return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+
+
 class AuditEvent(models.Model):
     """Who did what to which record, when and from where; written in the same transaction as the change."""
 
@@ -70,7 +98,9 @@ class AuditEvent(models.Model):
     before = models.JSONField(null=True, blank=True, help_text="Changed fields' values before a write (secrets redacted).")
     after = models.JSONField(null=True, blank=True, help_text="Changed fields' values after a write (secrets redacted).")
     previous_hash = models.CharField(max_length=64, help_text="The hash of the event before this one in the chain.")
-    hash = models.CharField(max_length=64, help_text="SHA-256 of this event's canonical JSON and previous_hash.")
+    hash = models.CharField(
+        max_length=64, help_text="HMAC-SHA256, under the audit key, of this event's canonical JSON and previous_hash."
+    )
 
     class Meta:
         ordering = ["-sequence"]
@@ -91,28 +121,11 @@ class AuditEvent(models.Model):
         raise AppendOnlyError("Audit events are append-only: they cannot be deleted.")
 
     def canonical(self) -> str:
-        """The exact text the hash covers: every field but the hash itself, keys sorted, times in UTC ISO 8601."""
-        document: dict[str, Any] = {
-            "sequence": self.sequence,
-            "at": self.at.astimezone(dt_timezone.utc).isoformat(timespec="microseconds"),
-            "user_id": self.user_id,
-            "role": self.role,
-            "team": self.team,
-            "action": self.action,
-            "child_id": self.child_id,
-            "object_type": self.object_type,
-            "object_id": self.object_id,
-            "what": self.what,
-            "reason": self.reason,
-            "ip_address": self.ip_address,
-            "before": self.before,
-            "after": self.after,
-            "previous_hash": self.previous_hash,
-        }
-        return json.dumps(document, sort_keys=True, separators=(",", ":"), ensure_ascii=False)
+        return canonical(self)
 
-    def compute_hash(self) -> str:
-        return hashlib.sha256(self.canonical().encode("utf-8")).hexdigest()
+    def compute_hash(self, key: bytes | None = None) -> str:
+        """This event's hash under the audit key (or ``key``, for a test playing someone with the wrong one)."""
+        return event_hash(canonical(self), key)
 
     @property
     def object_label(self) -> str:
@@ -148,7 +161,9 @@ class AuditEvent(models.Model):
 
 class AuditChainHead(models.Model):
     """The chain's last sequence and hash, in one row that every append locks, so that two appends can never fork
-    the chain. It also lets the verifier notice events deleted from the end of the chain."""
+    the chain. It also lets the verifier notice events deleted from the end of the chain; a database trigger
+    refuses to delete the row or move it backwards (triggers.py), and the anchors outside the database catch
+    whoever gets past that."""
 
     id = models.PositiveSmallIntegerField(primary_key=True, default=1, help_text="Always 1: there is one chain.")
     sequence = models.PositiveBigIntegerField(default=0, help_text="The sequence of the last event appended.")
