@@ -12,6 +12,16 @@ from journey.accounts.models import Agency, AgencyKind, Role, Team, TeamKind, Us
 PASSWORD = "correct-horse-battery-staple"
 
 
+@pytest.fixture(autouse=True)
+def test_set_up_actor():
+    """Rows a test makes directly (``objects.create``) are logged as "system: test set-up", since every captured
+    write must say who made it. Actions still log their own acting_user, and requests the signed-in user."""
+    from journey.audit.context import acting_as_system
+
+    with acting_as_system("test set-up"):
+        yield
+
+
 @pytest.fixture
 def council(db) -> Agency:
     """Northfield's own children's services: every local authority user works here."""

@@ -6,21 +6,22 @@ from journey.api.actions import create_agency_token, create_user_token
 
 
 @pytest.fixture
-def user_token():
-    """``user_token(alice)``: the secret of a token that acts as Alice."""
+def user_token(admin_user):
+    """``user_token(alice)``: the secret of a token that acts as Alice, issued by Ada the administrator."""
 
     def issue(user, **kwargs) -> str:
-        return create_user_token(user, name=f"{user.username}'s script", acting_user=None, **kwargs)[1]
+        return create_user_token(user, name=f"{user.username}'s script", acting_user=admin_user, **kwargs)[1]
 
     return issue
 
 
 @pytest.fixture
-def agency_token():
-    """``agency_token(police)``: the secret of a token for the police's system, acting as its system user."""
+def agency_token(admin_user):
+    """``agency_token(police)``: the secret of a token for the police's system, acting as its system user, issued
+    by Ada the administrator."""
 
     def issue(agency, **kwargs) -> str:
-        return create_agency_token(agency, name=f"{agency.name} system", acting_user=None, **kwargs)[1]
+        return create_agency_token(agency, name=f"{agency.name} system", acting_user=admin_user, **kwargs)[1]
 
     return issue
 

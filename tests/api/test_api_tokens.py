@@ -13,13 +13,14 @@ from journey.api.models import ApiToken
 
 
 def issue(*args) -> str:
-    """Run ``journey api_token create ...`` and return the secret it printed (its last line)."""
+    """Run ``journey api_token create ... --by ada`` (Ada the administrator issues it: use the ``admin_user``
+    fixture) and return the secret it printed (its last line)."""
     out = StringIO()
-    call_command("api_token", "create", *args, stdout=out)
+    call_command("api_token", "create", *args, "--by", "ada", stdout=out)
     return out.getvalue().strip().splitlines()[-1]
 
 
-def test_the_command_prints_a_secret_that_is_stored_only_as_its_hash(alice):
+def test_the_command_prints_a_secret_that_is_stored_only_as_its_hash(alice, admin_user):
     secret = issue("--user", "alice", "--name", "Alice's script", "--days", "30")
 
     token = ApiToken.objects.get()
@@ -31,7 +32,7 @@ def test_the_command_prints_a_secret_that_is_stored_only_as_its_hash(alice):
     assert timedelta(days=29) < token.expires_at - timezone.now() <= timedelta(days=30)
 
 
-def test_an_agency_token_acts_as_the_agencys_own_system_user_who_cannot_sign_in(police):
+def test_an_agency_token_acts_as_the_agencys_own_system_user_who_cannot_sign_in(police, admin_user):
     issue("--agency", "Northfield Police", "--name", "Police MASH system")
 
     token = ApiToken.objects.get()
@@ -43,7 +44,7 @@ def test_an_agency_token_acts_as_the_agencys_own_system_user_who_cannot_sign_in(
     assert not system.check_password("")
 
 
-def test_a_second_agency_token_reuses_the_system_user(police):
+def test_a_second_agency_token_reuses_the_system_user(police, admin_user):
     issue("--agency", "Northfield Police", "--name", "One")
     issue("--agency", "Northfield Police", "--name", "Two")
 
@@ -51,7 +52,7 @@ def test_a_second_agency_token_reuses_the_system_user(police):
     assert ApiToken.objects.count() == 2
 
 
-def test_it_refuses_an_agency_token_for_the_council_itself(council):
+def test_it_refuses_an_agency_token_for_the_council_itself(council, admin_user):
     with pytest.raises(CommandError, match="local authority"):
         issue("--agency", council.name, "--name", "Not allowed")
 
@@ -63,13 +64,13 @@ def test_it_refuses_an_agency_token_for_the_council_itself(council):
     (["--user", "alice", "--name", "x", "--days", "0"], "between 1 and"),
     (["--user", "alice", "--name", "x", "--days", "100000"], "between 1 and"),
 ])
-def test_it_explains_what_is_wrong_with_a_create_command(alice, police, args, message):
+def test_it_explains_what_is_wrong_with_a_create_command(alice, police, args, message, admin_user):
     with pytest.raises(CommandError, match=message):
         issue(*args)
     assert not ApiToken.objects.exists()
 
 
-def test_it_refuses_a_token_for_a_deactivated_user(alice):
+def test_it_refuses_a_token_for_a_deactivated_user(alice, admin_user):
     alice.is_active = False
     alice.save()
 
@@ -77,12 +78,12 @@ def test_it_refuses_a_token_for_a_deactivated_user(alice):
         issue("--user", "alice", "--name", "Leaver's script")
 
 
-def test_a_token_reads_the_api_until_it_is_revoked(alice, api):
+def test_a_token_reads_the_api_until_it_is_revoked(alice, api, admin_user):
     secret = issue("--user", "alice", "--name", "Alice's script")
     assert api(secret).get("/api/children").status_code == 200
 
     out = StringIO()
-    call_command("api_token", "revoke", secret[:8], stdout=out)
+    call_command("api_token", "revoke", secret[:8], "--by", "ada", stdout=out)
 
     assert "Revoked" in out.getvalue()
     response = api(secret).get("/api/children")
@@ -90,12 +91,12 @@ def test_a_token_reads_the_api_until_it_is_revoked(alice, api):
     assert response.json() == {"detail": "This API token has been revoked. Ask the council for a new one"}
 
 
-def test_revoking_an_unknown_prefix_says_so(db):
+def test_revoking_an_unknown_prefix_says_so(admin_user):
     with pytest.raises(CommandError, match="No API token has the prefix 'abcdefgh'"):
-        call_command("api_token", "revoke", "abcdefgh")
+        call_command("api_token", "revoke", "abcdefgh", "--by", "ada")
 
 
-def test_the_list_shows_prefixes_and_state_but_never_a_secret(alice):
+def test_the_list_shows_prefixes_and_state_but_never_a_secret(alice, admin_user):
     secret = issue("--user", "alice", "--name", "Alice's script")
     out = StringIO()
     call_command("api_token", "list", stdout=out)
@@ -185,3 +186,19 @@ def test_a_token_request_with_someone_elses_session_acts_as_the_token_holder(ali
     from journey.people.models import Child
 
     assert expected == set(Child.objects.visible_to(charlie).values_list("pk", flat=True))
+
+
+def test_a_token_is_issued_only_by_someone_named(alice):
+    with pytest.raises(CommandError, match="--by"):
+        call_command("api_token", "create", "--user", "alice", "--name", "Nobody's script")
+    assert not ApiToken.objects.exists()
+
+
+def test_issuing_a_token_is_logged_as_the_issuer(alice, admin_user):
+    from journey.audit.models import Action, AuditEvent
+
+    issue("--user", "alice", "--name", "Alice's script")
+
+    token = ApiToken.objects.get()
+    event = AuditEvent.objects.get(action=Action.CREATE, object_type="api.apitoken", object_id=str(token.pk))
+    assert event.user == admin_user and token.created_by == admin_user

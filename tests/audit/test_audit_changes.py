@@ -68,9 +68,10 @@ def test_a_delete_keeps_the_row_as_it_was_and_who_removed_it(alice, ruby):
     assert event.before["line_1"] == "1 Oak Lane"
 
 
-def test_writes_outside_a_request_are_the_systems_unless_someone_acts(ruby):
-    visit = ruby.visits.get()
-    assert events_about(visit, Action.CREATE).get().user is None  # the fixture called the action directly
+def test_an_action_run_outside_any_request_is_logged_as_its_acting_user(alice, ruby):
+    visit = ruby.visits.get()  # the fixture called record_visit directly, as Alice, with no request
+    event = events_about(visit, Action.CREATE).get()
+    assert (event.user, event.role, event.what) == (alice, "practitioner", "")
 
 
 def test_rows_belonging_to_an_episode_are_filed_under_the_episodes_child(ruby):

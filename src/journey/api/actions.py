@@ -4,11 +4,11 @@ import secrets
 from datetime import timedelta
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from journey.accounts.models import Agency, Role, User
+from journey.audit.context import audited_action
 
 from .models import PREFIX_LENGTH, ApiToken
 
@@ -56,7 +56,7 @@ def _validate_days(days: int) -> None:
         raise ValidationError({"days": f"A token must last between 1 and {MAX_DAYS} days"})
 
 
-def _issue(*, name: str, user: User, agency: Agency | None, days: int, acting_user: User | None) -> tuple[ApiToken, str]:
+def _issue(*, name: str, user: User, agency: Agency | None, days: int, acting_user: User) -> tuple[ApiToken, str]:
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Enter a name that says what the token is for"})
@@ -76,8 +76,8 @@ def _issue(*, name: str, user: User, agency: Agency | None, days: int, acting_us
     raise RuntimeError("Could not draw an unused token prefix")  # only reachable with a broken random source
 
 
-@transaction.atomic
-def create_user_token(user: User, *, name: str, days: int = DEFAULT_DAYS, acting_user: User | None) -> tuple[ApiToken, str]:
+@audited_action
+def create_user_token(user: User, *, name: str, days: int = DEFAULT_DAYS, acting_user: User) -> tuple[ApiToken, str]:
     """A token that acts as ``user``, under exactly the rules of their pages. Returns the token and its secret."""
     if not user.is_active:
         raise ValidationError({"user": f"{user.username} is deactivated, so cannot be given a token"})
@@ -86,14 +86,14 @@ def create_user_token(user: User, *, name: str, days: int = DEFAULT_DAYS, acting
     return _issue(name=name, user=user, agency=None, days=days, acting_user=acting_user)
 
 
-@transaction.atomic
-def create_agency_token(agency: Agency, *, name: str, days: int = DEFAULT_DAYS, acting_user: User | None) -> tuple[ApiToken, str]:
+@audited_action
+def create_agency_token(agency: Agency, *, name: str, days: int = DEFAULT_DAYS, acting_user: User) -> tuple[ApiToken, str]:
     """A token for a partner agency's system, acting as the agency's system user. Returns the token and its secret."""
     return _issue(name=name, user=system_user_for(agency), agency=agency, days=days, acting_user=acting_user)
 
 
-@transaction.atomic
-def revoke_token(prefix: str, *, acting_user: User | None) -> ApiToken:
+@audited_action
+def revoke_token(prefix: str, *, acting_user: User) -> ApiToken:
     """Stop a token working at once. Revoking twice keeps the first time."""
     token = ApiToken.objects.select_for_update().filter(prefix=prefix.strip()).first()
     if token is None:

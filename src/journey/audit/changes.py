@@ -4,9 +4,13 @@ Connected (in AuditConfig.ready) to every model of the apps in ``CAPTURED_APPS``
 fields that changed; a create stores every field; a delete stores the row as it was. Fields whose names carry a
 secret (passwords, tokens, TOTP secrets) are stored as "[redacted]" so a change to them shows without the value.
 
+Every captured write names who made it (see context.py): the acting user of the action it happens in, the
+signed-in user of the request, or a system that names itself ("system: synthetic generator" in the event's
+``what``). A write with none of these raises ``UnattributedWrite`` rather than log a change by nobody.
+
 Not captured: ``bulk_create``, ``QuerySet.update()`` and raw SQL, which send no signals. The synthetic generator
 seeds its authority with bulk_create: that is synthetic seeding, not casework, and is not audited. Actions that
-change real records save model by model, so every change they make is captured.
+change real records save model by model (a test holds every actions module to it), so every change is captured.
 """
 import datetime
 import decimal
@@ -122,14 +126,27 @@ def child_id_of(instance: models.Model) -> int | None:
 
 # Receivers ----------------------------------------------------------------------------------------------
 
-def _actor():
+def _actor(instance: models.Model) -> tuple[Any, Any, str]:
+    """(user, request, what) for the event: a person, or no user and the system's name. Refuses a write by nobody."""
     actor = context.current_actor()
-    return (actor.resolved_user(), actor.request) if actor is not None else (None, None)
+    if actor is not None and actor.system:
+        return None, actor.request, actor.what
+    user = actor.resolved_user() if actor is not None else None
+    if user is None:
+        raise context.UnattributedWrite(
+            f"A change to {instance._meta.label_lower} has no one to attribute it to: make it inside an action "
+            "(@audited_action, with acting_user), or name the system doing it with acting_as_system('...')"
+        )
+    return user, actor.request, ""
 
 
 def before_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:
-    """Remember the stored values of the fields about to be written, so that post_save can tell what changed."""
-    if context.capture_suspended() or instance._state.adding or instance.pk is None:
+    """Remember the stored values of the fields about to be written, so that post_save can tell what changed.
+    A write with no one to attribute it to is refused here, before the row is written."""
+    if context.capture_suspended():
+        return
+    _actor(instance)
+    if instance._state.adding or instance.pk is None:
         instance._audit_before = None
         return
     names = [attname for attname, field in _fields(sender) if update_fields is None or field.name in update_fields or attname in update_fields]
@@ -142,17 +159,18 @@ def after_save(sender, instance, created=False, update_fields=None, **kwargs) ->
         return
     previous = getattr(instance, "_audit_before", None)
     instance._audit_before = None
-    user, request = _actor()
     if created or previous is None:
-        record(Action.CREATE, user=user, child=child_id_of(instance), obj=instance,
+        user, request, what = _actor(instance)
+        record(Action.CREATE, user=user, child=child_id_of(instance), obj=instance, what=what,
                after=redacted(values_of(instance)), request=request)
         return
     current = values_of(instance, set(previous))
     changed = {name for name in previous if previous[name] != current.get(name)}
     if not changed:
         return
+    user, request, what = _actor(instance)
     record(
-        Action.UPDATE, user=user, child=child_id_of(instance), obj=instance, request=request,
+        Action.UPDATE, user=user, child=child_id_of(instance), obj=instance, request=request, what=what,
         before=redacted({name: previous[name] for name in sorted(changed)}),
         after=redacted({name: current[name] for name in sorted(changed)}),
     )
@@ -167,9 +185,9 @@ def after_delete(sender, instance, origin=None, **kwargs) -> None:
         return
     origin_model = origin.model if isinstance(origin, models.QuerySet) else type(origin)
     removing_child = origin_model in (Child, Person) or sender in (Child, Person)
-    user, request = _actor()
+    user, request, what = _actor(instance)
     record(Action.DELETE, user=user, child=None if removing_child else child_id_of(instance), obj=instance,
-           before=redacted(values_of(instance)), request=request)
+           what=what, before=redacted(values_of(instance)), request=request)
 
 
 def links_changed(sender, instance, action, reverse, model, pk_set, **kwargs) -> None:
@@ -186,8 +204,8 @@ def links_changed(sender, instance, action, reverse, model, pk_set, **kwargs) ->
         after = sorted(getattr(instance, field.name).values_list("pk", flat=True))
         if before == after:
             return
-        user, request = _actor()
-        record(Action.UPDATE, user=user, child=child_id_of(instance), obj=instance, request=request,
+        user, request, what = _actor(instance)
+        record(Action.UPDATE, user=user, child=child_id_of(instance), obj=instance, request=request, what=what,
                before={field.name: before}, after={field.name: after})
 
 

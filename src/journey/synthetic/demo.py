@@ -7,6 +7,7 @@ from django.db import transaction
 from django.db.models import Count, Q
 
 from journey.accounts.models import AgencyKind, Role, User
+from journey.audit.context import acting_as_system
 
 
 @dataclass(frozen=True)
@@ -60,8 +61,9 @@ def demo_sign_ins(password: str | None = None) -> tuple[str, list[DemoSignIn]]:
     for user, _ in chosen:
         password_validation.validate_password(password, user)
     rows = []
-    for user, try_this in chosen:
-        user.set_password(password)
-        user.save(update_fields=["password"])
-        rows.append(DemoSignIn(username=user.username, role=user.get_role_display(), try_this=try_this))
+    with acting_as_system("demo_users command"):
+        for user, try_this in chosen:
+            user.set_password(password)
+            user.save(update_fields=["password"])
+            rows.append(DemoSignIn(username=user.username, role=user.get_role_display(), try_this=try_this))
     return password, rows

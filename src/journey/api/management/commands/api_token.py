@@ -1,6 +1,8 @@
-"""``journey api_token create --user USERNAME | --agency "Agency name" --name NAME [--days N]`` issues a token and
-prints its secret once; ``journey api_token revoke PREFIX`` stops one working; ``journey api_token list`` shows
-them (prefixes only: no secret is ever stored, so none can be shown again)."""
+"""``journey api_token create --user USERNAME | --agency "Agency name" --name NAME --by ISSUER [--days N]`` issues a
+token and prints its secret once; ``journey api_token revoke PREFIX --by USERNAME`` stops one working; ``journey
+api_token list`` shows them (prefixes only: no secret is ever stored, so none can be shown again).
+
+``--by`` is required: issuing and revoking are actions, and every action is logged as the person who did it."""
 from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.utils.timezone import localtime
@@ -25,10 +27,10 @@ class Command(BaseCommand):
         holder.add_argument("--agency", metavar="AGENCY", help="A partner agency's system: acts as the agency's system user.")
         create.add_argument("--name", required=True, help="What the token is for, e.g. 'Police MASH referral system'.")
         create.add_argument("--days", type=int, default=DEFAULT_DAYS, help=f"How many days it works for (default {DEFAULT_DAYS}).")
-        create.add_argument("--by", metavar="USERNAME", help="Who is issuing it, recorded with the token.")
+        create.add_argument("--by", metavar="USERNAME", required=True, help="Who is issuing it: recorded with the token and in the audit log.")
         revoke = actions.add_parser("revoke", help="Stop a token working, by its prefix.")
         revoke.add_argument("prefix", help="The token's first 8 characters, as 'list' shows them.")
-        revoke.add_argument("--by", metavar="USERNAME", help="Who is revoking it, recorded with the token.")
+        revoke.add_argument("--by", metavar="USERNAME", required=True, help="Who is revoking it: recorded with the token and in the audit log.")
         actions.add_parser("list", help="Show every token: prefix, name, who it acts as, and whether it works.")
 
     def handle(self, *args, action: str, **options) -> None:
@@ -45,8 +47,14 @@ class Command(BaseCommand):
             raise CommandError(f"No user has the username {username!r} ({what})")
         return user
 
-    def _create(self, *, user: str | None, agency: str | None, name: str, days: int, by: str | None, **_) -> None:
-        acting_user = self._user(by, "--by")
+    def _issuer(self, username: str) -> User:
+        issuer = self._user(username, "--by")
+        if not issuer.is_active:
+            raise CommandError(f"{username} is deactivated, so cannot issue or revoke tokens (--by)")
+        return issuer
+
+    def _create(self, *, user: str | None, agency: str | None, name: str, days: int, by: str, **_) -> None:
+        acting_user = self._issuer(by)
         if user is not None:
             token, secret = create_user_token(self._user(user, "--user"), name=name, days=days, acting_user=acting_user)
         else:
@@ -59,8 +67,8 @@ class Command(BaseCommand):
         self.stdout.write("Its secret is below. It is shown only this once: give it to the holder now.")
         self.stdout.write(secret)
 
-    def _revoke(self, *, prefix: str, by: str | None, **_) -> None:
-        token = revoke_token(prefix, acting_user=self._user(by, "--by"))
+    def _revoke(self, *, prefix: str, by: str, **_) -> None:
+        token = revoke_token(prefix, acting_user=self._issuer(by))
         self.stdout.write(f"Revoked API token {token.prefix}... '{token.name}' (revoked at {localtime(token.revoked_at):%Y-%m-%d %H:%M %Z}).")
 
     def _list(self, **_) -> None:
