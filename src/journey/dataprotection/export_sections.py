@@ -1,17 +1,29 @@
-"""The sections of a subject access export, one function per kind of record. Each marks what may need redacting."""
-from django.db.models import Q
+"""The sections of a subject access export, one function per kind of record. Each marks what may need redacting.
+
+Sections that name people other than the subject take the officer as ``viewer`` and leave out, entirely, any
+restricted child the officer may not open (``people.relations.children_hidden_from``): an export about a birth
+parent must not carry an adopted child's name to be redacted by hand, and even a 'withheld' row would say she exists.
+The subject's own record is the officer's to export whatever its flag (docs/data-protection.md).
+"""
+from django.db.models import Prefetch, Q
 
 from journey.casework.models import CaseNote, Episode, Plan, Visit
 from journey.chronology.models import SignificantEvent
 from journey.chronology.registry import as_aware
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
+from journey.people.relations import children_hidden_from
 
 from .exporter import Item, Redact, Section, fields
 
 
 def _other_person_reason(other: Person) -> str:
     return Redact.OTHER_CHILD if hasattr(other, "child_record") else Redact.FAMILY_MEMBER
+
+
+def _hidden_others(person: Person, viewer):
+    """Ids of the restricted children, other than the subject, that ``viewer`` may not be told of (a subquery)."""
+    return children_hidden_from(viewer).exclude(pk=person.pk).values("pk")
 
 
 def identity(person: Person) -> Section:
@@ -35,9 +47,12 @@ def identity(person: Person) -> Section:
     return Section("identity", "Identity and addresses", tuple(items))
 
 
-def relationships(person: Person) -> Section:
-    rows = Relationship.objects.filter(Q(from_person=person) | Q(to_person=person)).select_related(
-        "from_person__child_record", "to_person__child_record"
+def relationships(person: Person, viewer) -> Section:
+    hidden = _hidden_others(person, viewer)
+    rows = (
+        Relationship.objects.filter(Q(from_person=person) | Q(to_person=person))
+        .exclude(from_person__in=hidden).exclude(to_person__in=hidden)
+        .select_related("from_person__child_record", "to_person__child_record")
     )
     items = []
     for row in rows:
@@ -51,11 +66,15 @@ def relationships(person: Person) -> Section:
     return Section("relationships", "Relationships", tuple(items))
 
 
-def households(person: Person) -> Section:
+def households(person: Person, viewer) -> Section:
     memberships = HouseholdMembership.objects.filter(person=person).select_related("household")
+    hidden = _hidden_others(person, viewer)
     items = []
     for membership in memberships:
-        others = HouseholdMembership.objects.filter(household=membership.household).exclude(person=person).select_related("person")
+        others = (
+            HouseholdMembership.objects.filter(household=membership.household).exclude(person=person)
+            .exclude(person__in=hidden).select_related("person")
+        )
         rows = [
             ("Household", membership.household.name), ("Their place in it", membership.get_role_display()),
             ("Joined", membership.joined_on), ("Left", membership.left_on),
@@ -65,9 +84,9 @@ def households(person: Person) -> Section:
     return Section("households", "Households", tuple(items))
 
 
-def child_record_sections(child) -> list[Section]:
+def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
-    return [contacts(child), decisions(child), referrals(child), episodes(child), assessments(child), plans(child),
+    return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child), plans(child),
             visits(child), case_notes(child), significant_events(child), information_shares(child)]
 
 
@@ -77,9 +96,10 @@ def _links(child):
     ).order_by("contact__received_at")
 
 
-def contacts(child) -> Section:
+def contacts(child, viewer) -> Section:
+    shown = ContactChild.objects.exclude(child__in=_hidden_others(child.person, viewer))
     items = []
-    for link in _links(child).prefetch_related("contact__children_named"):
+    for link in _links(child).prefetch_related(Prefetch("contact__children_named", queryset=shown)):
         contact = link.contact
         others = [o for o in contact.children_named.all() if o.pk != link.pk]
         rows = [
@@ -214,6 +234,10 @@ def information_shares(child) -> Section:
     return Section("information_shares", "Information shared with other organisations", tuple(items))
 
 
+# Said of every export, whether or not a restricted child is left out of this one, so that it tells nobody one was.
+RESTRICTED_NOTE = ("Restricted children's records (e.g. adoptive placements) are included only where the officer may "
+                   "open them, e.g. by a grant from the child's team manager.")
+
 # Free-text fields of a child's record that may name another person, per model: (model, date field, labels).
 NAMING_FIELDS = (
     (Contact, "received_at", "children_named__child", {"concern": "Reason for concern", "referrer_name": "Referrer's name"}),
@@ -235,9 +259,10 @@ def _related_children(person: Person, children_in_scope) -> list:
     return list(children_in_scope.filter(pk__in=related).select_related("person"))
 
 
-def named_in_other_records(person: Person, children_in_scope, record_read) -> Section:
-    """Entries in related children's records whose text names the person (full name or first name)."""
-    children = _related_children(person, children_in_scope)
+def named_in_other_records(person: Person, children_in_scope, record_read, viewer) -> Section:
+    """Entries in related children's records whose text names the person (full name or first name), leaving out
+    the records of restricted children the officer may not open."""
+    children = _related_children(person, children_in_scope.exclude(pk__in=_hidden_others(person, viewer)))
     names = {n for n in (person.full_name, person.known_as, person.first_name) if len(n) >= 2}
     by_id = {c.pk: c for c in children}
     items, read = [], set()
@@ -266,5 +291,5 @@ def named_in_other_records(person: Person, children_in_scope, record_read) -> Se
         record_read(child)
     items.sort(key=lambda item: as_aware(item.when))
     note = ("Matched by name (" + ", ".join(sorted(names)) + ") in the records of children related to the person by a "
-            "relationship or a household. Check each match is about this person.")
+            "relationship or a household. Check each match is about this person. " + RESTRICTED_NOTE)
     return Section("named_in_other_records", "Other children's records that name them", tuple(items), note=note)

@@ -3,6 +3,8 @@
 Nothing is left out to protect others. Information about other people (family members, referrers, people present
 at a visit) and free text written about the family is MARKED with the reason it may need redacting, so the data
 protection officer decides what is released; the decision is theirs and the export shows every candidate.
+The one exception is a restricted child the officer may not open: she is left out of another person's export
+altogether (see ``export_sections``), because a name marked for redaction is still a name on the officer's desk.
 """
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -143,15 +145,16 @@ def build_export(person, *, user, children, record_read) -> SubjectAccessExport:
     from . import export_sections as s
 
     child = getattr(person, "child_record", None)
-    sections = [s.identity(person), s.relationships(person), s.households(person)]
+    sections = [s.identity(person), s.relationships(person, user), s.households(person, user)]
     if child is not None:
         record_read(child)
-        sections += s.child_record_sections(child)
-    sections.append(s.named_in_other_records(person, children, record_read))
+        sections += s.child_record_sections(child, user)
+    sections.append(s.named_in_other_records(person, children, record_read, user))
     covers = (
         "Everything recorded about the person on their own record." if child is not None else
         "The person's own details, relationships and households.",
         "Records of related children (by relationship or household) that name the person.",
+        s.RESTRICTED_NOTE,
         "Values marked 'check before release' may need redacting: the officer decides; nothing has been removed.",
     )
     return SubjectAccessExport(

@@ -1,10 +1,17 @@
-"""Reading a person's family from relationship rows stored one way, and their household now."""
+"""Reading a person's family from relationship rows stored one way, and their household now, as one viewer may
+be told it.
+
+A restricted child (an adoptive placement, a staff member's family) is never named to someone who may not open
+her record: not her name, date of birth or a link, and not a count or a "hidden child" row either, since either
+says she exists. ``children_hidden_from`` decides that once; every page, export and endpoint that names a
+person's relatives, household or fellow children in a contact leaves those children out through it.
+"""
 from dataclasses import dataclass
 
-from django.db.models import Q
+from django.db.models import Q, QuerySet
 
 from .codes import RelationshipKind
-from .models import HouseholdMembership, Person, Relationship
+from .models import Child, HouseholdMembership, Person, Relationship
 
 _INVERSE_LABEL = {
     RelationshipKind.MOTHER: "Child",
@@ -26,10 +33,23 @@ class Relative:
     lives_with: bool
 
 
-def family_of(person: Person) -> list[Relative]:
-    """Everyone related to ``person``, labelled from ``person``'s side ('Mother', 'Sibling'...)."""
-    rows = Relationship.objects.filter(Q(from_person=person) | Q(to_person=person), ended_on__isnull=True).select_related(
-        "from_person__child_record", "to_person__child_record"
+def children_hidden_from(viewer) -> QuerySet[Child]:
+    """The restricted children ``viewer`` may not open (``Child.objects.visible_to``), as a lazy queryset for use
+    as a subquery: exclude their ids (a child's id is her person's id) from anything that names other people.
+
+    Adults and children who are not restricted are named as before; a restricted child is named only to those who
+    may open her record, so staff working with her still see her in her siblings' families."""
+    return Child.objects.filter(is_restricted=True).exclude(pk__in=Child.objects.visible_to(viewer).values("pk"))
+
+
+def family_of(person: Person, *, viewer) -> list[Relative]:
+    """Everyone related to ``person`` whom ``viewer`` may be told of, labelled from ``person``'s side ('Mother',
+    'Sibling'...). ``viewer`` is keyword-only and required, so that no page lists a family without saying for whom."""
+    hidden = children_hidden_from(viewer).values("pk")
+    rows = (
+        Relationship.objects.filter(Q(from_person=person) | Q(to_person=person), ended_on__isnull=True)
+        .exclude(from_person__in=hidden).exclude(to_person__in=hidden)
+        .select_related("from_person__child_record", "to_person__child_record")
     )
     household_ids = set(
         HouseholdMembership.objects.filter(person=person, left_on__isnull=True).values_list("household_id", flat=True)

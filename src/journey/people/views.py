@@ -83,7 +83,7 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
     context.update(
         today=today(),
         addresses=list(child.person.addresses.all()),
-        family=family_of(child.person),
+        family=family_of(child.person, viewer=request.user),
         allocations=casework.current_allocations(child),
         agencies_involved=frontdoor.agencies_raising_concerns(child),
         episodes=casework.open_episodes(child),

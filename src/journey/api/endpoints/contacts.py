@@ -10,6 +10,7 @@ from journey.accounts.models import Agency
 from journey.frontdoor.actions import NamedChild, record_contact
 from journey.frontdoor.models import Contact
 from journey.frontdoor.screening import contacts_visible_to
+from journey.people.relations import children_hidden_from
 
 from ..schemas import ContactCreated, ContactIn, ContactOut, Error, ValidationErrors
 from .shared import contact_outcome
@@ -68,9 +69,12 @@ def _contact_for(user, contact_id: int) -> Contact:
 
 @router.get("/contacts/{contact_id}", response={200: ContactOut, **ERRORS}, summary="A contact's status and outcome")
 def get_contact(request: HttpRequest, contact_id: int):
-    """Where a contact has got to. Reading it is logged as a read of each child record it is linked to."""
+    """Where a contact has got to. Reading it is logged as a read of each child record it is linked to. A child
+    linked to a restricted record the caller may not open is left out altogether, as on every page: the referrer
+    named her, but what the record has since made of her (a restricted child) is not theirs to learn."""
     contact = _contact_for(request.auth, contact_id)
-    named = list(contact.children_named.select_related("child").order_by("pk"))
+    hidden = children_hidden_from(request.auth).values("pk")
+    named = list(contact.children_named.exclude(child__in=hidden).select_related("child").order_by("pk"))
     with transaction.atomic():
         for row in named:
             if row.child is not None:
