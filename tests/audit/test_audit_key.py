@@ -1,5 +1,7 @@
 """The audit key: read strictly from the environment or a file, required outside the demo, and what every event's
 hash and every anchor's signature is keyed with."""
+import hashlib
+import hmac
 import os
 import subprocess
 import sys
@@ -8,7 +10,7 @@ import pytest
 from django.core.exceptions import ImproperlyConfigured
 
 from journey.audit.chain import verify_chain
-from journey.audit.keys import plain_hash
+from journey.audit.keys import event_hash, plain_hash
 from journey.audit.log import record_read
 from journey.settings import JOURNEY_AUDIT_DEVELOPMENT_KEY, audit_key_from_environment
 from tests.audit.attacker import WRONG_KEY
@@ -82,3 +84,9 @@ def test_a_chain_written_under_one_key_does_not_verify_under_another(alice, ruby
     settings.JOURNEY_AUDIT_KEY = WRONG_KEY
     result = verify_chain()
     assert not result.ok and (result.broken_at, result.reason) == (1, "hash mismatch")
+
+
+@pytest.mark.parametrize("key", [b"k" * 32, b"a key longer than SHA-256's 64-byte block " * 3])
+def test_the_hash_is_the_standard_hmac_sha256(key):
+    canonical = '{"what":"journey page"}'
+    assert event_hash(canonical, key) == hmac.new(key, canonical.encode(), hashlib.sha256).hexdigest()

@@ -15,21 +15,34 @@ from django.conf import settings
 ANCHOR_LABEL = "journey-audit-anchor-v1"
 
 
+BLOCK_SIZE = 64  # SHA-256's
+
+
 @lru_cache(maxsize=8)
-def _keyed(key: bytes) -> "hmac.HMAC":
-    """HMAC state with the key already absorbed; copying it is cheaper than keying afresh on every append."""
-    return hmac.new(key, digestmod=hashlib.sha256)
+def _pads(key: bytes) -> tuple:
+    """SHA-256 states with the key's inner and outer pads already absorbed (HMAC as RFC 2104 defines it).
+
+    Copying these two states costs about half what ``hmac``'s own ``copy()`` does, on a path that every read of
+    every page takes; test_audit_key proves the result is the standard library's HMAC-SHA256."""
+    if len(key) > BLOCK_SIZE:
+        key = hashlib.sha256(key).digest()
+    key = key.ljust(BLOCK_SIZE, b"\0")
+    return hashlib.sha256(bytes(b ^ 0x36 for b in key)), hashlib.sha256(bytes(b ^ 0x5C for b in key))
 
 
-def _key(key: bytes | None) -> bytes:
-    return settings.JOURNEY_AUDIT_KEY if key is None else key
+def hmac_sha256(message: str, key: bytes | None = None) -> str:
+    """HMAC-SHA256 of ``message`` under the audit key (or ``key``), as hex."""
+    inner, outer = _pads(settings.JOURNEY_AUDIT_KEY if key is None else key)
+    inner = inner.copy()
+    inner.update(message.encode("utf-8"))
+    outer = outer.copy()
+    outer.update(inner.digest())
+    return outer.hexdigest()
 
 
 def event_hash(canonical: str, key: bytes | None = None) -> str:
     """The hash an event carries: HMAC-SHA256 of its canonical text under the audit key (or ``key``)."""
-    mac = _keyed(_key(key)).copy()
-    mac.update(canonical.encode("utf-8"))
-    return mac.hexdigest()
+    return hmac_sha256(canonical, key)
 
 
 def plain_hash(canonical: str) -> str:
@@ -39,9 +52,7 @@ def plain_hash(canonical: str) -> str:
 
 def anchor_signature(sequence: int, head_hash: str, at: str, key: bytes | None = None) -> str:
     """HMAC-SHA256 over an anchor's sequence, hash and time, so that an anchor cannot be forged or altered."""
-    mac = _keyed(_key(key)).copy()
-    mac.update(f"{ANCHOR_LABEL}\n{sequence}\n{head_hash}\n{at}".encode("utf-8"))
-    return mac.hexdigest()
+    return hmac_sha256(f"{ANCHOR_LABEL}\n{sequence}\n{head_hash}\n{at}", key)
 
 
 def signatures_match(expected: str, given: str) -> bool:
