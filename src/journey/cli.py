@@ -3,12 +3,28 @@ Django management command (``journey migrate``, ``journey createsuperuser``)."""
 import os
 import sys
 
+HELP = {"help", "--help", "-h", "--version"}
+
+
+def check_settings() -> None:
+    """Read the settings now, so that a missing or malformed one (no JOURNEY_SECRET_KEY in production, a flag that is
+    not true or false) ends the command with its one-line message rather than a traceback from deep in Django."""
+    from django.conf import settings
+    from django.core.exceptions import ImproperlyConfigured
+
+    try:
+        settings.INSTALLED_APPS  # noqa: B018 (reading a setting loads them all)
+    except ImproperlyConfigured as error:
+        sys.exit(f"journey: {error}")
+
 
 def main(argv: list[str] | None = None) -> None:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["demo"]:
         os.environ.setdefault("JOURNEY_DEBUG", "true")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journey.settings")
+    if argv[:1] and argv[0] not in HELP:
+        check_settings()
     if argv[:1] == ["serve"]:
         import argparse
 

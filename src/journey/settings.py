@@ -6,6 +6,7 @@ SQLite is the embedded default (the demo); PostgreSQL is chosen with DATABASE_UR
 from datetime import timedelta
 from pathlib import Path
 import os
+import re
 
 import dj_database_url
 from csp.constants import NONE, SELF
@@ -56,7 +57,8 @@ if not SECRET_KEY:
         SECRET_KEY = "insecure-key-for-local-demo-and-tests-only"
     else:
         raise ImproperlyConfigured(
-            "JOURNEY_SECRET_KEY is required unless JOURNEY_DEBUG=true (the local demo)."
+            "JOURNEY_SECRET_KEY is required: set it to a long random secret (50 characters or more), "
+            "or set JOURNEY_DEBUG=true for the local demo."
         )
 
 ALLOWED_HOSTS = env_list("JOURNEY_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[::1]"] if DEBUG or TESTING else [])
@@ -202,11 +204,38 @@ CSRF_COOKIE_HTTPONLY = True
 SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken" if SESSION_COOKIE_SECURE else "csrftoken"
 SECURE_HSTS_SECONDS = env_int("JOURNEY_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
+# Journey is served on a host of its own (e.g. journey.council.gov.uk), so HTTPS-only for its subdomains and
+# eligibility for browsers' preload lists cost nothing; both can be turned off where the host name is shared.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("JOURNEY_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+SECURE_HSTS_PRELOAD = env_bool("JOURNEY_HSTS_PRELOAD", not DEBUG)
+# Plain HTTP is redirected to HTTPS in production. Behind a proxy that ends TLS, name the header it sets to say the
+# request came over HTTPS (e.g. X-Forwarded-Proto), or every request looks like HTTP and is redirected for ever. Set it
+# only when the proxy always sets or strips that header: otherwise a client could forge it.
+SECURE_SSL_REDIRECT = env_bool("JOURNEY_SSL_REDIRECT", not (DEBUG or TESTING))
+
+
+def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9]+(-[A-Za-z0-9]+)*", raw):
+        raise ImproperlyConfigured(f"{name} must be a header name like X-Forwarded-Proto, not {raw!r}")
+    return ("HTTP_" + raw.upper().replace("-", "_"), "https")
+
+
+SECURE_PROXY_SSL_HEADER = env_proxy_ssl_header("JOURNEY_PROXY_SSL_HEADER")
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024
+
+# Mail (the daily break-glass report): an SMTP relay inside the council's network. A server that does not answer
+# is given up after EMAIL_TIMEOUT seconds rather than holding the job for ever.
+EMAIL_HOST = os.environ.get("JOURNEY_EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("JOURNEY_EMAIL_PORT", 25, minimum=1)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("JOURNEY_EMAIL_FROM", "journey@localhost")
 
 JOURNEY_AUTHORITY_NAME = os.environ.get("JOURNEY_AUTHORITY_NAME", "Northfield Borough Council")
 
@@ -226,11 +255,18 @@ CONTENT_SECURITY_POLICY = {
     }
 }
 
-# Sign-in lockout (django-axes): this many failed passwords or second-step codes for one username from one address
-# lock that pair out for JOURNEY_LOCKOUT_MINUTES. A reverse proxy must pass the client's address as REMOTE_ADDR.
+# Sign-in lockout (django-axes; see journey.accounts.lockout and docs/security.md). Failed passwords or second-step
+# codes lock for JOURNEY_LOCKOUT_MINUTES after the last failure:
+# - one username after JOURNEY_SIGN_IN_ATTEMPTS failures from any address (guessing one password from many addresses
+#   gains nothing; the price is that anyone can lock an account for a while, which an administrator can clear);
+# - one address after JOURNEY_SIGN_IN_ATTEMPTS_PER_ADDRESS failures for any usernames (password spraying). Higher,
+#   because a council office may share one address; each correct sign-in clears that person's failures from there.
+# A reverse proxy must pass the client's address as REMOTE_ADDR.
 AXES_FAILURE_LIMIT = env_int("JOURNEY_SIGN_IN_ATTEMPTS", 5, minimum=1)
+JOURNEY_SIGN_IN_ATTEMPTS_PER_ADDRESS = env_int("JOURNEY_SIGN_IN_ATTEMPTS_PER_ADDRESS", 30, minimum=AXES_FAILURE_LIMIT)
 AXES_COOLOFF_TIME = timedelta(minutes=env_int("JOURNEY_LOCKOUT_MINUTES", 15, minimum=1))
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]  # what is recorded; the limits are applied by the handler
+AXES_HANDLER = "journey.accounts.lockout.AccountAndAddressHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "journey.accounts.lockout.locked_out"
 

@@ -1,5 +1,6 @@
 """Break-glass: staff without access open a record in an emergency by saying why; it is time-limited, shown to the
 child's managers and reported daily to the Caldicott guardian."""
+import socket
 from datetime import timedelta
 from io import StringIO
 
@@ -134,6 +135,32 @@ def test_the_report_for_a_given_day_leaves_out_other_days(carol, charlie, ruby):
     call_command("break_glass_report", date=day.isoformat(), stdout=out)
     assert "No record was opened by break-glass on this day." in out.getvalue()
     assert REASON not in out.getvalue()
+
+
+@pytest.fixture
+def closed_port() -> int:
+    """A port on this machine where nothing listens: connecting to it is refused at once."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def test_without_a_mail_server_the_report_is_printed_and_one_line_says_it_was_not_sent(
+    settings, closed_port, carol, charlie, ruby,
+):
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT = "127.0.0.1", closed_port
+    yesterday_use(charlie, ruby)
+    out = StringIO()
+
+    with pytest.raises(CommandError) as caught:
+        call_command("break_glass_report", stdout=out)
+
+    assert REASON in out.getvalue()
+    message = str(caught.value)
+    assert "\n" not in message
+    assert message.startswith("The report above was not emailed (0 of 1 Caldicott guardians sent)")
+    assert f"127.0.0.1:{closed_port}" in message and "JOURNEY_EMAIL_HOST" in message
 
 
 def test_the_report_rejects_a_date_that_is_not_a_date():

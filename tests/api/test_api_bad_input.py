@@ -137,3 +137,73 @@ def test_a_token_request_needs_no_csrf_token(officer, user_token):
     )
 
     assert response.status_code == 201
+
+
+def _contact_body(**overrides) -> dict:
+    body = {"concern": "Seen alone at night.", "children": [{"first_name": "Amy", "last_name": "Adams"}]}
+    body.update(overrides)
+    return body
+
+
+@pytest.mark.parametrize("received_at", [
+    "0001-01-01T00:00:00Z",  # once stored, every page showing the contact failed
+    "0001-01-01T00:00:00+14:00",  # before year 1 in UTC: the API itself answered an HTML 500
+    "1899-12-31T23:59:59Z",
+    "1899-12-31T23:59:59",  # no zone: read as local time, as the pages do
+])
+def test_a_received_time_before_1900_is_a_422_naming_the_field(sam, police, user_token, api, received_at):
+    response = api(user_token(sam)).post("/api/contacts", _contact_body(agency_id=police.pk, received_at=received_at))
+
+    assert response.status_code == 422
+    assert response["Content-Type"] == "application/json; charset=utf-8"
+    assert response.json()["detail"] == [{
+        "field": "received_at", "msg": "Date received must be 1 January 1900 or later",
+        "loc": ["body", "payload", "received_at"], "type": "too_early",
+    }]
+    assert not Contact.objects.exists()
+
+
+@pytest.mark.parametrize("received_at", ["9999-12-31T23:59:59-14:00", "2999-01-01T00:00:00Z"])
+def test_a_received_time_in_the_future_is_a_422_naming_the_field(sam, police, user_token, api, received_at):
+    response = api(user_token(sam)).post("/api/contacts", _contact_body(agency_id=police.pk, received_at=received_at))
+
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert (error["field"], error["msg"]) == ("received_at", "Date received must be now or in the past")
+
+
+def test_a_received_time_from_1900_on_is_accepted(sam, police, user_token, api):
+    response = api(user_token(sam)).post(
+        "/api/contacts", _contact_body(agency_id=police.pk, received_at="1900-01-01T12:00:00Z")
+    )
+
+    assert response.status_code == 201
+
+
+@pytest.mark.parametrize("born", ["0001-01-01", "1899-12-31"])
+def test_a_date_of_birth_before_1900_is_a_422_as_on_the_forms(officer, user_token, api, born):
+    body = _contact_body(children=[{"first_name": "Amy", "last_name": "Adams", "date_of_birth": born}])
+
+    response = api(user_token(officer)).post("/api/contacts", body)
+
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert (error["field"], error["msg"]) == ("children[0].date_of_birth", "Date of birth must be 1 January 1900 or later")
+    assert not Contact.objects.exists()
+
+
+def test_a_concern_longer_than_the_record_holds_is_a_422(officer, user_token, api):
+    limit = Contact._meta.get_field("concern").max_length
+
+    response = api(user_token(officer)).post("/api/contacts", _contact_body(concern="x" * (limit + 1)))
+
+    assert response.status_code == 422
+    [error] = response.json()["detail"]
+    assert (error["field"], error["msg"]) == ("concern", f"Must be {limit} characters or fewer")
+
+
+def test_an_agency_filter_longer_than_any_agency_name_is_a_422(alices, ruby):
+    response = alices.get(f"/api/children/{ruby.pk}/chronology", {"agency": "x" * 201})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "agency[0]"

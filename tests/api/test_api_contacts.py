@@ -130,7 +130,7 @@ def _errors(response) -> dict[str, str]:
     (contact(children=[child(first_name="  ")]), "children[0].first_name", "Enter the child's first name"),
     (contact(children=[child(last_name="x" * 101)]), "children[0].last_name", "Must be 100 characters or fewer"),
     (contact(children=[child(date_of_birth=(date.today() + timedelta(days=1)).isoformat())]),
-     "children[0].date_of_birth", "Must be today or in the past"),
+     "children[0].date_of_birth", "Date of birth must be today or in the past"),
     (contact(children=[child(date_of_birth="2016-02-30")]), "children[0].date_of_birth", "Input should be a valid date"),
     (contact(children=[]), "children", "Name at least one child the contact is about"),
     (contact(concern="   "), "concern", "Enter the concern"),

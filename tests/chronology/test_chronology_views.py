@@ -1,6 +1,8 @@
 """Adding a significant event and flagging an entry as significant."""
 from datetime import date, timedelta
 
+import pytest
+
 from journey.chronology.build import chronology_for
 from journey.chronology.models import SignificanceFlag, SignificantEvent
 from journey.lib.dates import today
@@ -35,7 +37,7 @@ def test_it_rejects_an_event_without_a_description_or_in_the_future(client_for, 
     assert "Enter what happened" in page
     data = event_form(today() + timedelta(days=1))
     page = client_for(alice).post(f"/chronology/children/{ruby.pk}/events/new/", data).content.decode()
-    assert "Date must be today or in the past" in page and "grandad" in page
+    assert "Date of event must be today or in the past" in page and "grandad" in page
     assert not SignificantEvent.objects.exists()
 
 
@@ -86,3 +88,18 @@ def test_a_partner_cannot_add_to_the_chronology(client_for, officer, ruby):
     assert client_for(officer).post(f"/chronology/children/{ruby.pk}/flag/", {"entry": key, "reason": "x"}).status_code == 403
     assert client_for(officer).post(f"/chronology/children/{ruby.pk}/events/new/", event_form(today())).status_code == 403
     assert not SignificanceFlag.objects.exists() and not SignificantEvent.objects.exists()
+
+
+@pytest.mark.parametrize("key", ["\x00", "visit:1\x00", "visit:" + "9" * 100, "x" * 61])
+def test_an_entry_key_no_entry_could_have_is_not_found_never_an_error(client_for, alice, ruby, key):
+    """A NUL character or an overlong key in the address is refused before any query (PostgreSQL answered 500)."""
+    response = client_for(alice).get(f"/chronology/children/{ruby.pk}/flag/", {"entry": key})
+
+    assert response.status_code == 404
+
+
+def test_flagging_with_a_key_no_entry_could_have_records_nothing(client_for, alice, ruby):
+    response = client_for(alice).post(f"/chronology/children/{ruby.pk}/flag/", {"entry": "\x00", "reason": "Matters"})
+
+    assert response.status_code == 200
+    assert not SignificanceFlag.objects.exists()

@@ -1,10 +1,11 @@
 """The GOV.UK date input: day, month and year boxes, with the Design System's error messages."""
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 from django import forms
 from django.core.exceptions import ValidationError
 
+from journey.lib.dates import DateOfBirth, PastEvent, today
 from journey.lib.forms import GovukDateField
 
 
@@ -49,8 +50,8 @@ def test_it_names_every_missing_part():
         ["0", "1", "2020"],
         ["1", "13", "2020"],
         ["-1", "1", "2020"],
-        ["1", "1", "1899"],
         ["1", "1", "20"],
+        ["1", "1", "0001"],
     ],
 )
 def test_it_rejects_a_date_that_does_not_exist(parts):
@@ -63,6 +64,27 @@ def test_it_rejects_a_date_that_does_not_exist(parts):
 )
 def test_it_rejects_parts_that_are_not_numbers_as_not_a_real_date(parts):
     assert message_for(parts) == "Date of visit must be a real date"
+
+
+def test_it_refuses_a_date_before_1900_naming_the_bound():
+    assert message_for(["31", "12", "1899"]) == "Date of visit must be 1 January 1900 or later"
+
+
+def test_a_date_of_birth_field_holds_to_the_date_of_birth_bounds():
+    born = GovukDateField(label_for_errors="Date of birth", bound=DateOfBirth)
+    tomorrow = today() + timedelta(days=1)
+    with pytest.raises(ValidationError) as caught:
+        born.clean([str(tomorrow.day), str(tomorrow.month), str(tomorrow.year)])
+    assert caught.value.messages == ["Date of birth must be today or in the past"]
+    assert born.clean(["1", "1", "1900"]) == date(1900, 1, 1)
+
+
+def test_an_event_field_refuses_a_future_date_and_an_unbounded_one_a_far_future_date():
+    event = GovukDateField(label_for_errors="Date of visit", bound=PastEvent)
+    with pytest.raises(ValidationError) as caught:
+        event.clean(["1", "1", "2999"])
+    assert caught.value.messages == ["Date of visit must be today or in the past"]
+    assert message_for(["1", "1", "9999"]) == "Date of visit must be within 10 years of today"
 
 
 class VisitForm(forms.Form):

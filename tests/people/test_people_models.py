@@ -18,7 +18,14 @@ def test_it_rejects_a_date_of_birth_in_the_future():
     person = Person(first_name="Ava", last_name="Hughes", date_of_birth=today() + timedelta(days=1))
     with pytest.raises(ValidationError) as caught:
         person.full_clean()
-    assert caught.value.message_dict == {"date_of_birth": ["Date must be today or in the past"]}
+    assert caught.value.message_dict == {"date_of_birth": ["Date of birth must be today or in the past"]}
+
+
+def test_it_rejects_a_date_of_birth_before_1900():
+    person = Person(first_name="Ava", last_name="Hughes", date_of_birth=date(1899, 12, 31))
+    with pytest.raises(ValidationError) as caught:
+        person.full_clean()
+    assert caught.value.message_dict == {"date_of_birth": ["Date of birth must be 1 January 1900 or later"]}
 
 
 def test_it_accepts_a_child_born_today():

@@ -2,7 +2,9 @@
 from django import forms
 
 from journey.accounts.models import Team, TeamKind, User
-from journey.lib.forms import GovukDateField
+from journey.lib.forms import GovukDateField, bounded
+
+from .models import BreakGlass, ExplicitAccess
 
 from .actions import reason_error
 
@@ -10,6 +12,7 @@ from .actions import reason_error
 class BreakGlassForm(forms.Form):
     reason = forms.CharField(
         label="Why do you need to open this record now?", widget=forms.Textarea(attrs={"rows": 4}), required=False,
+        **bounded(BreakGlass, "reason", "The reason for emergency access"),
         help_text="Describe the emergency. Your name, the reason and the time are shown to the child's managers "
         "and reported to the Caldicott guardian.",
     )
@@ -34,7 +37,7 @@ class GrantForm(forms.Form):
     )
     reason = forms.CharField(
         label="Why do they need to see this record?", widget=forms.Textarea(attrs={"rows": 4}),
-        error_messages={"required": "Enter why they need access"},
+        **bounded(ExplicitAccess, "reason", "Why they need access", required="Enter why they need access"),
     )
     expires_on = GovukDateField(
         label="Last day of access (optional)", label_for_errors="Last day of access", required=False,

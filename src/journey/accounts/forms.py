@@ -1,5 +1,6 @@
 from django import forms
 from django.contrib.auth.forms import AuthenticationForm
+from django.core.validators import MaxLengthValidator
 
 
 class SignInForm(AuthenticationForm):
@@ -12,6 +13,13 @@ class SignInForm(AuthenticationForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # AuthenticationForm sets max_length after the field is built, so no validator enforces it: a longer name
+        # reached authenticate() and the lockout's own table (255 characters), which PostgreSQL refused with a 500.
+        # Checked here, no such name reaches the database or counts as an attempt (no account could have it).
+        limit = self.fields["username"].max_length
+        self.fields["username"].validators.append(
+            MaxLengthValidator(limit, message=f"Username must be {limit} characters or fewer")
+        )
         self.fields["username"].error_messages["required"] = "Enter your username"
         self.fields["password"].error_messages["required"] = "Enter your password"
         self.fields["password"].widget = forms.PasswordInput(attrs={"autocomplete": "current-password"})

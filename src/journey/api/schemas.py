@@ -10,8 +10,9 @@ from pydantic import AfterValidator, ConfigDict, field_validator
 from pydantic_core import PydanticCustomError
 
 from journey.access.fetch import MAX_ID
+from journey.accounts.models import Agency
 from journey.frontdoor.models import Contact, ContactChild
-from journey.lib.dates import today
+from journey.lib.dates import DateOfBirth, PastEvent
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 
 DEFAULT_LIMIT = 25
@@ -54,7 +55,7 @@ def text(max_length: int | None = None, *, required: str = ""):
 
 
 def _django_rule(validator):
-    """Run one of the shared Django validators (NHS number, postcode) on a non-empty value."""
+    """Run one of the shared Django validators (NHS number, postcode, the date bounds) on a non-empty value."""
 
     def check(value: str) -> str:
         if value:
@@ -67,20 +68,10 @@ def _django_rule(validator):
     return AfterValidator(check)
 
 
-def _past_date(value: date | None) -> date | None:
-    if value is not None and value > today():
-        raise _rule("future_date", "Must be today or in the past")
-    return value
-
-
-def _aware_past(value: datetime | None) -> datetime | None:
-    """A time given without a zone is taken as local time, as the pages do; it may not be in the future."""
-    if value is None:
-        return None
-    if timezone.is_naive(value):
-        value = timezone.make_aware(value)
-    if value > timezone.now():
-        raise _rule("future_time", "Must be now or in the past")
+def _local_if_naive(value: datetime | None) -> datetime | None:
+    """A time given without a zone is taken as local time, as the pages do."""
+    if value is not None and timezone.is_naive(value):
+        return timezone.make_aware(value)
     return value
 
 
@@ -93,7 +84,9 @@ class Body(Schema):
 class NamedChildIn(Body):
     first_name: Annotated[str, text(_max_length(ContactChild, "given_first_name"), required="Enter the child's first name")]
     last_name: Annotated[str, text(_max_length(ContactChild, "given_last_name"), required="Enter the child's last name")]
-    date_of_birth: Annotated[date | None, AfterValidator(_past_date)] = Field(None, description="YYYY-MM-DD, if known.")
+    date_of_birth: Annotated[date | None, _django_rule(DateOfBirth())] = Field(
+        None, description="YYYY-MM-DD, if known: from 1900-01-01 to today.",
+    )
     nhs_number: Annotated[str, text(), _django_rule(validate_nhs_number)] = Field("", description="10 digits, if known.")
     address: Annotated[str, text(_max_length(ContactChild, "given_address"))] = Field("", description="Street, a comma, then the town.")
     postcode: Annotated[str, text(), _django_rule(validate_postcode)] = ""
@@ -103,14 +96,14 @@ class ContactIn(Body):
     agency_id: int | None = Field(
         None, ge=1, le=MAX_ID, description="The agency the contact came from. Council staff must give it; a partner's is their own.",
     )
-    received_at: Annotated[datetime | None, AfterValidator(_aware_past)] = Field(
-        None, description="When it reached the front door (council staff only); empty means now.",
+    received_at: Annotated[datetime | None, _django_rule(PastEvent("Date received")), AfterValidator(_local_if_naive)] = Field(
+        None, description="When it reached the front door (council staff only), from 1900 to now; empty means now.",
     )
     referrer_name: Annotated[str, text(_max_length(Contact, "referrer_name"))] = ""
     referrer_role: Annotated[str, text(_max_length(Contact, "referrer_role"))] = ""
     referrer_phone: Annotated[str, text(_max_length(Contact, "referrer_phone"))] = ""
     parents_aware: bool | None = Field(None, description="Whether the family knows; null when not known.")
-    concern: Annotated[str, text(required="Enter the concern")] = Field(
+    concern: Annotated[str, text(_max_length(Contact, "concern"), required="Enter the concern")] = Field(
         description="The reason for concern, in the referrer's own words."
     )
     children: list[NamedChildIn] = Field(description="The children the contact is about: at least one.")
@@ -136,7 +129,7 @@ class ChildFilters(Page):
 
 class ChronologyFilters(Page):
     kind: list[Annotated[str, text()]] = Field([], description="Only these kinds of entry (repeat to give several).")
-    agency: list[Annotated[str, text()]] = Field([], description="Only entries from these agencies, by name.")
+    agency: list[Annotated[str, text(_max_length(Agency, "name"))]] = Field([], description="Only entries from these agencies, by name.")
     significant: bool = Field(False, description="Only entries marked significant.")
     order: Literal["newest", "oldest"] = "newest"
 

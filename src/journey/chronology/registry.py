@@ -3,6 +3,7 @@
 A provider is a function ``(child) -> iterable of Entry``. New kinds (supervision, audits, case reviews) join
 by registering a provider in their own app; nothing here changes.
 """
+import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -55,6 +56,15 @@ def kind_label(code: str) -> str:
 def entry_key(kind: str, pk: int) -> str:
     """A stable name for one entry, so a practitioner can flag any entry as significant."""
     return f"{kind}:{pk}"
+
+
+_ENTRY_KEY = re.compile(r"[a-z_]{1,40}:[0-9]{1,19}")
+
+
+def is_entry_key(value: str) -> bool:
+    """Whether ``value`` has the shape ``entry_key`` gives, checked before a key from an address is used in a query
+    (a NUL character or an overlong key is refused by PostgreSQL, and could only ever name no entry)."""
+    return bool(_ENTRY_KEY.fullmatch(value))
 
 
 def as_aware(value) -> datetime:

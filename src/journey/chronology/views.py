@@ -12,6 +12,7 @@ from journey.lib.forms import apply_errors
 
 from . import actions
 from .build import chronology_for
+from .registry import is_entry_key
 from .forms import FlagEntryForm, SignificantEventForm
 from .models import SignificanceFlag
 
@@ -37,6 +38,8 @@ def add_event(request: HttpRequest, child_id: int) -> HttpResponse:
 def flag(request: HttpRequest, child_id: int) -> HttpResponse:
     child = get_child_for_staff(request, child_id, what="flag a chronology entry")
     key = (request.POST.get("entry") if request.method == "POST" else request.GET.get("entry")) or ""
+    if not is_entry_key(key):
+        key = ""  # names no entry: answered below as an entry not found, never sent to the database
     entry = next((e for e in chronology_for(child) if e.key == key), None)
     if request.method == "GET":
         existing = SignificanceFlag.objects.filter(child=child, entry_key=key).first()

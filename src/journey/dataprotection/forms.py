@@ -4,9 +4,11 @@ from django import forms
 
 from journey.accounts.models import Agency
 from journey.lib.dates import today
-from journey.lib.forms import GovukDateField
+from journey.lib.dates import DateOfBirth, PastEvent
+from journey.lib.forms import GovukDateField, bounded
 
 from .codes import LawfulBasis
+from .models import InformationShare, SubjectAccessRequest
 from .retention_rules import RULES
 
 
@@ -15,7 +17,7 @@ class FindPersonForm(forms.Form):
         label="Name", max_length=200, required=False, help_text="First and family name, or the family name alone",
         error_messages={"max_length": "Name must be 200 characters or fewer"},
     )
-    date_of_birth = GovukDateField(label="Date of birth", required=False, label_for_errors="Date of birth", help_text="For example, 27 3 2015")
+    date_of_birth = GovukDateField(label="Date of birth", required=False, label_for_errors="Date of birth", bound=DateOfBirth, help_text="For example, 27 3 2015")
 
     def clean(self):
         data = super().clean()
@@ -30,15 +32,16 @@ class SubjectAccessRequestForm(forms.Form):
         help_text="The person themselves, or who is acting for them and how, for example 'Jo Smith, mother'",
         error_messages={"required": "Enter who made the request", "max_length": "Who made the request must be 200 characters or fewer"},
     )
-    received_on = GovukDateField(label="Date received", label_for_errors="Date received", help_text="For example, 27 3 2025")
+    received_on = GovukDateField(label="Date received", label_for_errors="Date received", bound=PastEvent, help_text="For example, 27 3 2025")
     notes = forms.CharField(
         label="Notes (optional)", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        **bounded(SubjectAccessRequest, "notes", "Notes"),
         help_text="For example, how the requester's identity was checked",
     )
 
 
 class SarResponseForm(forms.Form):
-    responded_on = GovukDateField(label="Date the response was sent", label_for_errors="Date sent", help_text="For example, 27 3 2025")
+    responded_on = GovukDateField(label="Date the response was sent", label_for_errors="Date sent", bound=PastEvent, help_text="For example, 27 3 2025")
 
 
 class AgencyChoiceField(forms.ModelChoiceField):
@@ -56,11 +59,11 @@ class InformationShareForm(forms.Form):
         label="Who received it (optional)", max_length=200, required=False, help_text="Their name and role, for example 'DS Khan, CID'",
         error_messages={"max_length": "Who received it must be 200 characters or fewer"},
     )
-    shared_on = GovukDateField(label="Date shared", label_for_errors="Date shared", help_text="For example, 27 3 2025")
+    shared_on = GovukDateField(label="Date shared", label_for_errors="Date shared", bound=PastEvent, help_text="For example, 27 3 2025")
     what_was_shared = forms.CharField(
         label="What information was shared?", widget=forms.Textarea(attrs={"rows": 5}),
         help_text="Enough detail that someone could later tell exactly what left the council",
-        error_messages={"required": "Enter what information was shared"},
+        **bounded(InformationShare, "what_was_shared", "What was shared", required="Enter what information was shared"),
     )
     lawful_basis = forms.ChoiceField(
         label="Lawful basis for sharing", choices=LawfulBasis.choices, widget=forms.RadioSelect,
@@ -69,7 +72,7 @@ class InformationShareForm(forms.Form):
     reason = forms.CharField(
         label="Why was it necessary to share it?", widget=forms.Textarea(attrs={"rows": 4}),
         help_text="Why sharing was necessary and proportionate for this child",
-        error_messages={"required": "Enter why it was necessary to share the information"},
+        **bounded(InformationShare, "reason", "Why it was necessary", required="Enter why it was necessary to share the information"),
     )
 
     def clean_shared_on(self):

@@ -10,15 +10,15 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from journey.accounts.models import Agency, Team, TeamKind
-from journey.lib.dates import today
-from journey.lib.forms import GovukDateField, TimeField, combine
+from journey.lib.dates import DateOfBirth, PastEvent
+from journey.lib.forms import GovukDateField, TimeField, bounded, combine
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 
 from .actions import NamedChild
 from .codes import ScreeningOutcome
+from .models import Contact, ScreeningDecision
 
 PARENTS_AWARE = {"yes": True, "no": False, "unknown": None}
-PAST_DATES = {"date_of_birth": "Date of birth", "second_date_of_birth": "Second child's date of birth", "received_on": "Date received"}
 CHILD_PARTS = ("first_name", "last_name", "date_of_birth", "nhs_number", "address", "postcode")
 
 
@@ -62,7 +62,7 @@ def _child_fields(prefix: str, required: bool) -> dict[str, forms.Field]:
         f"{prefix}first_name": _text(label("First name"), 100, required=required, required_message=f"Enter {whose} first name"),
         f"{prefix}last_name": _text(label("Last name"), 100, required=required, required_message=f"Enter {whose} last name"),
         f"{prefix}date_of_birth": GovukDateField(
-            label=label("Date of birth (optional)"), required=False, label_for_errors=label("Date of birth"),
+            label=label("Date of birth (optional)"), required=False, label_for_errors=label("Date of birth"), bound=DateOfBirth,
             help_text="For example, 27 3 2015. Leave empty if not known.",
         ),
         f"{prefix}nhs_number": _text(
@@ -83,7 +83,7 @@ class ContactForm(forms.Form):
         error_messages={"required": "Select the agency the contact came from", "invalid_choice": "Select the agency the contact came from"},
     )
     received_on = GovukDateField(
-        label="Date received (optional)", required=False, label_for_errors="Date received",
+        label="Date received (optional)", required=False, label_for_errors="Date received", bound=PastEvent,
         help_text="Leave empty if it came in just now. For example, 27 3 2025",
     )
     received_time = TimeField(
@@ -101,7 +101,7 @@ class ContactForm(forms.Form):
     concern = forms.CharField(
         label="What is the concern?", widget=forms.Textarea(attrs={"rows": 8}),
         help_text="In the referrer's own words: what happened, what they saw or heard, and what worries them.",
-        error_messages={"required": "Enter the concern"},
+        **bounded(Contact, "concern", "The concern", required="Enter the concern"),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -117,9 +117,6 @@ class ContactForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        for name, label in PAST_DATES.items():
-            if data.get(name) and data[name] > today():
-                self.add_error(name, f"{label} must be today or in the past")
         if any(self.data.get(self.add_prefix(n), "").strip() for n in self._second_child_inputs()):
             for part, whose in (("first_name", "first"), ("last_name", "last")):
                 name = f"second_{part}"
@@ -185,7 +182,7 @@ class ScreeningForm(forms.Form):
     rationale = forms.CharField(
         label="Reasons for the decision", widget=forms.Textarea(attrs={"rows": 6}),
         help_text="Your analysis of the information: what you weighed, and why this is the right next step for this child.",
-        error_messages={"required": "Enter the reasons for the decision"},
+        **bounded(ScreeningDecision, "rationale", "The reasons for the decision", required="Enter the reasons for the decision"),
     )
     team = forms.ModelChoiceField(
         label="Which team does the work go to?", required=False, queryset=Team.objects.none(), empty_label="Choose a team",

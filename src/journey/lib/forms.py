@@ -4,7 +4,11 @@ from datetime import date, datetime, time
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.db import models
 from django.utils import timezone
+
+from .dates import DateBound, PlannedDate
+from .text import too_long_message
 
 
 class DateInputWidget(forms.MultiWidget):
@@ -22,12 +26,17 @@ class DateInputWidget(forms.MultiWidget):
 
 
 class GovukDateField(forms.MultiValueField):
-    """A date typed as day, month and year, with GOV.UK's error messages ('must include a month', 'must be a real date')."""
+    """A date typed as day, month and year, with GOV.UK's error messages ('must include a month', 'must be a real date').
+
+    ``bound`` is the kind of date it is (``DateOfBirth``, ``PastEvent``, ``PlannedDate`` from ``journey.lib.dates``):
+    the same rule as the model field's, worded with ``label_for_errors``. Without one, a date must still lie within
+    the planned-date bounds, so no form takes a year-1 date."""
 
     widget = DateInputWidget
 
-    def __init__(self, *, label_for_errors: str = "Date", **kwargs):
+    def __init__(self, *, label_for_errors: str = "Date", bound: type[DateBound] = PlannedDate, **kwargs):
         self.label_for_errors = label_for_errors
+        self.bound = bound(label_for_errors)
         fields = (forms.CharField(), forms.CharField(), forms.CharField())
         super().__init__(fields=fields, require_all_fields=False, **kwargs)
 
@@ -42,11 +51,13 @@ class GovukDateField(forms.MultiValueField):
             raise ValidationError(f"{self.label_for_errors} must include a {' and a '.join(missing)}", code="incomplete")
         try:
             day, month, year = (int(p) for p in parts)
-            if year < 1900 or year > 2200:
+            if year < 1000:  # a two-digit year ('20') is a slip, not the year 20
                 raise ValueError
-            return date(year, month, day)
+            value = date(year, month, day)
         except (ValueError, OverflowError):  # OverflowError: a part too long for date(), e.g. 30 digits
             raise ValidationError(f"{self.label_for_errors} must be a real date", code="invalid") from None
+        self.bound(value)
+        return value
 
     def compress(self, data_list):
         return data_list
@@ -59,6 +70,18 @@ class TimeField(forms.TimeField):
         kwargs.setdefault("input_formats", ["%H:%M", "%H.%M", "%H%M"])
         kwargs.setdefault("error_messages", {"invalid": "Enter a time like 14:30", "required": "Enter the time"})
         super().__init__(**kwargs)
+
+
+def max_length_of(model: type[models.Model], field: str) -> int:
+    """A text field's bound, read from the model field so that form and model never disagree."""
+    return model._meta.get_field(field).max_length
+
+
+def bounded(model: type[models.Model], field: str, label: str, **messages: str) -> dict:
+    """``max_length`` and its message (with any other ``messages``, e.g. ``required=...``) for a form field that
+    holds ``model.field``: pass as ``**bounded(...)``."""
+    limit = max_length_of(model, field)
+    return {"max_length": limit, "error_messages": {**messages, "max_length": too_long_message(label, limit)}}
 
 
 def combine(day: date, at: time | None) -> datetime:

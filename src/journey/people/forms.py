@@ -2,7 +2,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from journey.chronology.registry import kinds
-from journey.lib.dates import today
+from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate, today
 from journey.lib.forms import GovukDateField
 from journey.lib.identifiers import normalise_nhs_number, normalise_upn, validate_nhs_number, validate_postcode, validate_upn
 
@@ -11,7 +11,7 @@ from .codes import Disability, Ethnicity, Sex
 
 class FindChildForm(forms.Form):
     name = forms.CharField(label="Name", required=False, max_length=200, help_text="First and family name, or either. Nicknames and spellings are matched.")
-    date_of_birth = GovukDateField(label="Date of birth", required=False, label_for_errors="Date of birth", help_text="For example, 27 3 2015")
+    date_of_birth = GovukDateField(label="Date of birth", required=False, label_for_errors="Date of birth", bound=DateOfBirth, help_text="For example, 27 3 2015")
     nhs_number = forms.CharField(label="NHS number", required=False, max_length=20)
     postcode = forms.CharField(label="Postcode", required=False, max_length=10, help_text="Current or past address")
 
@@ -72,8 +72,8 @@ class ChildDetailsForm(forms.Form):
     last_name = _text("Last name", 100, required=True, message="Enter the child's last name")
     known_as = _text("Known as (optional)", 100, help_text="The name the child uses day to day, if different")
     former_names = _text("Former family names (optional)", 300, help_text="Separate them with commas, so searches find them")
-    date_of_birth = GovukDateField(label="Date of birth", required=False, label_for_errors="Date of birth", help_text="For example, 27 3 2015. Leave empty for an unborn child.")
-    expected_date_of_birth = GovukDateField(label="Expected date of birth (unborn child only)", required=False, label_for_errors="Expected date of birth")
+    date_of_birth = GovukDateField(label="Date of birth", required=False, label_for_errors="Date of birth", bound=DateOfBirth, help_text="For example, 27 3 2015. Leave empty for an unborn child.")
+    expected_date_of_birth = GovukDateField(label="Expected date of birth (unborn child only)", required=False, label_for_errors="Expected date of birth", bound=PlannedDate)
     sex = forms.ChoiceField(label="Sex", choices=Sex.choices, widget=forms.RadioSelect(attrs={"inline": True}), error_messages={"required": "Select the child's sex, or 'Not known'"})
     gender = _text("Gender (optional)", 60, help_text="In the child's own words, if they have shared it")
     ethnicity = forms.ChoiceField(label="Ethnicity", choices=Ethnicity.choices, error_messages={"invalid_choice": "Select the child's ethnicity from the list"})
@@ -117,7 +117,7 @@ class MoveAddressForm(forms.Form):
     line_2 = _text("Second line of address (optional)", 200)
     town = _text("Town or city", 100, required=True, message="Enter the town or city")
     postcode = forms.CharField(label="Postcode", max_length=10, validators=[validate_postcode], error_messages={"required": "Enter the postcode"})
-    moved_in_on = GovukDateField(label="When did they move in? (optional)", required=False, label_for_errors="Date moved in", help_text="For example, 27 3 2025. Leave empty if not known.")
+    moved_in_on = GovukDateField(label="When did they move in? (optional)", required=False, label_for_errors="Date moved in", bound=PastEvent, help_text="For example, 27 3 2025. Leave empty if not known.")
 
     def clean_moved_in_on(self):
         moved = self.cleaned_data.get("moved_in_on")

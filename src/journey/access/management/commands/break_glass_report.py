@@ -3,9 +3,14 @@
 Run daily (e.g. from cron shortly after midnight); it reports the previous day unless given a date, prints the
 report and emails it to every active Caldicott guardian with an email address. A day with no uses is reported
 too, so that a missing email means the job did not run rather than that nothing happened.
+
+When the mail server cannot be reached or refuses the message, the report is still printed and the command ends
+with one line saying so and a non-zero status, so that cron mails or logs the failure rather than a traceback.
 """
 from datetime import date, datetime, time, timedelta
+from smtplib import SMTPException
 
+from django.conf import settings
 from django.core.mail import send_mail
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
@@ -55,7 +60,16 @@ class Command(BaseCommand):
         day = _day(options["date"]) if options["date"] else today() - timedelta(days=1)
         subject, body = report_for(day)
         self.stdout.write(body)
-        guardians = User.objects.filter(role=Role.CALDICOTT_GUARDIAN, is_active=True).exclude(email="").order_by("pk")
-        for guardian in guardians:
-            send_mail(subject, body, None, [guardian.email])
-        self.stdout.write(f"Sent to {len(guardians)} Caldicott guardian{'' if len(guardians) == 1 else 's'}.")
+        guardians = list(User.objects.filter(role=Role.CALDICOTT_GUARDIAN, is_active=True).exclude(email="").order_by("pk"))
+        sent = 0
+        try:
+            for guardian in guardians:
+                send_mail(subject, body, None, [guardian.email])
+                sent += 1
+        except (OSError, SMTPException) as error:
+            raise CommandError(
+                f"The report above was not emailed ({sent} of {len(guardians)} Caldicott guardians sent): the mail server "
+                f"at {settings.EMAIL_HOST}:{settings.EMAIL_PORT} could not be reached or refused it ({error}). "
+                "Check JOURNEY_EMAIL_HOST and JOURNEY_EMAIL_PORT, then run the report again."
+            ) from None
+        self.stdout.write(f"Sent to {sent} Caldicott guardian{'' if sent == 1 else 's'}.")

@@ -1,0 +1,68 @@
+"""How Journey starts outside the tests: production settings pass Django's deployment checks with no warning, and
+a missing secret is one line saying what to set, never a traceback. Each runs the ``journey`` command in a fresh
+process with only the environment given here."""
+import os
+import secrets
+import subprocess
+import sys
+
+import pytest
+
+CLI = [sys.executable, "-c", "import sys; from journey.cli import main; main(sys.argv[1:])"]
+
+
+def clean_environment(tmp_path, **settings: str) -> dict[str, str]:
+    """The process's environment without any Journey or database setting, plus ``settings``."""
+    kept = {k: v for k, v in os.environ.items() if not k.startswith(("JOURNEY_", "DJANGO_")) and k != "DATABASE_URL"}
+    return {**kept, "JOURNEY_DATA_DIR": str(tmp_path), **settings}
+
+
+def production(tmp_path, **settings: str) -> dict[str, str]:
+    return clean_environment(
+        tmp_path, JOURNEY_SECRET_KEY=secrets.token_urlsafe(50), JOURNEY_AUDIT_KEY=secrets.token_urlsafe(40),
+        JOURNEY_ALLOWED_HOSTS="journey.example.org", **settings,
+    )
+
+
+def journey(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([*CLI, *args], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_production_settings_pass_the_deployment_checks_with_no_warning(tmp_path):
+    result = journey("check", "--deploy", "--fail-level", "WARNING", env=production(tmp_path))
+
+    assert result.returncode == 0, result.stderr
+    assert "System check identified no issues (0 silenced)." in result.stdout
+
+
+def test_behind_a_tls_proxy_the_forwarded_header_is_trusted_and_https_still_enforced(tmp_path):
+    code = "from django.conf import settings as s; print(s.SECURE_PROXY_SSL_HEADER, s.SECURE_SSL_REDIRECT)"
+    env = production(tmp_path, JOURNEY_PROXY_SSL_HEADER="X-Forwarded-Proto", DJANGO_SETTINGS_MODULE="journey.settings")
+
+    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], env=env,
+                            capture_output=True, text=True, timeout=120)
+
+    assert result.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https') True", result.stderr
+
+
+@pytest.mark.parametrize("command", [["check"], ["migrate"], ["break_glass_report"], ["serve"]])
+def test_without_a_secret_key_every_command_says_in_one_line_what_to_set(tmp_path, command):
+    result = journey(*command, env=clean_environment(tmp_path))
+
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert result.stderr.strip().count("\n") == 0
+    assert result.stderr.startswith("journey: JOURNEY_SECRET_KEY is required: set it to a long random secret")
+
+
+def test_a_malformed_setting_is_one_line_too(tmp_path):
+    result = journey("check", env=production(tmp_path, JOURNEY_SSL_REDIRECT="perhaps"))
+
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == "journey: JOURNEY_SSL_REDIRECT must be true or false, not 'perhaps'"
+
+
+def test_the_demo_needs_no_secret_key(tmp_path):
+    result = journey("check", env=clean_environment(tmp_path, JOURNEY_DEBUG="true"))
+
+    assert result.returncode == 0, result.stderr
