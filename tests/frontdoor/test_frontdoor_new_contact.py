@@ -148,3 +148,27 @@ def test_it_asks_a_screener_which_agency_the_contact_came_from(client_for, sam):
 
     assert "Select the agency the contact came from" in response.content.decode()
     assert not Contact.objects.exists()
+
+
+def test_it_rejects_a_received_date_and_a_date_of_birth_before_1900_naming_each(client_for, sam, police):
+    """A year-1 date, once stored, made the queue, the contact's page and the child's page fail for everyone."""
+    response = client_for(sam).post("/front-door/contacts/new/", contact_form(
+        agency=police.pk, date_of_birth_2="1899", received_on_0="31", received_on_1="12", received_on_2="1899",
+        received_time="09:00",
+    ))
+
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Date of birth must be 1 January 1900 or later" in page
+    assert "Date received must be 1 January 1900 or later" in page
+    assert not Contact.objects.exists()
+
+
+def test_it_rejects_a_concern_longer_than_the_record_holds(client_for, teacher):
+    limit = Contact._meta.get_field("concern").max_length
+
+    response = client_for(teacher).post("/front-door/contacts/new/", contact_form(concern="x" * (limit + 1)))
+
+    assert response.status_code == 200
+    assert f"The concern must be {limit:,} characters or fewer" in response.content.decode()
+    assert not Contact.objects.exists()
