@@ -77,3 +77,22 @@ def test_an_empty_sharing_log_is_recorded_with_no_children(client_for, dee):
     client_for(dee).get("/data-protection/shares/")
     [event] = list_reads(dee, "data protection: sharing log")
     assert event.after == {"children": [], "information_shares": []}
+
+
+def test_the_retention_command_logs_the_children_it_lists_by_name(sam, ruby):
+    from io import StringIO
+
+    from django.core.management import call_command
+
+    may = create_child(acting_user=sam, first_name="May", last_name="Test", date_of_birth=add_years(today(), -27))
+    episode = open_episode(may, "child_in_need", started_on=add_years(today(), -12), acting_user=sam)
+    close_episode(episode, ended_on=add_years(today(), -11), reason="needs_met", acting_user=sam)
+
+    call_command("retention_report", "--within-days", "30", stdout=StringIO())
+    assert list_reads(None, "retention report (command line)") == []  # counts only: no names shown
+    output = StringIO()
+    call_command("retention_report", "--within-days", "30", "--list", stdout=output)
+
+    assert "May Test" in output.getvalue()
+    [event] = list_reads(None, "retention report (command line)")
+    assert event.after == {"children": [may.pk]}

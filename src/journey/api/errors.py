@@ -9,6 +9,7 @@ from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 
+from journey.access.middleware import note_refusal
 from journey.access.rules import NoAccess
 
 from .auth import NOT_VALID, TokenRejected
@@ -50,6 +51,8 @@ def install(api: NinjaAPI) -> None:
         return response
 
     def no_access(request, exc) -> HttpResponse:
+        """Alike for a forbidden and a missing record; the access middleware writes the refusal to the audit log."""
+        note_refusal(request)
         return _error(api, request, 403, NO_ACCESS)
 
     def not_found(request, exc) -> HttpResponse:

@@ -1,15 +1,16 @@
 """Writing to the audit log: the functions other apps call.
 
 ``record_read`` for every look at a child's record (the access fetch helper calls it); ``record_list_read`` for
-every page or API call that lists children (one event naming each child shown); ``record`` for anything else worth
-an event (break-glass, an export, a sign-in). Writes to models are captured without a call (see
-changes.py). Each event joins the chain in the caller's transaction, so it commits or rolls back with the work.
+every page or API call that lists children (one event naming each child shown); ``record_refusal`` for every
+request answered "no access"; ``record`` for anything else worth an event (break-glass, an export, a sign-in).
+Writes to models are captured without a call (see changes.py). Each event joins the chain in the caller's
+transaction, so it commits or rolls back with the work; a refusal alone commits in a transaction of its own.
 """
 import ipaddress
 from collections.abc import Iterable
 from typing import Any
 
-from django.db import models
+from django.db import models, transaction
 
 from .chain import append
 from .models import Action, AuditEvent
@@ -73,3 +74,18 @@ def record_list_read(user, what: str, children: Iterable, request=None, **other_
     ``contacts=[...]``; each becomes another list in ``after``. ``what`` names the page, e.g. 'my children'."""
     shown = {"children": _ids(children), **{kind: _ids(records) for kind, records in other_ids.items()}}
     return record(Action.READ, user=user, what=what, after=shown, request=request)
+
+
+def record_refusal(user, request, *, ids: dict[str, Any]) -> AuditEvent:
+    """Log a request that was answered "no access": who tried (``user``, or None when nobody is signed in), the
+    method and the path asked for, the ids in the address (``ids``, e.g. the resolver's ``{"child_id": 7}``) and
+    the client's address. Someone probing ids sees the same page for every one; this is how they leave a trace.
+
+    Committed in a transaction of its own (``durable``: it refuses to run inside another), because the refused
+    work usually rolled back, and the refusal must outlive it. Call it once the view has returned."""
+    path = request.get_full_path()
+    with transaction.atomic(durable=True):
+        return record(
+            Action.REFUSED, user=user, what=f"{request.method} {path}", request=request,
+            after={"method": request.method, "path": path, "ids": ids},
+        )

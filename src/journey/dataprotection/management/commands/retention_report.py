@@ -4,6 +4,7 @@ from time import perf_counter
 
 from django.core.management.base import BaseCommand, CommandError
 
+from journey.audit.log import record_list_read
 from journey.lib.dates import today
 from journey.people.models import Child
 
@@ -38,5 +39,7 @@ class Command(BaseCommand):
         for kind, number in sorted(per_rule.items()):
             self.stdout.write(f"  {kind}: {number}")
         if list:
+            # Names on the operator's screen are a read like any list on a page: one event, no user (the command).
+            record_list_read(None, "retention report (command line)", dict.fromkeys(record.child_id for record in due))
             for record in due:
                 self.stdout.write(f"{record.review.review_on:%Y-%m-%d}  {record.child_id:>8}  {record.name}  ({record.review.explanation})")
