@@ -54,7 +54,7 @@ PAGES = [
     ("chronology:add-event", "staff", None),
     ("chronology:flag", "staff", "entry"),
     ("access:grants", "managers", None),
-    ("access:shared-record", "partner", None),
+    ("frontdoor:shared-record", "partner", None),
     ("audit:child-reads", "managers", None),
     ("dataprotection:child-shares", "staff", None),
     ("dataprotection:new-share", "staff", None),

@@ -2,10 +2,12 @@
 import pytest
 from django.core.exceptions import ValidationError
 
+from journey.accounts.models import Role
 from journey.frontdoor.actions import NamedChild, create_child_from_contact, link_contact_to_child, screen_contact
 from journey.frontdoor.models import Contact, Referral, ScreeningDecision
 from journey.frontdoor.rules import is_rereferral
 from journey.people.models import Child
+from tests.conftest import make_user
 
 
 def test_a_rereferral_joins_the_childs_existing_record(sam, ruby, ruby_again):
@@ -52,14 +54,15 @@ def test_it_cannot_link_one_child_to_two_children_named_in_a_contact(sam, ruby, 
         link_contact_to_child(second, ruby, acting_user=sam)
 
 
-def test_a_second_screener_acting_on_a_stale_page_is_told_it_is_already_screened(sam, mo, ruby, raise_contact, team_a):
+def test_a_second_screener_acting_on_a_stale_page_is_told_it_is_already_screened(sam, council, front_door_team, ruby, raise_contact, team_a):
+    second_screener = make_user("sol", Role.SCREENER, council, front_door_team, "Sol", "Stone", "Screener")
     contact = raise_contact(NamedChild("Ruby", "Smith"))
     link_contact_to_child(contact.children_named.get(), ruby, acting_user=sam)
     stale = Contact.objects.get(pk=contact.pk)
     screen_contact(contact, acting_user=sam, outcome="early_help", rationale="Family asked for support.", team=team_a)
 
     with pytest.raises(ValidationError, match="already been screened"):
-        screen_contact(stale, acting_user=mo, outcome="referral", rationale="Needs assessment.")
+        screen_contact(stale, acting_user=second_screener, outcome="referral", rationale="Needs assessment.")
     assert ScreeningDecision.objects.get(contact=contact).decided_by == sam
 
 

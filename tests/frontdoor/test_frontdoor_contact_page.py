@@ -61,8 +61,8 @@ def test_it_answers_a_missing_contact_like_a_forbidden_one(client_for, sam):
     assert "You do not have access" in response.content.decode()
 
 
-def test_it_hides_a_contact_about_a_restricted_child_from_staff_who_cannot_see_the_child(client_for, alice, charlie, ruby, ruby_again):
-    link_contact_to_child(ruby_again.children_named.get(), ruby, acting_user=alice)
+def test_it_hides_a_contact_about_a_restricted_child_from_staff_who_cannot_see_the_child(client_for, sam, alice, charlie, ruby, ruby_again):
+    link_contact_to_child(ruby_again.children_named.get(), ruby, acting_user=sam)
     ruby.is_restricted = True
     ruby.save()
 

@@ -89,3 +89,27 @@ def test_it_answers_a_malformed_child_id_as_no_access(client_for, sam, ruby_agai
 
     for data in ({"child_id": "ruby"}, {"child_id": str(10**20)}, {}):
         assert client.post(f"/front-door/contacts/{ruby_again.pk}/children/{named.pk}/link/", data).status_code == 403
+
+
+def test_moving_a_linked_child_to_another_record_asks_why_and_keeps_the_earlier_link(client_for, sam, ruby, raise_contact):
+    from journey.frontdoor.models import ContactLinkChange
+    from journey.people.actions import create_child
+
+    contact = raise_contact(NamedChild("Ruby", "Smith"))
+    named = contact.children_named.get()
+    other_ruby = create_child(acting_user=sam, first_name="Ruby", last_name="Smith")
+    link_contact_to_child(named, other_ruby, acting_user=sam)
+    url = f"/front-door/contacts/{contact.pk}/children/{named.pk}/link/"
+
+    refused = client_for(sam).post(url, {"child_id": ruby.pk})
+    named.refresh_from_db()
+    assert refused.status_code == 200 and named.child == other_ruby
+    assert "already linked to another record: say why" in refused.content.decode()
+    assert not ContactLinkChange.objects.exists()
+
+    moved = client_for(sam).post(url, {"child_id": ruby.pk, "replacing_reason": "Date of birth matches this Ruby, not the other."})
+    named.refresh_from_db()
+    assert moved.status_code == 302 and named.child == ruby
+    change = ContactLinkChange.objects.get(named=named)
+    assert (change.previous_child, change.child, change.changed_by) == (other_ruby, ruby, sam)
+    assert "Date of birth matches this Ruby" in client_for(sam).get(f"/front-door/contacts/{contact.pk}/").content.decode()

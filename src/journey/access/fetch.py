@@ -2,9 +2,7 @@
 from django.db import transaction
 
 from journey.audit.log import record_read
-from journey.people.models import Child
-
-from .rules import NoAccess, can_break_glass, require_staff
+from .rules import NoAccess, can_break_glass, child_model, require_staff
 
 MAX_ID = 2**63 - 1  # the largest primary key either database holds; beyond it SQLite overflows
 
@@ -25,7 +23,7 @@ def child_pk(child_id) -> int:
     return pk
 
 
-def _fetch(children, user, child_id, what: str, request) -> Child:
+def _fetch(children, user, child_id, what: str, request):
     child = children.filter(pk=child_pk(child_id)).select_related("person").first()
     if child is None:
         raise NoAccess
@@ -34,30 +32,30 @@ def _fetch(children, user, child_id, what: str, request) -> Child:
     return child
 
 
-def get_child_for(user, child_id, *, what: str, request=None) -> Child:
+def get_child_for(user, child_id, *, what: str, request=None):
     """The child, if ``user`` may see it; otherwise ``NoAccess`` (also for a child that does not exist)."""
-    return _fetch(Child.objects.visible_to(user), user, child_id, what, request)
+    return _fetch(child_model().objects.visible_to(user), user, child_id, what, request)
 
 
-def get_child_to_match(user, child_id, *, what: str, request=None) -> Child:
+def get_child_to_match(user, child_id, *, what: str, request=None):
     """A child the user found by searching (e.g. to link a new contact to the record), if they may find it;
     otherwise ``NoAccess``. For actions on the child's identity only: it does not open the record."""
-    return _fetch(Child.objects.matchable_by(user), user, child_id, what, request)
+    return _fetch(child_model().objects.matchable_by(user), user, child_id, what, request)
 
 
-def get_child_for_staff(request, child_id, *, what: str) -> Child:
+def get_child_for_staff(request, child_id, *, what: str):
     """The child for a local authority user's page. Partners raise contacts; they never open a child's record in
     these pages (what is shared with their agency is decided by the access rules, not by each view)."""
     require_staff(request.user)
     return get_child_for(request.user, child_id, what=what, request=request)
 
 
-def get_child_to_break_glass(user, child_id) -> Child:
+def get_child_to_break_glass(user, child_id):
     """The child a user is opening in an emergency, for a user who may break glass; otherwise ``NoAccess`` (also
     for a child that does not exist). Not logged as a read: the break-glass is recorded, then the page read is."""
     if not can_break_glass(user):
         raise NoAccess
-    child = Child.objects.filter(pk=child_pk(child_id)).select_related("person").first()
+    child = child_model().objects.filter(pk=child_pk(child_id)).select_related("person").first()
     if child is None:
         raise NoAccess
     return child

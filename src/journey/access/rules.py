@@ -11,12 +11,16 @@ agency user sees only the children their agency raised contacts about, and then 
 child behind a new contact is a different, narrower need: ``child_matchability`` lets searching staff find any
 child who is not restricted, showing identifying details only, never the record.
 """
-from datetime import timedelta
+from datetime import date, timedelta
 
+from django.apps import apps
 from django.conf import settings
-from django.db.models import Exists, F, Q, QuerySet
+from django.db.models import Q, QuerySet
+
 from journey.accounts.models import MAX_TEAM_DEPTH, Role, Team, TeamKind
 from journey.lib.dates import today
+
+from .involvement import PARTNER, STAFF, reasons_for
 
 ALLOCATED_WORKER = "allocated worker"
 MANAGER_LINE = "manager line"
@@ -68,73 +72,44 @@ def closed_episode_grace_days() -> int:
     return int(getattr(settings, "JOURNEY_CLOSED_EPISODE_GRACE_DAYS", CLOSED_EPISODE_GRACE_DAYS))
 
 
-def _current_allocations() -> QuerySet:
-    """Allocations held now (not handed on, on an open episode), and those that held an episode when it closed
-    within the grace days (closing an episode ends its allocation the same day)."""
-    from journey.casework.models import Allocation
-
-    recent = today() - timedelta(days=closed_episode_grace_days())
-    held = Q(ended_on__isnull=True, episode__ended_on__isnull=True)
-    closing = Q(episode__ended_on__gt=recent, ended_on=F("episode__ended_on"))
-    return Allocation.objects.filter(held | closing)
+def grace_cutoff() -> date:
+    """Episodes closed after this day still count for their worker, team and managers (see the grace days)."""
+    return today() - timedelta(days=closed_episode_grace_days())
 
 
-def _responsible_episodes() -> QuerySet:
-    """Episodes a team is responsible for now (or closed within the grace days): a referral reaches a team before its
-    manager allocates a worker, and the team must see the child meanwhile."""
-    from journey.casework.models import Episode
-
-    recent = today() - timedelta(days=closed_episode_grace_days())
-    return Episode.objects.filter(Q(ended_on__isnull=True) | Q(ended_on__gt=recent), team__isnull=False)
-
-
-def _manager_line(user) -> Q:
-    """Allocations (or episodes) whose team, or a service area up to ``MAX_TEAM_DEPTH`` above it, the user manages."""
-    line = Q(team__manager=user)
-    path = "team"
+def manager_line(user, team_path: str = "team") -> Q:
+    """Rows whose team (at ``team_path``), or a service area up to ``MAX_TEAM_DEPTH`` above it, ``user`` manages."""
+    line = Q(**{f"{team_path}__manager": user})
+    path = team_path
     for _ in range(MAX_TEAM_DEPTH):
         path += "__parent"
         line |= Q(**{f"{path}__manager": user})
     return line
 
 
-def _is_front_door(user) -> Q:
-    """True (as a filter needing no query of its own) for screeners and members of a front door team."""
+def is_front_door(user) -> bool:
+    """Screeners, members of a front door team and that team's manager line: the people who take contacts, link
+    the children named to the record, create records and decide what happens next."""
+    if not can_record_work(user):
+        return False
     if user.role == Role.SCREENER:
-        return Q()
-    return Q(Exists(Team.objects.filter(pk=user.team_id, kind=TeamKind.FRONT_DOOR))) if user.team_id else Q(pk__in=[])
+        return True
+    front_doors = Team.objects.filter(kind=TeamKind.FRONT_DOOR)
+    if user.team_id and front_doors.filter(pk=user.team_id).exists():
+        return True
+    return front_doors.filter(manager_line(user, "parent") | Q(manager=user)).exists()
 
 
 def _relationships(user) -> list[tuple[str, QuerySet, str]]:
-    """Each reason a user may be involved: its name, the rows it reaches and their field naming the child,
-    strongest reason first."""
-    from journey.frontdoor.codes import ContactStatus
-    from journey.frontdoor.models import ContactChild
-
-    from .models import BreakGlass, ExplicitAccess
-
+    """Each reason a user may be involved, as registered by the apps that know it (``access.involvement``): its
+    name, the rows it reaches and their field naming the child, strongest reason first."""
     if not _is_active(user):
         return []
-    if user.is_partner:
-        # A restricted child (an adoptive placement, a staff member's family) is never shown to a partner agency,
-        # even one that raised a contact: what is shared could help trace the child.
-        raised = ContactChild.objects.filter(contact__agency_id=user.agency_id, child__isnull=False, child__is_restricted=False)
-        return [(PARTNER_AGENCY, raised, "child_id")]
-    allocations = _current_allocations()
-    episodes = _responsible_episodes()
-    found = [
-        (ALLOCATED_WORKER, allocations.filter(worker=user), "episode__child_id"),
-        (MANAGER_LINE, allocations.filter(_manager_line(user)), "episode__child_id"),
-        (MANAGER_LINE, episodes.filter(_manager_line(user)), "child_id"),
-    ]
-    if user.team_id:
-        found.append((TEAM_MEMBER, allocations.filter(team_id=user.team_id), "episode__child_id"))
-        found.append((TEAM_MEMBER, episodes.filter(team_id=user.team_id), "child_id"))
-    open_contacts = ContactChild.objects.filter(child__isnull=False, contact__status=ContactStatus.AWAITING_SCREENING)
-    found.append((FRONT_DOOR, open_contacts.filter(_is_front_door(user)), "child_id"))
-    grantee = Q(user=user) | Q(team_id=user.team_id) if user.team_id else Q(user=user)
-    found.append((EXPLICIT_ACCESS, ExplicitAccess.objects.active().filter(grantee), "child_id"))
-    found.append((BREAK_GLASS, BreakGlass.objects.active().filter(user=user), "child_id"))
+    found = []
+    for reason in reasons_for(PARTNER if user.is_partner else STAFF):
+        rows = reason.rows(user)
+        if rows is not None:
+            found.append((reason.name, rows, reason.child_field))
     return found
 
 
@@ -166,12 +141,55 @@ def is_in_manager_line(user, child) -> bool:
     """Whether ``user`` manages a team holding the child, or a service area above one."""
     if not _is_active(user) or user.is_partner:
         return False
-    return (
-        _current_allocations().filter(_manager_line(user), episode__child_id=child.pk).exists()
-        or _responsible_episodes().filter(_manager_line(user), child_id=child.pk).exists()
+    return any(
+        rows.filter(**{field: child.pk}).exists()
+        for reason, rows, field in _manager_line_relationships(user)
     )
+
+
+def _manager_line_relationships(user):
+    names = {reason.name for reason in reasons_for(STAFF) if reason.manager_line}
+    return [(name, rows, field) for name, rows, field in _relationships(user) if name in names]
 
 
 def can_manage_grants(user, child) -> bool:
     """The child's team manager (or a manager above the team) gives and withdraws explicit access."""
     return is_in_manager_line(user, child)
+
+
+CHILD_MODEL = "people.Child"
+
+
+def child_model():
+    """The child's record, known by its label (as Django knows the user model by ``AUTH_USER_MODEL``), so that
+    access decides who sees children without importing the app that keeps them."""
+    return apps.get_model(CHILD_MODEL)
+
+
+def contact_visibility(user) -> Q:
+    """A filter on the front door's contacts (``frontdoor.Contact``: ``recorded_by``, ``agency``,
+    ``children_named__child``) for those ``user`` may open.
+
+    Contacts belong to the front door, which sees them all. Anyone else sees a contact only as part of something
+    they already have: the staff member who recorded it, staff who may open a child it is linked to (read-only,
+    as part of that child's record), and a partner agency its own agency's contacts. Never a contact linked to a
+    child the user could not even find (a restricted child), which would tell them the child is on record; a
+    partner never one about a restricted child at all. Join on named children may repeat a contact: use
+    ``distinct()`` (``Contact.objects.visible_to`` does)."""
+    if not _is_active(user):
+        return Q(pk__in=[])
+    if user.is_partner:
+        return Q(agency_id=user.agency_id) & ~Q(children_named__child__is_restricted=True)
+    if not user.is_local_authority_staff:
+        return Q(pk__in=[])
+    children = child_model().objects
+    hidden = ~Q(children_named__child__in=children.exclude(child_matchability(user)).values("pk"))
+    if is_front_door(user):
+        return hidden
+    return (Q(recorded_by=user) | Q(children_named__child__in=children.visible_to(user).values("pk"))) & hidden
+
+
+def can_work_contact(user, contact) -> bool:
+    """Linking a named child to the record, making a record for them, and screening: the front door's work, on a
+    contact still awaiting screening. The actions refuse anyone else; the pages ask the same question."""
+    return is_front_door(user) and contact.is_open

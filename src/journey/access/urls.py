@@ -7,5 +7,4 @@ urlpatterns = [
     path("children/<int:child_id>/break-glass/", views.break_glass, name="break-glass"),
     path("children/<int:child_id>/grants/", views.grants, name="grants"),
     path("children/<int:child_id>/grants/<int:grant_id>/revoke/", views.revoke, name="revoke"),
-    path("children/<int:child_id>/shared/", views.shared_record, name="shared-record"),
 ]

@@ -4,12 +4,12 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from journey.lib.forms import apply_errors
 
-from . import actions, shared
-from .fetch import get_child_for, get_child_for_staff, get_child_to_break_glass
+from . import actions
+from .fetch import get_child_for_staff, get_child_to_break_glass
 from .forms import BreakGlassForm, GrantForm
 from .models import ExplicitAccess
 from .rules import NoAccess, can_break_glass, can_manage_grants, involvement
@@ -80,12 +80,3 @@ def revoke(request: HttpRequest, child_id: int, grant_id: int) -> HttpResponse:
         return _render_grants(request, child, GrantForm(), revoke_form)
     messages.success(request, f"Access for {grant.grantee} is withdrawn")
     return redirect("access:grants", child.pk)
-
-
-@require_GET
-def shared_record(request: HttpRequest, child_id: int) -> HttpResponse:
-    """What a partner agency may see of a child its staff raised concerns about: no more than this page shows."""
-    if not request.user.is_partner:
-        raise NoAccess
-    child = get_child_for(request.user, child_id, what="shared record", request=request)
-    return render(request, "access/shared_record.html", {"child": child, **shared.shared_with_agency(child, request.user.agency)})

@@ -51,11 +51,29 @@ class Episode(models.Model):
         return self.ended_on is None
 
     def current_allocation(self) -> "Allocation | None":
+        """The allocation held now (see ``AllocationQuerySet.current``), from prefetched allocations if any."""
+        if not self.is_open:
+            return None
         return next((a for a in self.allocations.all() if a.ended_on is None), None)
+
+
+class AllocationQuerySet(models.QuerySet):
+    def current(self) -> "AllocationQuerySet":
+        """Allocations held now: not handed on, on an open episode. The one definition of "the current
+        allocation", used by pages, lists, the API and access alike."""
+        return self.filter(ended_on__isnull=True, episode__ended_on__isnull=True)
+
+    def current_or_closed_after(self, day) -> "AllocationQuerySet":
+        """Held now, or held when their episode closed after ``day`` (closing ends the allocation that day), for
+        those who finish a closure after it."""
+        closing = Q(episode__ended_on__gt=day, ended_on=models.F("episode__ended_on"))
+        return self.filter(Q(ended_on__isnull=True, episode__ended_on__isnull=True) | closing)
 
 
 class Allocation(models.Model):
     """Who holds an episode, and from when. Kept as history so continuity of worker can be measured."""
+
+    objects = AllocationQuerySet.as_manager()
 
     episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="allocations", help_text="The episode.")
     worker = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="allocations", help_text="The lead practitioner.")

@@ -33,6 +33,6 @@ def seen(child) -> Seen:
 
 def current_allocations(child) -> list[Allocation]:
     return list(
-        Allocation.objects.filter(episode__child=child, episode__ended_on__isnull=True, ended_on__isnull=True)
+        Allocation.objects.current().filter(episode__child=child)
         .select_related("worker__agency", "team__manager", "episode")
     )

@@ -6,6 +6,8 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
 
+from journey.access.rules import is_front_door
+from journey.audit.context import audited_action
 from journey.casework.actions import open_episode
 from journey.casework.codes import EpisodeKind
 from journey.lib.identifiers import normalise_nhs_number, normalise_postcode
@@ -13,7 +15,7 @@ from journey.people.actions import create_child
 from journey.people.matching import Given
 
 from .codes import ContactStatus, ScreeningOutcome
-from .models import Contact, ContactChild, Referral, ScreeningDecision
+from .models import Contact, ContactChild, ContactLinkChange, Referral, ScreeningDecision
 
 @dataclass(frozen=True)
 class NamedChild:
@@ -25,7 +27,7 @@ class NamedChild:
     postcode: str = ""
 
 
-@transaction.atomic
+@audited_action
 def record_contact(
     *, acting_user, agency, concern: str, children: list[NamedChild], received_at: datetime | None = None,
     referrer_name: str = "", referrer_role: str = "", referrer_phone: str = "", parents_aware: bool | None = None,
@@ -57,6 +59,17 @@ def given_details(named: ContactChild) -> Given:
     )
 
 
+class NotFrontDoor(ValidationError):
+    """Raised when someone other than the front door tries the front door's work on a contact."""
+
+
+def _ensure_front_door(acting_user) -> None:
+    """Linking, making records from a contact and screening are the front door's work (``access.rules``); the
+    pages ask the same rule before offering them."""
+    if not is_front_door(acting_user):
+        raise NotFrontDoor("Only the front door can link, create records for or screen a contact")
+
+
 def _ensure_open(contact: Contact) -> None:
     """Re-read the contact's status under a row lock, so that two screeners acting at once (or a button pressed
     twice) cannot both change it: the second sees the first's change and is told why, rather than failing."""
@@ -65,12 +78,29 @@ def _ensure_open(contact: Contact) -> None:
         raise ValidationError("This contact has already been screened, so its children cannot be changed")
 
 
-@transaction.atomic
-def link_contact_to_child(named: ContactChild, child, *, acting_user) -> ContactChild:
-    """The screener says which child on record the contact is about. The story continues on that record."""
+@audited_action
+def link_contact_to_child(named: ContactChild, child, *, acting_user, replacing_reason: str = "") -> ContactChild:
+    """The screener says which child on record the contact is about. The story continues on that record.
+
+    A named child already linked to another record is moved only when the screener says why; the earlier link
+    stays on record as a ``ContactLinkChange``, so who was thought to be this child, and why that changed, can
+    always be answered."""
+    _ensure_front_door(acting_user)
     _ensure_open(named.contact)
+    named = ContactChild.objects.select_for_update().get(pk=named.pk)
+    if named.child_id == child.pk:
+        raise ValidationError(f"{named} is already linked to this record")
     if ContactChild.objects.filter(contact=named.contact, child=child).exclude(pk=named.pk).exists():
         raise ValidationError("This child is already linked to another child named in this contact")
+    if named.child_id is not None:
+        if not replacing_reason.strip():
+            raise ValidationError({
+                "replacing_reason": f"{named} is already linked to another record: say why this record is the right one"
+            })
+        ContactLinkChange.objects.create(
+            named=named, previous_child_id=named.child_id, previous_linked_by_id=named.linked_by_id,
+            previous_linked_at=named.linked_at, child=child, reason=replacing_reason.strip(), changed_by=acting_user,
+        )
     named.child = child
     named.linked_by = acting_user
     named.linked_at = timezone.now()
@@ -79,9 +109,10 @@ def link_contact_to_child(named: ContactChild, child, *, acting_user) -> Contact
     return named
 
 
-@transaction.atomic
+@audited_action
 def create_child_from_contact(named: ContactChild, *, acting_user, sex: str = "U"):
     """No one on record matched: make the child's record from what the referrer gave, and link it."""
+    _ensure_front_door(acting_user)
     _ensure_open(named.contact)
     if ContactChild.objects.filter(pk=named.pk, child__isnull=False).exists():
         raise ValidationError(f"{named} is already linked to a record, so no new record was made")
@@ -97,7 +128,7 @@ def create_child_from_contact(named: ContactChild, *, acting_user, sex: str = "U
     return child
 
 
-@transaction.atomic
+@audited_action
 def screen_contact(
     contact: Contact, *, acting_user, outcome: str, rationale: str, decided_at: datetime | None = None, team=None,
 ) -> ScreeningDecision:
@@ -106,6 +137,7 @@ def screen_contact(
 
     A new episode goes to ``team``, the team receiving the work, whose manager allocates a worker; the team is
     needed only when some child has no episode of that kind to continue."""
+    _ensure_front_door(acting_user)
     if outcome not in ScreeningOutcome.values:
         raise ValidationError({"outcome": "Select what happens next"})
     if not rationale.strip():

@@ -202,3 +202,8 @@ class LinkForm(forms.Form):
     forbidden one); whether the user may see that child is decided by ``get_child_for``."""
 
     child_id = forms.IntegerField(min_value=1, max_value=2**63 - 1)
+    replacing_reason = forms.CharField(
+        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why is this the right record instead?",
+        help_text="Needed only to move a child already linked to another record; the earlier link is kept.",
+    )

@@ -5,13 +5,23 @@ from django.utils import timezone
 
 from journey.lib.dates import DateOfBirth, PastEvent
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
-from journey.lib.text import LONG_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
+from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
 
 from .codes import ContactStatus, ScreeningOutcome
 
 
+class ContactQuerySet(models.QuerySet):
+    def visible_to(self, user) -> "ContactQuerySet":
+        """The only way a page or the API chooses contacts: see ``journey.access.rules.contact_visibility``."""
+        from journey.access.rules import contact_visibility
+
+        return self.filter(contact_visibility(user)).distinct()
+
+
 class Contact(models.Model):
     """Any approach to children's services about one or more children, in the referrer's own words."""
+
+    objects = ContactQuerySet.as_manager()
 
     received_at = models.DateTimeField(
         default=timezone.now, db_index=True, validators=[PastEvent("Date received")],
@@ -75,6 +85,33 @@ class ContactChild(models.Model):
 
     def __str__(self) -> str:
         return f"{self.given_first_name} {self.given_last_name}"
+
+
+class ContactLinkChange(models.Model):
+    """A named child moved from one record to another while the contact was open: the earlier link, kept with who
+    made it and why it was changed, so that a wrong match can be traced and the history of the child's identity
+    stays in the record rather than only in the audit log. Append-only."""
+
+    named = models.ForeignKey(ContactChild, on_delete=models.CASCADE, related_name="link_changes", help_text="The child named in the contact.")
+    previous_child = models.ForeignKey(
+        "people.Child", on_delete=models.PROTECT, related_name="+", help_text="The record it was linked to before."
+    )
+    previous_linked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="Who made the earlier link.",
+    )
+    previous_linked_at = models.DateTimeField(null=True, blank=True, help_text="When the earlier link was made.")
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="+", help_text="The record it is linked to now.")
+    reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, help_text="Why the earlier link was wrong.")
+    changed_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", help_text="Who changed it.")
+    changed_at = models.DateTimeField(default=timezone.now, help_text="When it was changed.")
+
+    class Meta:
+        ordering = ["-changed_at", "-id"]
+        constraints = [max_length_check("reason", SHORT_TEXT_MAX_LENGTH)]
+
+    def __str__(self) -> str:
+        return f"{self.named} re-linked on {self.changed_at:%d %b %Y}"
 
 
 class ScreeningDecision(models.Model):

@@ -5,9 +5,9 @@ queries however many children are shown; nothing here changes the record (the ac
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from django.db.models import Count, Max, QuerySet
+from django.db.models import Count, Max
 
-from journey.access.rules import can_search_children
+from journey.access.rules import is_front_door
 from journey.casework.models import Episode
 from journey.people.matching import Candidate, find_existing_children
 from journey.people.models import Child
@@ -15,16 +15,6 @@ from journey.people.models import Child
 from .actions import given_details
 from .models import Contact, ContactChild, Referral
 from .rules import is_rereferral
-
-
-def contacts_visible_to(user) -> QuerySet[Contact]:
-    """Contacts the user may open: local authority staff who search for children, and never one linked to a child
-    they could not even find (a restricted child's contact would otherwise tell them the child is on record).
-    A contact page shows the linked child's identifying details and history counts, not the child's record."""
-    if not can_search_children(user):
-        return Contact.objects.none()
-    hidden = Child.objects.exclude(pk__in=Child.objects.matchable_by(user).values("pk"))
-    return Contact.objects.exclude(children_named__child__in=hidden)
 
 
 @dataclass
@@ -92,25 +82,30 @@ class NamedRow:
     """One child named in a contact, as the page shows it: the details given, then the record or the candidates."""
 
     named: ContactChild
+    record_shown: bool = False  # the linked record's identity and history: for the front door, or staff who may open it
     history: History | None = None
     matches: list[Match] = field(default_factory=list)
     is_rereferral: bool = False
 
 
 def named_rows(contact: Contact, user) -> list[NamedRow]:
-    """The contact's named children, each with its linked record's history or, while the contact is open, the
-    candidates found among the children the user may find (identifying details only)."""
+    """The contact's named children, each with its linked record's history or, while the contact is open and the
+    user is the front door, the candidates found among the children the user may find (identifying details only).
+    Others who may read the contact (its recorder, staff holding a linked child) see the details as given, and a
+    linked record only where they may open it."""
     matchable = Child.objects.matchable_by(user)
+    front_door = is_front_door(user)
+    openable = set(Child.objects.visible_to(user).filter(contact_links__contact=contact).values_list("pk", flat=True))
     rows, found = [], {}
     for named in contact.children_named.select_related("child__person", "linked_by").order_by("pk"):
-        rows.append(NamedRow(named=named))
-        if named.child_id is None and contact.is_open:
+        rows.append(NamedRow(named=named, record_shown=front_door or named.child_id in openable))
+        if named.child_id is None and contact.is_open and front_door:
             found[named.pk] = find_existing_children(given_details(named), matchable)
-    shown = {row.named.child_id for row in rows if row.named.child_id}
+    shown = {row.named.child_id for row in rows if row.named.child_id and row.record_shown}
     shown |= {candidate.child.pk for candidates in found.values() for candidate in candidates}
     history = histories(shown, excluding=contact)
     for row in rows:
-        if row.named.child_id:
+        if row.named.child_id and row.record_shown:
             row.history = history[row.named.child_id]
         row.matches = [Match(candidate, history[candidate.child.pk]) for candidate in found.get(row.named.pk, [])]
     _mark_rereferrals(contact, rows)

@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from journey.casework.queries import current_allocations
-from journey.frontdoor.models import Contact
+from .models import Contact
 
 
 @dataclass(frozen=True)

@@ -11,4 +11,5 @@ urlpatterns = [
     path("contacts/<int:contact_id>/children/<int:named_id>/link/", views.link, name="link"),
     path("contacts/<int:contact_id>/children/<int:named_id>/create/", views.create_child, name="create-child"),
     path("contacts/<int:contact_id>/screen/", views.screen, name="screen"),
+    path("children/<int:child_id>/shared/", views.shared_record, name="shared-record"),
 ]

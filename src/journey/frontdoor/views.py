@@ -2,30 +2,37 @@
 screener links each child named to the one record and decides what happens next."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Prefetch
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from journey.access.fetch import get_child_to_match, log_read
-from journey.access.rules import NoAccess, require_staff
+from journey.access.fetch import MAX_ID, get_child_for, get_child_to_match, log_read
+from journey.access.rules import NoAccess, is_front_door, require_staff
+from journey.audit.log import record, record_list_read
+from journey.audit.models import Action
 from journey.lib.forms import apply_errors
 
 from . import actions
 from .codes import ContactStatus
 from .forms import ContactForm, LinkForm, ScreeningForm
 from .models import Contact, ContactChild
-from .screening import contacts_visible_to, named_rows
+from .screening import named_rows
+from .shared import shared_with_agency
 
 RECENTLY_SCREENED = 10
 WHAT_READ = "front door contact"
 
 
 def _contact_for(request: HttpRequest, contact_id: int) -> Contact:
-    """The contact, if the user may open it; a forbidden and a missing contact answer alike."""
+    """The contact, if the user may open it (``Contact.objects.visible_to``); a forbidden and a missing contact
+    answer alike."""
     require_staff(request.user)
-    contact = contacts_visible_to(request.user).filter(pk=contact_id).select_related(
+    if not 0 < contact_id <= MAX_ID:
+        raise NoAccess
+    contact = Contact.objects.visible_to(request.user).filter(pk=contact_id).select_related(
         "agency", "recorded_by", "decision__decided_by"
     ).first()
     if contact is None:
@@ -33,8 +40,17 @@ def _contact_for(request: HttpRequest, contact_id: int) -> Contact:
     return contact
 
 
+def _contact_to_work(request: HttpRequest, contact_id: int) -> Contact:
+    """The contact, for the front door's own work on it (linking, new records, screening); anyone else who may
+    read the contact is answered as if it were not there. Whether it is still open is the action's to say."""
+    contact = _contact_for(request, contact_id)
+    if not is_front_door(request.user):
+        raise NoAccess
+    return contact
+
+
 def _named_for(contact: Contact, named_id: int) -> ContactChild:
-    named = contact.children_named.filter(pk=named_id).first()
+    named = contact.children_named.filter(pk=named_id).first() if 0 < named_id <= MAX_ID else None
     if named is None:
         raise NoAccess
     return named
@@ -42,15 +58,22 @@ def _named_for(contact: Contact, named_id: int) -> ContactChild:
 
 @require_GET
 def contacts(request: HttpRequest) -> HttpResponse:
+    """The front door's queue: its own work, so only the front door sees it. The names on it are logged."""
     require_staff(request.user)
+    if not is_front_door(request.user):
+        raise NoAccess
     named = Prefetch("children_named", queryset=ContactChild.objects.order_by("pk"))
-    visible = contacts_visible_to(request.user).select_related("agency").prefetch_related(named)
-    awaiting = visible.filter(status=ContactStatus.AWAITING_SCREENING).order_by("received_at", "pk")
-    screened = (
+    visible = Contact.objects.visible_to(request.user).select_related("agency").prefetch_related(named)
+    awaiting = list(visible.filter(status=ContactStatus.AWAITING_SCREENING).order_by("received_at", "pk"))
+    screened = list(
         visible.filter(status=ContactStatus.SCREENED).select_related("decision__decided_by")
         .order_by("-decision__decided_at", "-pk")[:RECENTLY_SCREENED]
     )
-    return render(request, "frontdoor/contacts.html", {"awaiting": list(awaiting), "screened": list(screened)})
+    shown = awaiting + screened
+    linked = [named.child_id for contact in shown for named in contact.children_named.all() if named.child_id]
+    with transaction.atomic():
+        record_list_read(request.user, "front door queue", linked, request, contacts=shown)
+    return render(request, "frontdoor/contacts.html", {"awaiting": awaiting, "screened": screened})
 
 
 @require_http_methods(["GET", "POST"])
@@ -72,7 +95,7 @@ def new_contact(request: HttpRequest) -> HttpResponse:
 @require_GET
 def contact_sent(request: HttpRequest, contact_id: int) -> HttpResponse:
     """The confirmation a referrer sees: the reference to quote, and nothing of any child's record."""
-    contact = Contact.objects.filter(pk=contact_id, recorded_by=request.user).first()
+    contact = Contact.objects.filter(pk=contact_id, recorded_by=request.user).first() if 0 < contact_id <= MAX_ID else None
     if contact is None:
         raise NoAccess
     return render(request, "frontdoor/contact_sent.html", {"contact": contact})
@@ -81,15 +104,18 @@ def contact_sent(request: HttpRequest, contact_id: int) -> HttpResponse:
 def _render_contact(request: HttpRequest, contact: Contact, *, form: Form | None = None) -> HttpResponse:
     """The contact page; ``form`` is a submitted form whose errors the page must show."""
     rows = named_rows(contact, request.user)
-    linked = [row.named.child for row in rows if row.named.child_id]
-    for child in linked:
-        log_read(request.user, child, WHAT_READ, request)
+    linked = [row.named.child for row in rows if row.named.child_id and row.record_shown]
+    with transaction.atomic():
+        record(Action.READ, user=request.user, obj=contact, what=WHAT_READ, request=request)
+        for child in linked:
+            log_read(request.user, child, WHAT_READ, request)
     screen_form = form if isinstance(form, ScreeningForm) else ScreeningForm()
     context = {
         "contact": contact,
         "decision": getattr(contact, "decision", None),
         "rows": rows,
         "all_linked": all(row.named.child_id for row in rows),
+        "can_work": is_front_door(request.user) and contact.is_open,
         "form": form,
         "screen_form": screen_form,
     }
@@ -103,14 +129,16 @@ def contact(request: HttpRequest, contact_id: int) -> HttpResponse:
 
 @require_POST
 def link(request: HttpRequest, contact_id: int, named_id: int) -> HttpResponse:
-    contact = _contact_for(request, contact_id)
+    contact = _contact_to_work(request, contact_id)
     named = _named_for(contact, named_id)
     form = LinkForm(request.POST)
     if not form.is_valid():
         raise NoAccess
     child = get_child_to_match(request.user, form.cleaned_data["child_id"], what="link contact", request=request)
     try:
-        actions.link_contact_to_child(named, child, acting_user=request.user)
+        actions.link_contact_to_child(
+            named, child, acting_user=request.user, replacing_reason=form.cleaned_data["replacing_reason"]
+        )
     except ValidationError as error:
         apply_errors(form, error)
         return _render_contact(request, contact, form=form)
@@ -120,7 +148,7 @@ def link(request: HttpRequest, contact_id: int, named_id: int) -> HttpResponse:
 
 @require_POST
 def create_child(request: HttpRequest, contact_id: int, named_id: int) -> HttpResponse:
-    contact = _contact_for(request, contact_id)
+    contact = _contact_to_work(request, contact_id)
     named = _named_for(contact, named_id)
     form = Form(request.POST)
     form.full_clean()
@@ -135,7 +163,7 @@ def create_child(request: HttpRequest, contact_id: int, named_id: int) -> HttpRe
 
 @require_POST
 def screen(request: HttpRequest, contact_id: int) -> HttpResponse:
-    contact = _contact_for(request, contact_id)
+    contact = _contact_to_work(request, contact_id)
     form = ScreeningForm(request.POST)
     if form.is_valid():
         try:
@@ -149,3 +177,12 @@ def screen(request: HttpRequest, contact_id: int) -> HttpResponse:
             messages.success(request, f"Decision recorded: {decision.get_outcome_display()}")
             return redirect("frontdoor:contact", contact.pk)
     return _render_contact(request, contact, form=form)
+
+
+@require_GET
+def shared_record(request: HttpRequest, child_id: int) -> HttpResponse:
+    """What a partner agency may see of a child its staff raised concerns about: no more than this page shows."""
+    if not request.user.is_partner:
+        raise NoAccess
+    child = get_child_for(request.user, child_id, what="shared record", request=request)
+    return render(request, "frontdoor/shared_record.html", {"child": child, **shared_with_agency(child, request.user.agency)})

@@ -7,9 +7,10 @@ from ninja import Router, Status
 from journey.access.fetch import MAX_ID, log_read
 from journey.access.rules import NoAccess
 from journey.accounts.models import Agency
+from journey.audit.log import record
+from journey.audit.models import Action
 from journey.frontdoor.actions import NamedChild, record_contact
 from journey.frontdoor.models import Contact
-from journey.frontdoor.screening import contacts_visible_to
 from journey.people.relations import children_hidden_from
 
 from ..schemas import ContactCreated, ContactIn, ContactOut, Error, ValidationErrors
@@ -56,12 +57,12 @@ def submit_contact(request: HttpRequest, payload: ContactIn):
 
 
 def _contact_for(user, contact_id: int) -> Contact:
-    """A partner sees the contacts their agency raised; council staff those the front door's rules let them open.
-    A forbidden and a missing contact answer alike."""
+    """The contacts the same rule lets the user open on the site (``Contact.objects.visible_to``): a partner its
+    agency's, never one about a restricted child; council staff as the front door's pages allow. A forbidden and
+    a missing contact answer alike."""
     if not 0 < contact_id <= MAX_ID:
         raise NoAccess
-    visible = Contact.objects.filter(agency_id=user.agency_id) if user.is_partner else contacts_visible_to(user)
-    contact = visible.filter(pk=contact_id).select_related("agency", "decision").first()
+    contact = Contact.objects.visible_to(user).filter(pk=contact_id).select_related("agency", "decision").first()
     if contact is None:
         raise NoAccess
     return contact
@@ -76,6 +77,7 @@ def get_contact(request: HttpRequest, contact_id: int):
     hidden = children_hidden_from(request.auth).values("pk")
     named = list(contact.children_named.exclude(child__in=hidden).select_related("child").order_by("pk"))
     with transaction.atomic():
+        record(Action.READ, user=request.auth, obj=contact, what="api: contact", request=request)
         for row in named:
             if row.child is not None:
                 log_read(request.auth, row.child, "api: contact", request)
