@@ -9,7 +9,7 @@ from django.contrib.auth.hashers import Argon2PasswordHasher
 def production_setting(name: str, tmp_path) -> str:
     """Read a setting as production would see it: a fresh interpreter without the test flag."""
     env = {k: v for k, v in os.environ.items() if not k.startswith("JOURNEY_") and k != "DATABASE_URL"}
-    env.update({"JOURNEY_SECRET_KEY": "x" * 50, "JOURNEY_DATA_DIR": str(tmp_path)})
+    env.update({"JOURNEY_SECRET_KEY": "x" * 50, "JOURNEY_AUDIT_KEY": "k" * 40, "JOURNEY_DATA_DIR": str(tmp_path)})
     code = f"import journey.settings as s; print(s.{name})"
     return subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True).stdout.strip()
 
