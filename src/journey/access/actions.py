@@ -3,9 +3,9 @@ from datetime import date, timedelta
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
+from journey.audit.context import audited_action
 from journey.audit.log import record
 from journey.audit.models import Action
 from journey.lib.dates import today
@@ -32,7 +32,7 @@ def reason_error(reason: str, what: str) -> str | None:
     return None
 
 
-@transaction.atomic
+@audited_action
 def grant_access(child, *, acting_user, reason: str, user=None, team=None, expires_on: date | None = None) -> ExplicitAccess:
     """Give one local authority user, or one team, access to the child's record, until withdrawn or ``expires_on``."""
     if not can_manage_grants(acting_user, child):
@@ -42,6 +42,8 @@ def grant_access(child, *, acting_user, reason: str, user=None, team=None, expir
         errors["user"] = "Enter a username or choose a team, not both"
     elif user is not None and (not user.is_active or user.is_partner):
         errors["user"] = "Access can only be given to an active local authority user"
+    elif user is not None and user.pk == acting_user.pk:
+        errors["user"] = "You cannot give yourself access: another manager of the child's team must"
     if error := reason_error(reason, "why they need access"):
         errors["reason"] = error
     if expires_on is not None and expires_on < today():
@@ -56,7 +58,7 @@ def grant_access(child, *, acting_user, reason: str, user=None, team=None, expir
     )
 
 
-@transaction.atomic
+@audited_action
 def revoke_access(grant: ExplicitAccess, *, acting_user) -> ExplicitAccess:
     """Withdraw a grant now. The grant stays on record, marked withdrawn, by whom and when."""
     grant = ExplicitAccess.objects.select_for_update().get(pk=grant.pk)
@@ -70,7 +72,7 @@ def revoke_access(grant: ExplicitAccess, *, acting_user) -> ExplicitAccess:
     return grant
 
 
-@transaction.atomic
+@audited_action
 def break_glass(child, *, acting_user, reason: str, request=None) -> BreakGlass:
     """Open a record in an emergency for a few hours, stating why; shown to the child's managers and reported
     daily to the Caldicott guardian. ``request`` tells the audit log where it came from."""

@@ -1,21 +1,23 @@
 """Casework state changes: episodes, allocation, assessments and their 'by when' dates, visits and notes.
 
-Each action is atomic, validates the rule it guards with a message naming the field, and takes the acting
-user as a keyword-only argument.
+Each action is an ``@audited_action``: atomic, logged as its keyword-only ``acting_user``, validating the rule it
+guards with a message naming the field. Rows are saved one by one (never ``QuerySet.update()``), so that ending an
+allocation is in the audit log like any other change.
 """
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
+from journey.audit.context import audited_action
 from journey.lib.dates import today
 
+from . import rules
 from .codes import ClosureReason, EpisodeKind
 from .models import Allocation, Assessment, ByWhen, CaseNote, Episode, Visit
 
 
-@transaction.atomic
+@audited_action
 def open_episode(
     child, kind: str, *, started_on: date, acting_user, referral=None, worker=None, team=None,
 ) -> Episode:
@@ -34,17 +36,20 @@ def open_episode(
     return episode
 
 
-@transaction.atomic
+@audited_action
 def close_episode(episode: Episode, *, ended_on: date, reason: str, acting_user, note: str = "") -> Episode:
     errors = {}
     if not episode.is_open:
         raise ValidationError("This episode is already closed")
     if reason not in ClosureReason.values:
         errors["reason"] = "Select the reason the episode is closing"
+    held = list(episode.allocations.filter(ended_on__isnull=True))
     if ended_on < episode.started_on:
         errors["ended_on"] = f"End date must be on or after the start date ({episode.started_on:%-d %B %Y})"
     elif ended_on > today():
         errors["ended_on"] = "End date must be today or in the past"
+    elif latest := max((a.started_on for a in held if a.started_on > ended_on), default=None):
+        errors["ended_on"] = f"End date must be on or after the current allocation began ({latest:%-d %B %Y})"
     if errors:
         raise ValidationError(errors)
     episode.ended_on = ended_on
@@ -52,11 +57,13 @@ def close_episode(episode: Episode, *, ended_on: date, reason: str, acting_user,
     episode.closure_note = note.strip()
     episode.closed_by = acting_user
     episode.save()
-    episode.allocations.filter(ended_on__isnull=True).update(ended_on=ended_on)
+    for allocation in held:  # the worker hands the child on the day the episode closes
+        allocation.ended_on = ended_on
+        allocation.save(update_fields=["ended_on"])
     return episode
 
 
-@transaction.atomic
+@audited_action
 def allocate(episode: Episode, *, worker, team, started_on: date, acting_user) -> Allocation:
     """Give the episode a lead practitioner; whoever held it before hands it on that day."""
     if not episode.is_open:
@@ -67,14 +74,23 @@ def allocate(episode: Episode, *, worker, team, started_on: date, acting_user) -
         raise ValidationError({"worker": "Choose an active practitioner in the local authority"})
     if started_on > today():
         raise ValidationError({"started_on": "Allocation date must be today or in the past"})
-    episode.allocations.filter(ended_on__isnull=True).update(ended_on=started_on)
+    held = list(episode.allocations.filter(ended_on__isnull=True))
+    for previous in held:
+        if started_on < previous.started_on:
+            raise ValidationError({"started_on": (
+                f"Allocation must start on or after the current allocation began ({previous.started_on:%-d %B %Y}): "
+                "one worker hands on to the next"
+            )})
+    for previous in held:
+        previous.ended_on = started_on
+        previous.save(update_fields=["ended_on"])
     if episode.team_id != team.pk:
         episode.team = team
         episode.save(update_fields=["team"])
     return Allocation.objects.create(episode=episode, worker=worker, team=team, started_on=started_on)
 
 
-@transaction.atomic
+@audited_action
 def start_assessment(episode: Episode, *, acting_user, started_on: date, due_on: date, due_reason: str) -> Assessment:
     """Begin a single assessment with a 'by when' date set for this child, and the reason for it."""
     if not episode.is_open:
@@ -95,7 +111,7 @@ def start_assessment(episode: Episode, *, acting_user, started_on: date, due_on:
     return assessment
 
 
-@transaction.atomic
+@audited_action
 def change_by_when(assessment: Assessment, *, due_on: date, reason: str, acting_user) -> ByWhen:
     """Move the 'by when' date. The old date and its reason stay in the history."""
     if assessment.is_complete:
@@ -117,7 +133,7 @@ ASSESSMENT_TEXT_FIELDS = (
 )
 
 
-@transaction.atomic
+@audited_action
 def save_assessment(assessment: Assessment, *, acting_user, complete: bool, completed_on: date | None = None, decision: str = "", **texts: str) -> Assessment:
     """Save the practitioner's writing; completing needs an analysis, a decision and at least one strength."""
     if assessment.is_complete:
@@ -144,19 +160,18 @@ def save_assessment(assessment: Assessment, *, acting_user, complete: bool, comp
     return assessment
 
 
-@transaction.atomic
+@audited_action
 def authorise_assessment(assessment: Assessment, *, acting_user, authorised_on: date | None = None) -> Assessment:
-    if not assessment.is_complete:
-        raise ValidationError("Only a completed assessment can be authorised")
-    if acting_user.pk == assessment.author_id:
-        raise ValidationError("An assessment is authorised by a manager, not by its author")
+    """A manager's sign-off. Who may give it is ``rules.can_authorise``, asked here so that no caller can skip it."""
+    if refusal := rules.authorisation_refusal(acting_user, assessment):
+        raise ValidationError(refusal)
     assessment.authorised_on = authorised_on or today()
     assessment.authorised_by = acting_user
     assessment.save(update_fields=["authorised_on", "authorised_by"])
     return assessment
 
 
-@transaction.atomic
+@audited_action
 def record_visit(
     child, *, acting_user, visited_at: datetime, child_seen: bool, child_seen_alone: bool, place: str = "",
     who_was_present: str = "", childs_words: str = "", observations: str = "", next_steps: str = "",
@@ -175,7 +190,7 @@ def record_visit(
     )
 
 
-@transaction.atomic
+@audited_action
 def write_case_note(child, *, acting_user, occurred_at: datetime, subject: str, text: str) -> CaseNote:
     errors = {}
     if not subject.strip():

@@ -20,7 +20,7 @@ from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 from journey.people.models import Child
 
-from . import actions
+from . import actions, rules
 from .actions import ASSESSMENT_TEXT_FIELDS
 from .caseload import caseload
 from .forms import AllocateForm, AssessmentForm, ChangeByWhenForm, CloseEpisodeForm, OpenEpisodeForm, StartAssessmentForm, VisitForm
@@ -180,10 +180,6 @@ class PageErrors(forms.Form):
         return holder
 
 
-def _can_authorise(user, assessment: Assessment) -> bool:
-    return user.role == Role.TEAM_MANAGER and assessment.is_complete and not assessment.authorised_on and user.pk != assessment.author_id
-
-
 def _assessment_page(request, child, assessment, *, form=None, by_when_form=None, page_errors=None, status=200) -> HttpResponse:
     if form is None and not assessment.is_complete:
         form = AssessmentForm(initial={name: getattr(assessment, name) for name in (*ASSESSMENT_TEXT_FIELDS, "decision")})
@@ -193,7 +189,7 @@ def _assessment_page(request, child, assessment, *, form=None, by_when_form=None
     return render(request, "casework/assessment.html", {
         "child": child, "assessment": assessment, "form": form, "by_when_form": by_when_form,
         "page_errors": page_errors, "current_by_when": history[0] if history else None, "history": history,
-        "can_authorise": _can_authorise(request.user, assessment), "written": [
+        "can_authorise": rules.can_authorise(request.user, assessment), "written": [
             (title, getattr(assessment, f"{key}_strengths"), getattr(assessment, f"{key}_worries")) for title, key in AssessmentForm.DOMAINS
         ],
     }, status=status)
@@ -246,9 +242,8 @@ def change_by_when(request: HttpRequest, child_id: int, assessment_id: int) -> H
 def authorise_assessment(request: HttpRequest, child_id: int, assessment_id: int) -> HttpResponse:
     child = get_child_for_staff(request, child_id, what="authorise an assessment")
     found = _assessment_of(child, assessment_id)
-    if request.user.role != Role.TEAM_MANAGER:
-        errors = PageErrors.of(request, "Only a team manager can authorise an assessment")
-        return _assessment_page(request, child, found, page_errors=errors, status=403)
+    if refusal := rules.authorisation_refusal(request.user, found):
+        return _assessment_page(request, child, found, page_errors=PageErrors.of(request, refusal), status=403)
     try:
         actions.authorise_assessment(found, acting_user=request.user)
     except ValidationError as error:

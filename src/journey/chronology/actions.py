@@ -2,13 +2,14 @@
 from datetime import datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
+
+from journey.audit.context import audited_action
 
 from .models import SignificanceFlag, SignificantEvent
 
 
-@transaction.atomic
+@audited_action
 def record_significant_event(child, *, acting_user, occurred_at: datetime, description: str) -> SignificantEvent:
     errors = {}
     if not description.strip():
@@ -20,7 +21,7 @@ def record_significant_event(child, *, acting_user, occurred_at: datetime, descr
     return SignificantEvent.objects.create(child=child, occurred_at=occurred_at, description=description.strip(), recorded_by=acting_user)
 
 
-@transaction.atomic
+@audited_action
 def flag_entry_significant(child, entry_key: str, *, acting_user, reason: str) -> SignificanceFlag:
     from .build import chronology_for
 

@@ -4,11 +4,11 @@ as a keyword-only argument; rule failures name the field."""
 from datetime import date
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from journey.access.fetch import log_read
 from journey.access.rules import NoAccess, can_record_work
+from journey.audit.context import audited_action
 from journey.lib.dates import today
 
 from .codes import LawfulBasis
@@ -26,7 +26,7 @@ def sar_due_on(received_on: date) -> date:
     return add_months(received_on, 1)
 
 
-@transaction.atomic
+@audited_action
 def record_subject_access_request(
     person, *, acting_user, requested_by_name: str, received_on: date, notes: str = "",
 ) -> SubjectAccessRequest:
@@ -44,7 +44,7 @@ def record_subject_access_request(
     )
 
 
-@transaction.atomic
+@audited_action
 def export_subject_access(sar: SubjectAccessRequest, *, acting_user, request=None) -> SubjectAccessExport:
     """Build the export, logging a read of every child's record it draws on, and note who produced it and when."""
     scope = children_in_scope(acting_user)
@@ -60,7 +60,7 @@ def export_subject_access(sar: SubjectAccessRequest, *, acting_user, request=Non
     return export
 
 
-@transaction.atomic
+@audited_action
 def record_sar_response(sar: SubjectAccessRequest, *, acting_user, responded_on: date) -> SubjectAccessRequest:
     require_officer(acting_user)
     if not sar.is_open:
@@ -74,7 +74,7 @@ def record_sar_response(sar: SubjectAccessRequest, *, acting_user, responded_on:
     return sar
 
 
-@transaction.atomic
+@audited_action
 def record_information_share(
     child, *, acting_user, shared_with_agency, lawful_basis: str, what_was_shared: str, reason: str, shared_on: date,
     shared_with_person: str = "",

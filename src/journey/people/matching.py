@@ -135,6 +135,22 @@ def _name_score(given_name: str, names: list[str], variants: frozenset[str] | No
     return 0, None
 
 
+def former_names_of(former_names: str) -> tuple[list[str], list[str]]:
+    """(first names, family names) from a person's ``former_names``. An entry is a family name or spelling on its
+    own, or a whole earlier name ("Ruby Smith", kept when a child is renamed) whose first and last words count too."""
+    first: list[str] = []
+    family: list[str] = []
+    for entry in (e.strip() for e in (former_names or "").split(",")):
+        if not entry:
+            continue
+        family.append(entry)
+        words = entry.split()
+        if len(words) > 1:
+            first.append(words[0])
+            family.append(words[-1])
+    return first, family
+
+
 def score_candidate(child, given: Given) -> Candidate:
     """Score one child on record against what was given. Scores run 0-100; reasons explain each point."""
     person = child.person
@@ -149,14 +165,16 @@ def score_candidate(child, given: Given) -> Candidate:
             score -= 30
             reasons.append("NHS number differs")
 
+    former_first, former_family = former_names_of(person.former_names)
     points, reason = _name_score(given.last_name, [person.last_name], None, 20, "Family name")
-    if not points and person.former_names:
-        points, reason = _name_score(given.last_name, person.former_names.split(","), None, 16, "Former family name")
+    if not points and former_family:
+        points, reason = _name_score(given.last_name, former_family, None, 16, "Former family name")
     score += points
     reasons += [reason] if reason else []
-    points, reason = _name_score(
-        given.first_name, [person.first_name, person.known_as], first_name_variants(given.first_name), 15, "First name"
-    )
+    variants = first_name_variants(given.first_name)
+    points, reason = _name_score(given.first_name, [person.first_name, person.known_as], variants, 15, "First name")
+    if not points and former_first:
+        points, reason = _name_score(given.first_name, former_first, variants, 12, "Former first name")
     score += points
     reasons += [reason] if reason else []
 
