@@ -39,7 +39,7 @@ def events_off():
     try:
         yield
     finally:
-        for (module, name), original in zip(saved, originals):
+        for (module, name), original in zip(saved, originals, strict=False):
             setattr(module, name, original)
 
 

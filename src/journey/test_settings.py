@@ -3,13 +3,13 @@ import os
 
 os.environ["JOURNEY_TESTING"] = "true"
 
-from journey.settings import *  # noqa: E402,F401,F403
-
 # --- Audit key and anchors (journey.audit) ---------------------------------------------------------------------------
 # The key is settings.py's development key (JOURNEY_TESTING allows it) unless JOURNEY_AUDIT_KEY is set. Anchors go to
 # a folder of this test process's own, so that anchors of a local demo in ./var never meet a test database; tests
 # that take anchors point the setting at their own tmp_path.
 import tempfile  # noqa: E402
 from pathlib import Path  # noqa: E402
+
+from journey.settings import *  # noqa: E402,F401,F403
 
 JOURNEY_AUDIT_ANCHOR_DIR = Path(tempfile.gettempdir()) / f"journey-test-audit-anchors-{os.getpid()}"

@@ -71,6 +71,12 @@ def test_it_refuses_access_for_a_partner(mo, officer, ruby):
         grant_access(ruby, acting_user=mo, user=officer, reason=REASON)
 
 
+def test_nobody_gives_themselves_access(mo, ruby):
+    with pytest.raises(ValidationError, match="You cannot give yourself access"):
+        grant_access(ruby, acting_user=mo, user=mo, reason=REASON)
+    assert not ExplicitAccess.objects.exists()
+
+
 def test_it_refuses_a_last_day_in_the_past(client_for, mo, charlie, ruby, date_fields):
     data = {"username": "charlie", "reason": REASON, **date_fields("expires_on", today() - timedelta(days=1))}
     page = client_for(mo).post(f"/access/children/{ruby.pk}/grants/", data).content.decode()

@@ -17,9 +17,9 @@ from datetime import date, timedelta
 
 import pytest
 from django.test import Client
-from django.utils.html import escape
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
+from django.utils.html import escape
 
 from journey.access.actions import grant_access
 from journey.accounts.admin import site as accounts_admin_site
@@ -126,14 +126,14 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
     both = [NamedChild("Tom", "Morgan", tom.date_of_birth), NamedChild("Wren", "Penhallow", wren_dob)]
     screened = record_contact(acting_user=officer, agency=police, concern="Officers called to the house; the children were there.",
                               children=both, received_at=timezone.now() - timedelta(days=12))
-    for named, child in zip(screened.children_named.order_by("pk"), (tom, wren)):
+    for named, child in zip(screened.children_named.order_by("pk"), (tom, wren), strict=False):
         link_contact_to_child(named, child, acting_user=sam)
     screen_contact(screened, acting_user=sam, outcome="advice", rationale="Advice to the police; already known.",
                    decided_at=timezone.now() - timedelta(days=11))
     waiting = record_contact(acting_user=teacher, agency=school, concern="Paddy said home is frightening.",
                              children=[NamedChild("Paddy", "Morgan", paddy.date_of_birth), NamedChild("Wren", "Penhallow", wren_dob)],
                              received_at=timezone.now() - timedelta(hours=3))
-    for named, child in zip(waiting.children_named.order_by("pk"), (paddy, wren)):
+    for named, child in zip(waiting.children_named.order_by("pk"), (paddy, wren), strict=False):
         link_contact_to_child(named, child, acting_user=sam)
 
     ids = {}

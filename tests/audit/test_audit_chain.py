@@ -31,7 +31,7 @@ def tamper(sql: str, params: list) -> None:
 
 def test_each_event_points_at_the_hash_of_the_one_before(chain):
     assert chain[0].sequence == 1 and chain[0].previous_hash == GENESIS_HASH
-    for earlier, later in zip(chain, chain[1:]):
+    for earlier, later in zip(chain, chain[1:], strict=False):
         assert later.sequence == earlier.sequence + 1
         assert later.previous_hash == earlier.hash
     assert all(event.hash == event.compute_hash() for event in chain)

@@ -29,7 +29,7 @@ def test_it_finds_events_deleted_from_the_end_with_the_head_rewound(chain):
     set_head(kept.sequence, kept.hash)
     said = verify_fails()
     assert f"Audit chain intact: {kept.sequence} events checked." in said  # the links alone cannot tell
-    assert (f"events deleted from the end: the anchor of " in said
+    assert ("events deleted from the end: the anchor of " in said
             and f"records sequence {chain[-1].sequence} but the chain ends at {kept.sequence}" in said)
 
 
@@ -40,7 +40,7 @@ def test_it_finds_an_edited_event_even_with_every_later_hash_recomputed(chain, a
     rehash_from(edited.sequence, ATTACKER_HASHES[attacker])
     said = verify_fails()
     assert f"Audit chain broken at event {edited.sequence}: hash mismatch" in said
-    assert f"events rewritten: the anchor of " in said and f"records event {chain[-1].sequence} with hash" in said
+    assert "events rewritten: the anchor of " in said and f"records event {chain[-1].sequence} with hash" in said
 
 
 @pytest.mark.parametrize("attacker", ATTACKER_HASHES)

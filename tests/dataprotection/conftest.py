@@ -8,7 +8,6 @@ from django.utils import timezone
 from journey.accounts.models import Role
 from journey.lib.dates import today
 from journey.people.models import Household, HouseholdMembership, Person, Relationship
-
 from tests.conftest import make_user
 
 

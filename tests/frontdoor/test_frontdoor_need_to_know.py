@@ -3,7 +3,7 @@ one they recorded, or one linked to a child whose record they may open (read-onl
 makes records from a contact and screens: the actions refuse anyone else, and the pages ask the same rule."""
 import pytest
 
-from journey.accounts.models import Role, Team, TeamKind
+from journey.accounts.models import Role
 from journey.frontdoor.actions import NamedChild, NotFrontDoor, create_child_from_contact, link_contact_to_child, screen_contact
 from journey.people.models import Child
 from tests.conftest import make_user

@@ -1,5 +1,5 @@
 """Shared date rules: nothing recorded as having happened in the future, and ages as the law counts them."""
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from datetime import timezone as dt_timezone
 
 import pytest
@@ -7,8 +7,16 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from journey.lib.dates import (
-    EARLIEST_DATE_OF_BIRTH, EVENT_TIME_TOLERANCE, PLANNED_YEARS_AHEAD, DateOfBirth, PastEvent, PlannedDate, age_in_years,
-    latest_planned_date, today, validate_not_in_future,
+    EARLIEST_DATE_OF_BIRTH,
+    EVENT_TIME_TOLERANCE,
+    PLANNED_YEARS_AHEAD,
+    DateOfBirth,
+    PastEvent,
+    PlannedDate,
+    age_in_years,
+    latest_planned_date,
+    today,
+    validate_not_in_future,
 )
 
 
@@ -43,7 +51,7 @@ class TestBounds:
 
     @pytest.mark.parametrize("value", [
         date(1, 1, 1), date(1899, 12, 31),
-        datetime(1, 1, 1, tzinfo=dt_timezone(timedelta(hours=14))), datetime(1, 1, 1, tzinfo=dt_timezone.utc),
+        datetime(1, 1, 1, tzinfo=dt_timezone(timedelta(hours=14))), datetime(1, 1, 1, tzinfo=UTC),
         datetime(1899, 12, 31, 23, 59),
     ])
     def test_an_event_before_1900_is_refused_naming_the_field(self, value):

@@ -16,7 +16,7 @@ def check_letter_by_the_book(last_twelve: str) -> str:
     """Characters 2 to 13 weighted 2 to 13, summed, modulus 23, looked up in the table. A letter in place 13
     counts as its place in that same table (A=0, B=1 ... Z=22)."""
     values = [int(c) if c.isdigit() else DFE_LETTERS.index(c) for c in last_twelve]
-    return DFE_LETTERS[sum(v * w for v, w in zip(values, range(2, 14))) % 23]
+    return DFE_LETTERS[sum(v * w for v, w in zip(values, range(2, 14), strict=False)) % 23]
 
 
 def shared_conftest():

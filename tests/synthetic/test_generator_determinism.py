@@ -4,8 +4,8 @@ from datetime import date
 
 import pytest
 
-from journey.frontdoor.models import ContactChild
 from journey.casework.models import Episode, Visit
+from journey.frontdoor.models import ContactChild
 from journey.synthetic.flush import flush_generated
 from journey.synthetic.generate import generate_authority
 from journey.synthetic.models import PersonTruth

@@ -2,6 +2,7 @@
 from django.db import transaction
 
 from journey.audit.log import record_read
+
 from .rules import NoAccess, can_break_glass, child_model, require_staff
 
 MAX_ID = 2**63 - 1  # the largest primary key either database holds; beyond it SQLite overflows

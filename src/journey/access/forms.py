@@ -4,9 +4,8 @@ from django import forms
 from journey.accounts.models import Team, TeamKind, User
 from journey.lib.forms import GovukDateField, bounded
 
-from .models import BreakGlass, ExplicitAccess
-
 from .actions import reason_error
+from .models import BreakGlass, ExplicitAccess
 
 
 class BreakGlassForm(forms.Form):

@@ -1,12 +1,20 @@
-"""The administrator's tools: agencies, teams and user accounts. No child data is reachable from here."""
-from django.contrib import admin
-from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+"""The administrator's tools: agencies, teams and user accounts. No child data is reachable from here.
 
-from .models import Agency, Role, Team, User
+Every save goes through an account action (``accounts.actions``), so each change is audited as the administrator's
+and the account rules hold here as everywhere: no administrator changes their own role, team, agency, flags or
+permissions, or makes themselves a team's manager. The forms ask the same rules first, to show a clear error.
+"""
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
+from django.core.exceptions import ValidationError
+
+from . import actions
+from .models import Agency, Team, User
+from .rules import account_change_refusals, can_manage_accounts, team_change_refusal
 
 
 def is_administrator(user) -> bool:
-    return user.is_active and user.is_authenticated and user.role == Role.ADMINISTRATOR
+    return can_manage_accounts(user)
 
 
 class AccountsAdminSite(admin.AdminSite):
@@ -39,6 +47,21 @@ class AdministratorOnly:
         return False
 
 
+def _with_refusals(form_class, refusals_of):
+    """``form_class`` whose clean() also adds the errors ``refusals_of(form)`` returns ({field: message}), on the
+    field where the form has it and on the whole form where it does not."""
+
+    class Checked(form_class):
+        def clean(self):
+            cleaned = super().clean()
+            for field, message in refusals_of(self).items():
+                self.add_error(field if field in self.fields else None, message)
+            return cleaned
+
+    Checked.__name__ = form_class.__name__
+    return Checked
+
+
 site = AccountsAdminSite(name="accounts-admin")
 
 
@@ -48,6 +71,9 @@ class AgencyAdmin(AdministratorOnly, admin.ModelAdmin):
     list_filter = ["kind", "is_local_authority"]
     search_fields = ["name"]
 
+    def save_model(self, request, obj, form, change) -> None:
+        actions.save_agency(obj, acting_user=request.user)
+
 
 @admin.register(Team, site=site)
 class TeamAdmin(AdministratorOnly, admin.ModelAdmin):
@@ -55,6 +81,19 @@ class TeamAdmin(AdministratorOnly, admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name"]
     autocomplete_fields = ["manager"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        before = obj.manager_id if obj is not None else None
+
+        def refusals(form) -> dict[str, str]:
+            manager = form.cleaned_data.get("manager")
+            refusal = team_change_refusal(request.user, before, manager.pk if manager else None)
+            return {"manager": refusal} if refusal else {}
+
+        return _with_refusals(super().get_form(request, obj, change=change, **kwargs), refusals)
+
+    def save_model(self, request, obj, form, change) -> None:
+        actions.save_team(obj, acting_user=request.user)
 
 
 @admin.register(User, site=site)
@@ -65,6 +104,26 @@ class UserAdmin(AdministratorOnly, DjangoUserAdmin):
     add_fieldsets = DjangoUserAdmin.add_fieldsets + (("Journey", {"fields": ("role", "job_title", "agency", "team", "email")}),)
     actions = ["deactivate"]
 
+    def get_form(self, request, obj=None, **kwargs):
+        def refusals(form) -> dict[str, str]:
+            return account_change_refusals(request.user, obj, form.changed_data)
+
+        return _with_refusals(super().get_form(request, obj, **kwargs), refusals)
+
+    def save_model(self, request, obj, form, change) -> None:
+        """One action saves the account and its groups and permissions, so save_related does not set them again."""
+        links = {name: form.cleaned_data[name] for name in actions.ACCOUNT_LINKS if name in form.cleaned_data}
+        actions.save_account(obj, acting_user=request.user, **links)
+
+    def save_related(self, request, form, formsets, change) -> None:
+        for formset in formsets:
+            self.save_formset(request, form, formset, change=change)
+
     @admin.action(description="Deactivate selected users (leavers)")
-    def deactivate(self, request, queryset):
-        queryset.update(is_active=False)
+    def deactivate(self, request, queryset) -> None:
+        try:
+            done = actions.deactivate_accounts(list(queryset.order_by("pk")), acting_user=request.user)
+        except ValidationError as refusal:
+            self.message_user(request, " ".join(refusal.messages), level=messages.ERROR)
+            return
+        self.message_user(request, f"Deactivated {len(done)} user{'s' if len(done) != 1 else ''}")

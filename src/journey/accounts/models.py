@@ -96,9 +96,9 @@ class Team(models.Model):
 
         if self.parent_id is None:
             return
-        if self.pk is not None and (self.parent_id == self.pk or any(t.pk == self.pk for t in self.parent.ancestors())):
+        if self.pk is not None and (self.parent_id == self.pk or any(t.pk == self.pk for t in self.parent.ancestors())):  # type: ignore[union-attr]
             raise ValidationError({"parent": "A team cannot belong to itself or to a team inside it"})
-        if 1 + len(self.parent.ancestors()) > MAX_TEAM_DEPTH:
+        if 1 + len(self.parent.ancestors()) > MAX_TEAM_DEPTH:  # type: ignore[union-attr]
             raise ValidationError({"parent": f"Teams can sit at most {MAX_TEAM_DEPTH} service areas deep"})
 
 

@@ -23,9 +23,13 @@ from .lockout import locked_out
 from .models import Role, User
 from .sessions import CODE_TIMEOUT, PENDING_SIGN_IN, PENDING_SIGN_IN_SECONDS, SIGNED_OUT_REASON, signed_out_message
 from .twofactor import (
-    confirmed_device, qr_code_svg, role_requires_two_factor, secret_for_typing, unconfirmed_device, uses_two_factor,
+    confirmed_device,
+    qr_code_svg,
+    role_requires_two_factor,
+    secret_for_typing,
+    unconfirmed_device,
+    uses_two_factor,
 )
-
 
 START_PAGES = {
     Role.PARTNER: "frontdoor:new-contact",
@@ -90,16 +94,16 @@ class SignInCodeView(FormView):
                 request.session[SIGNED_OUT_REASON] = CODE_TIMEOUT
             return redirect("accounts:sign-in")
         self.pending = pending
-        return super().dispatch(request, *args, **kwargs)
+        return super().dispatch(request, *args, **kwargs)  # type: ignore[return-value]
 
     @staticmethod
     def pending_user(pending) -> User | None:
         if not isinstance(pending, dict) or int(time()) - pending.get("started_at", 0) > PENDING_SIGN_IN_SECONDS:
             return None
-        return User.objects.filter(pk=pending.get("user_id"), is_active=True).first()
+        return User.objects.filter(pk=pending.get("user_id"), is_active=True).first()  # type: ignore[misc]
 
     def credentials(self) -> dict:
-        return {"username": self.user.get_username()}
+        return {"username": self.user.get_username()}  # type: ignore[union-attr]
 
     def post(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
         if not AxesProxyHandler.is_allowed(request, self.credentials()):

@@ -60,7 +60,7 @@ def _issue(*, name: str, user: User, agency: Agency | None, days: int, acting_us
     name = name.strip()
     if not name:
         raise ValidationError({"name": "Enter a name that says what the token is for"})
-    if len(name) > ApiToken._meta.get_field("name").max_length:
+    if len(name) > ApiToken._meta.get_field("name").max_length:  # type: ignore[operator]
         raise ValidationError({"name": f"Name must be {ApiToken._meta.get_field('name').max_length} characters or fewer"})
     _validate_days(days)
     now = timezone.now()

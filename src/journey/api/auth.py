@@ -43,5 +43,5 @@ class BearerToken(HttpBearer):
             raise TokenRejected("The account this API token acts for has been deactivated")
         ApiToken.objects.filter(pk=found.pk).update(last_used_at=now)
         request.user = found.user  # whatever session cookie came with the request, the token decides who acts
-        request.api_token = found
+        request.api_token = found  # type: ignore[attr-defined]
         return found.user

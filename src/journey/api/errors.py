@@ -90,6 +90,6 @@ def install(api: NinjaAPI) -> None:
     api.add_exception_handler(PermissionDenied, no_access)
     api.add_exception_handler(Http404, not_found)
     api.add_exception_handler(RequestDataTooBig, too_big)
-    api.add_exception_handler(NinjaValidationError, invalid_input)
-    api.add_exception_handler(DjangoValidationError, broken_rule)
-    api.add_exception_handler(HttpError, http_error)
+    api.add_exception_handler(NinjaValidationError, invalid_input)  # type: ignore[arg-type]
+    api.add_exception_handler(DjangoValidationError, broken_rule)  # type: ignore[arg-type]
+    api.add_exception_handler(HttpError, http_error)  # type: ignore[arg-type]

@@ -7,4 +7,4 @@ from .service import api
 app_name = "api"
 urlpatterns, _, _ = api.urls
 for _pattern in urlpatterns:
-    login_not_required(_pattern.callback)
+    login_not_required(_pattern.callback)  # type: ignore[type-var]

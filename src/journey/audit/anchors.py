@@ -13,7 +13,7 @@ retention (an object store's object lock, say), which an append-only JSON Lines 
 import json
 import os
 from dataclasses import dataclass
-from datetime import datetime, timezone as dt_timezone
+from datetime import UTC, datetime
 from itertools import pairwise
 from pathlib import Path
 
@@ -41,7 +41,7 @@ class Anchor:
 
     @property
     def when(self) -> str:
-        return datetime.fromisoformat(self.at).astimezone(dt_timezone.utc).strftime("%Y-%m-%d %H:%M:%S UTC")
+        return datetime.fromisoformat(self.at).astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S UTC")
 
     def signed_correctly(self, key: bytes | None = None) -> bool:
         return signatures_match(anchor_signature(self.sequence, self.hash, self.at, key), self.signature)
@@ -77,7 +77,7 @@ def take_anchor(directory: Path | None = None) -> tuple[Anchor, Path]:
         )
     if last.compute_hash() != last.hash:
         raise AnchorError(f"Event {last.sequence} does not verify under the audit key; run journey audit_verify.")
-    at = datetime.now(dt_timezone.utc).isoformat(timespec="microseconds")
+    at = datetime.now(UTC).isoformat(timespec="microseconds")
     anchor = Anchor(head.sequence, head.hash, at, anchor_signature(head.sequence, head.hash, at))
     directory.mkdir(parents=True, exist_ok=True)
     stamp = datetime.fromisoformat(at).strftime("%Y%m%dT%H%M%S%fZ")
@@ -97,7 +97,8 @@ def _write_once(path: Path, text: str) -> None:
 
 def read_anchors(directory: Path) -> tuple[list[Anchor], list[str]]:
     """Every anchor file in ``directory`` (``*.json``), and a finding for each that is not a well-formed anchor."""
-    anchors, findings = [], []
+    anchors: list[Anchor] = []
+    findings: list[str] = []
     if not directory.is_dir():
         return anchors, findings
     for path in sorted(directory.glob("*.json")):
@@ -107,7 +108,7 @@ def read_anchors(directory: Path) -> tuple[list[Anchor], list[str]]:
                 _typed(data, "sequence", int), _typed(data, "hash", str), _typed(data, "at", str),
                 _typed(data, "signature", str), path.name,
             )
-            anchor.when  # the time must parse
+            anchor.when  # noqa: B018  (reading the property checks the time parses)
             if data.get("kind") != KIND:
                 raise ValueError(f"its kind is {data.get('kind')!r}")
         except (OSError, ValueError, TypeError, AttributeError) as error:

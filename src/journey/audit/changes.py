@@ -39,7 +39,7 @@ def json_safe(value: Any) -> Any:
         return value if value == value and value not in (float("inf"), float("-inf")) else str(value)
     if isinstance(value, datetime.datetime):
         if value.tzinfo is not None:
-            value = value.astimezone(datetime.timezone.utc)
+            value = value.astimezone(datetime.UTC)
         return value.isoformat()
     if isinstance(value, (datetime.date, datetime.time)):
         return value.isoformat()
@@ -101,8 +101,8 @@ def _child_paths(model: type[models.Model]) -> tuple[tuple[str, str, type[models
             paths.append((field.attname, "self", None))
         elif target is Person:
             paths.append((field.attname, "person", None))
-        elif target is not None and any(f.name == "child" and f.related_model is Child for f in target._meta.concrete_fields):
-            paths.append((field.attname, "parent", target))
+        elif target is not None and any(f.name == "child" and f.related_model is Child for f in target._meta.concrete_fields):  # type: ignore[union-attr]
+            paths.append((field.attname, "parent", target))  # type: ignore[arg-type]
     return tuple(paths)
 
 
@@ -118,7 +118,7 @@ def child_id_of(instance: models.Model) -> int | None:
         if kind == "person" and Child.objects.filter(pk=value).exists():
             return value
         if kind == "parent":
-            child_id = parent._base_manager.filter(pk=value).values_list("child_id", flat=True).first()
+            child_id = parent._base_manager.filter(pk=value).values_list("child_id", flat=True).first()  # type: ignore[union-attr]
             if child_id is not None:
                 return child_id
     return None
@@ -137,7 +137,7 @@ def _actor(instance: models.Model) -> tuple[Any, Any, str]:
             f"A change to {instance._meta.label_lower} has no one to attribute it to: make it inside an action "
             "(@audited_action, with acting_user), or name the system doing it with acting_as_system('...')"
         )
-    return user, actor.request, ""
+    return user, actor.request, ""  # type: ignore[union-attr]
 
 
 def before_save(sender, instance, raw=False, update_fields=None, **kwargs) -> None:

@@ -133,7 +133,7 @@ def audited_action(func: F | None = None, *, atomic: bool = True):
             finally:
                 _actor.reset(token)
 
-        run.is_audited_action = True
+        run.is_audited_action = True  # type: ignore[attr-defined]
         return run  # type: ignore[return-value]
 
     return decorate(func) if func is not None else decorate

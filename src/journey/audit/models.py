@@ -9,7 +9,7 @@ are refused updates and deletes three times over: by ``save()``/``delete()`` her
 database trigger (see triggers.py).
 """
 import json
-from datetime import timezone as dt_timezone
+from datetime import UTC
 from typing import Any
 
 from django.conf import settings
@@ -52,7 +52,7 @@ def canonical(event) -> str:
     A function of any object with the event's attributes, so that a migration's historical model hashes alike."""
     document: dict[str, Any] = {
         "sequence": event.sequence,
-        "at": event.at.astimezone(dt_timezone.utc).isoformat(timespec="microseconds"),
+        "at": event.at.astimezone(UTC).isoformat(timespec="microseconds"),
         "user_id": event.user_id,
         "role": event.role,
         "team": event.team,

@@ -123,5 +123,5 @@ def prepare_sqlite_connection(sender, connection: BaseDatabaseWrapper, **kwargs)
         finally:
             connection.journey_audit_flushing = False
 
-    ops.execute_sql_flush = execute_sql_flush
-    ops.journey_audit_flush_noted = True
+    ops.execute_sql_flush = execute_sql_flush  # type: ignore[method-assign]
+    ops.journey_audit_flush_noted = True  # type: ignore[attr-defined]

@@ -7,5 +7,7 @@ class CaseworkConfig(AppConfig):
     verbose_name = "Casework"
 
     def ready(self) -> None:
-        from . import involvement  # noqa: F401  registers how it involves users with a child (journey.access.involvement)
-        from . import chronology  # noqa: F401  registers episodes, assessments and visits on the chronology
+        from . import (
+            chronology,  # noqa: F401  registers episodes, assessments and visits on the chronology
+            involvement,  # noqa: F401  registers how it involves users with a child (journey.access.involvement)
+        )

@@ -32,7 +32,7 @@ def textarea(
     messages = {"required": required_message} if required_message else {}
     return forms.CharField(
         label=label, help_text=help_text, required=required, widget=forms.Textarea(attrs={"rows": rows}),
-        **bounded(*holds, label.removesuffix(" (optional)"), **messages),
+        **bounded(*holds, label.removesuffix(" (optional)"), **messages),  # type: ignore[arg-type, call-arg]
     )
 
 

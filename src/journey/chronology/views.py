@@ -12,9 +12,9 @@ from journey.lib.forms import apply_errors
 
 from . import actions
 from .build import chronology_for
-from .registry import is_entry_key
 from .forms import FlagEntryForm, SignificantEventForm
 from .models import SignificanceFlag
+from .registry import is_entry_key
 
 
 @require_http_methods(["GET", "POST"])

@@ -79,7 +79,7 @@ def households(person: Person, viewer) -> Section:
             ("Household", membership.household.name), ("Their place in it", membership.get_role_display()),
             ("Joined", membership.joined_on), ("Left", membership.left_on),
         ]
-        rows += [("Other member", f"{m.person.full_name} ({m.get_role_display().lower()})", Redact.HOUSEHOLD_MEMBER) for m in others]
+        rows += [("Other member", f"{m.person.full_name} ({m.get_role_display().lower()})", Redact.HOUSEHOLD_MEMBER) for m in others]  # type: ignore[misc]
         items.append(Item(f"Household: {membership.household.name}", fields(*rows), when=membership.joined_on))
     return Section("households", "Households", tuple(items))
 
@@ -276,7 +276,7 @@ def named_in_other_records(person: Person, children_in_scope, record_read, viewe
         rows = model.objects.filter(match, **{f"{child_path}__in": children}).distinct()
         for row in rows.order_by(when_field):
             if model is Contact:
-                child_ids = [c for c in row.children_named.values_list("child_id", flat=True) if c in by_id]
+                child_ids = [c for c in row.children_named.values_list("child_id", flat=True) if c in by_id]  # type: ignore[union-attr]
             else:
                 child_ids = [row.child_id]
             for child_id in child_ids:
@@ -284,7 +284,7 @@ def named_in_other_records(person: Person, children_in_scope, record_read, viewe
                 read.add(child)
                 found = [(label, getattr(row, f), Redact.ANOTHER_CHILDS_RECORD) for f, label in labels.items()
                          if any(n.lower() in getattr(row, f).lower() for n in names)]
-                items.append(Item(f"{model._meta.verbose_name.capitalize()} in another child's record", fields(
+                items.append(Item(f"{model._meta.verbose_name.capitalize()} in another child's record", fields(  # type: ignore[union-attr]
                     ("The child whose record it is", child.person.full_name, Redact.OTHER_CHILD), *found,
                 ), when=getattr(row, when_field)))
     for child in sorted(read, key=lambda c: c.pk):

@@ -3,8 +3,7 @@ Field names match the actions' error keys, so ``apply_errors`` puts each message
 from django import forms
 
 from journey.accounts.models import Agency
-from journey.lib.dates import today
-from journey.lib.dates import DateOfBirth, PastEvent
+from journey.lib.dates import DateOfBirth, PastEvent, today
 from journey.lib.forms import GovukDateField, bounded
 
 from .codes import LawfulBasis

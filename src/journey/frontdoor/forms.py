@@ -120,17 +120,17 @@ class ContactForm(forms.Form):
         if any(self.data.get(self.add_prefix(n), "").strip() for n in self._second_child_inputs()):
             for part, whose in (("first_name", "first"), ("last_name", "last")):
                 name = f"second_{part}"
-                if not data.get(name) and name not in self.errors:
+                if not data.get(name) and name not in self.errors:  # type: ignore[union-attr]
                     self.add_error(name, f"Enter the second child's {whose} name, or leave all the second child's details empty")
         if "received_on" in self.fields:
-            on, at = data.get("received_on"), data.get("received_time")
+            on, at = data.get("received_on"), data.get("received_time")  # type: ignore[union-attr]
             if at and not on and "received_on" not in self.errors:
                 self.add_error("received_on", "Enter the date received as well as the time")
             elif on and not at and "received_time" not in self.errors:
                 self.add_error("received_time", "Enter the time received as well as the date")
             elif on and at and combine(on, at) > timezone.now():
                 self.add_error("received_time", "Time received must be now or in the past")
-        return data
+        return data  # type: ignore[return-value]
 
     def _second_child_inputs(self) -> list[str]:
         """The raw input names of the second child's fields (the date has three)."""

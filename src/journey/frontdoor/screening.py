@@ -69,7 +69,7 @@ class Match:
 
     @property
     def child(self) -> Child:
-        return self.candidate.child
+        return self.candidate.child  # type: ignore[return-value]
 
     @property
     def current_postcode(self) -> str:
@@ -102,12 +102,12 @@ def named_rows(contact: Contact, user) -> list[NamedRow]:
         if named.child_id is None and contact.is_open and front_door:
             found[named.pk] = find_existing_children(given_details(named), matchable)
     shown = {row.named.child_id for row in rows if row.named.child_id and row.record_shown}
-    shown |= {candidate.child.pk for candidates in found.values() for candidate in candidates}
+    shown |= {candidate.child.pk for candidates in found.values() for candidate in candidates}  # type: ignore[attr-defined]
     history = histories(shown, excluding=contact)
     for row in rows:
         if row.named.child_id and row.record_shown:
             row.history = history[row.named.child_id]
-        row.matches = [Match(candidate, history[candidate.child.pk]) for candidate in found.get(row.named.pk, [])]
+        row.matches = [Match(candidate, history[candidate.child.pk]) for candidate in found.get(row.named.pk, [])]  # type: ignore[attr-defined]
     _mark_rereferrals(contact, rows)
     return rows
 
@@ -122,5 +122,5 @@ def _mark_rereferrals(contact: Contact, rows: list[NamedRow]) -> None:
         if referral.contact_id == contact.pk:
             this_contact[referral.child_id] = referral.referred_at
     for row in rows:
-        at = this_contact.get(row.named.child_id)
-        row.is_rereferral = bool(at and is_rereferral(at, times[row.named.child_id]))
+        at = this_contact.get(row.named.child_id)  # type: ignore[arg-type]
+        row.is_rereferral = bool(at and is_rereferral(at, times[row.named.child_id]))  # type: ignore[index]

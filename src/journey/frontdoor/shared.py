@@ -4,6 +4,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from journey.casework.queries import current_allocations
+
 from .models import Contact
 
 

@@ -85,7 +85,7 @@ def new_contact(request: HttpRequest) -> HttpResponse:
         except ValidationError as error:
             apply_errors(form, error)
         else:
-            if request.user.is_partner:
+            if request.user.is_partner:  # type: ignore[union-attr]
                 return redirect("frontdoor:contact-sent", contact.pk)
             messages.success(request, f"Contact {contact.pk} recorded")
             return redirect("frontdoor:contact", contact.pk)
@@ -95,7 +95,7 @@ def new_contact(request: HttpRequest) -> HttpResponse:
 @require_GET
 def contact_sent(request: HttpRequest, contact_id: int) -> HttpResponse:
     """The confirmation a referrer sees: the reference to quote, and nothing of any child's record."""
-    contact = Contact.objects.filter(pk=contact_id, recorded_by=request.user).first() if 0 < contact_id <= MAX_ID else None
+    contact = Contact.objects.filter(pk=contact_id, recorded_by=request.user).first() if 0 < contact_id <= MAX_ID else None  # type: ignore[misc]
     if contact is None:
         raise NoAccess
     return render(request, "frontdoor/contact_sent.html", {"contact": contact})
@@ -182,7 +182,7 @@ def screen(request: HttpRequest, contact_id: int) -> HttpResponse:
 @require_GET
 def shared_record(request: HttpRequest, child_id: int) -> HttpResponse:
     """What a partner agency may see of a child its staff raised concerns about: no more than this page shows."""
-    if not request.user.is_partner:
+    if not request.user.is_partner:  # type: ignore[union-attr]
         raise NoAccess
     child = get_child_for(request.user, child_id, what="shared record", request=request)
-    return render(request, "frontdoor/shared_record.html", {"child": child, **shared_with_agency(child, request.user.agency)})
+    return render(request, "frontdoor/shared_record.html", {"child": child, **shared_with_agency(child, request.user.agency)})  # type: ignore[union-attr]

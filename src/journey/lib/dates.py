@@ -14,8 +14,7 @@ time, 75 seconds behind Greenwich, until 1847) or moved across a time zone it fa
 that shows it fails. No one and nothing on a child's record is older than 1900, so 1900 keeps well clear of that
 edge and still admits a great-grandparent's date of birth.
 """
-from datetime import date, datetime, time, timedelta
-from datetime import timezone as dt_timezone
+from datetime import UTC, date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -59,7 +58,7 @@ def _long(day: date) -> str:
 def _earliest_instant(day: date) -> datetime:
     """Midnight UTC at the start of ``day``. Compared, never converted: comparing two aware times cannot overflow,
     whereas moving a year-1 time into another zone can."""
-    return datetime.combine(day, time.min, tzinfo=dt_timezone.utc)
+    return datetime.combine(day, time.min, tzinfo=UTC)
 
 
 @deconstructible
@@ -72,7 +71,7 @@ class DateBound:
         self.label = label
 
     def __eq__(self, other: object) -> bool:
-        return type(self) is type(other) and self.label == other.label
+        return type(self) is type(other) and self.label == other.label  # type: ignore[attr-defined]
 
     def __hash__(self) -> int:
         return hash((type(self), self.label))

@@ -46,7 +46,7 @@ class GovukDateField(forms.MultiValueField):
             if self.required:
                 raise ValidationError(f"Enter {self.label_for_errors.lower()}", code="required")
             return None
-        missing = [name for name, part in zip(("day", "month", "year"), parts) if not part]
+        missing = [name for name, part in zip(("day", "month", "year"), parts, strict=False) if not part]
         if missing:
             raise ValidationError(f"{self.label_for_errors} must include a {' and a '.join(missing)}", code="incomplete")
         try:
@@ -74,7 +74,7 @@ class TimeField(forms.TimeField):
 
 def max_length_of(model: type[models.Model], field: str) -> int:
     """A text field's bound, read from the model field so that form and model never disagree."""
-    return model._meta.get_field(field).max_length
+    return model._meta.get_field(field).max_length  # type: ignore[return-value, union-attr]
 
 
 def bounded(model: type[models.Model], field: str, label: str, **messages: str) -> dict:

@@ -24,7 +24,7 @@ def normalise_nhs_number(value: str) -> str:
 
 def nhs_check_digit(first_nine: str) -> int | None:
     """The modulus 11 check digit for nine digits, or None where no valid NHS number can end them."""
-    total = sum(int(digit) * weight for digit, weight in zip(first_nine, range(10, 1, -1)))
+    total = sum(int(digit) * weight for digit, weight in zip(first_nine, range(10, 1, -1), strict=False))
     check = 11 - (total % 11)
     if check == 11:
         return 0

@@ -35,11 +35,11 @@ class BoundedTextField(models.TextField):
     """
 
     def __init__(self, *args, max_length: int, **kwargs) -> None:
-        super().__init__(*args, max_length=max_length, **kwargs)
+        super().__init__(*args, max_length=max_length, **kwargs)  # type: ignore[misc]
 
     def contribute_to_class(self, cls, name, *args, **kwargs) -> None:
         super().contribute_to_class(cls, name, *args, **kwargs)
-        message = too_long_message(str(self.verbose_name), self.max_length)
+        message = too_long_message(str(self.verbose_name), self.max_length)  # type: ignore[arg-type]
         self.validators.extend([MaxLengthValidator(self.max_length, message=message), ProhibitNullCharactersValidator()])
 
 

@@ -53,8 +53,8 @@ class ChronologyFilterForm(forms.Form):
 
     def __init__(self, *args, agencies: list[str], **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = [(a, a) for a in agencies]
-        self.fields["kind"].choices = [(k.code, k.label) for k in kinds()]
+        self.fields["agency"].choices = [(a, a) for a in agencies]  # type: ignore[attr-defined]
+        self.fields["kind"].choices = [(k.code, k.label) for k in kinds()]  # type: ignore[attr-defined]
 
 
 def _text(label: str, max_length: int, *, required: bool = False, help_text: str = "", message: str = "") -> forms.CharField:

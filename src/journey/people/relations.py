@@ -62,6 +62,6 @@ def family_of(person: Person, *, viewer) -> list[Relative]:
         if row.to_person_id == person.pk:
             family.append(Relative(row.from_person, row.get_kind_display(), row.has_parental_responsibility, row.from_person_id in housemates))
         else:
-            label = row.get_kind_display() if row.kind in RelationshipKind.symmetric() else _INVERSE_LABEL.get(row.kind, f"Is {row.get_kind_display().lower()} of")
+            label = row.get_kind_display() if row.kind in RelationshipKind.symmetric() else _INVERSE_LABEL.get(row.kind, f"Is {row.get_kind_display().lower()} of")  # type: ignore[call-overload]
             family.append(Relative(row.to_person, label, False, row.to_person_id in housemates))
     return sorted(family, key=lambda r: (r.person.date_of_birth is None, r.person.date_of_birth or 0))

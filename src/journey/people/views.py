@@ -1,10 +1,9 @@
 """Finding a child, and the child's journey page: who they are, who is involved, and their whole story."""
-from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.shortcuts import redirect
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.access.fetch import get_child_for_staff
@@ -31,7 +30,7 @@ CHRONOLOGY_PAGE_SIZE = 50
 def find_child(request: HttpRequest) -> HttpResponse:
     require_staff(request.user)
     form = FindChildForm(request.GET or None)
-    candidates, openable = None, set()
+    candidates, openable = None, set[int]()
     if form.is_bound and form.is_valid():
         first, last = form.split_name()
         given = Given(
@@ -40,7 +39,7 @@ def find_child(request: HttpRequest) -> HttpResponse:
         )
         candidates, openable = _search_results(request.user, given)
         record(Action.READ, user=request.user, what=f"find a child: {given.describe()}; {len(candidates)} found", request=request)
-    template = "people/_find_results.html" if request.htmx and candidates is not None else "people/find.html"
+    template = "people/_find_results.html" if request.htmx and candidates is not None else "people/find.html"  # type: ignore[attr-defined]
     return render(request, template, {"form": form, "candidates": candidates, "openable": openable, "today": today()})
 
 
@@ -48,10 +47,10 @@ def _search_results(user, given: Given) -> tuple[list[Match], set[int]]:
     """Children the user may find (identifying details and counts of history only), and which of them the user
     may also open: finding a child never opens the record."""
     found = find_existing_children(given, Child.objects.matchable_by(user), limit=25)
-    ids = {candidate.child.pk for candidate in found}
+    ids = {candidate.child.pk for candidate in found}  # type: ignore[attr-defined]
     history = histories(ids)
     openable = set(Child.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
-    return [Match(candidate, history[candidate.child.pk]) for candidate in found], openable
+    return [Match(candidate, history[candidate.child.pk]) for candidate in found], openable  # type: ignore[attr-defined]
 
 
 @require_GET
@@ -78,7 +77,7 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
         "filter_form": filter_form,
         "filtered": chosen != ChronologyFilter(),
     }
-    if request.htmx and request.htmx.target == "chronology":
+    if request.htmx and request.htmx.target == "chronology":  # type: ignore[attr-defined]
         return render(request, "people/_chronology.html", context)
     context.update(
         today=today(),

@@ -8,8 +8,8 @@ from datetime import date, timedelta
 
 from journey.accounts.models import TeamKind
 from journey.casework.codes import AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
-from journey.frontdoor.codes import ScreeningOutcome
 from journey.casework.models import Plan
+from journey.frontdoor.codes import ScreeningOutcome
 from journey.frontdoor.models import Referral, ScreeningDecision
 
 from .contacts import duplicate_child, record_contact

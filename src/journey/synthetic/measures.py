@@ -40,7 +40,7 @@ def measure(children: int, today: date | None = None) -> Measures:
     for child_id, at in Referral.objects.order_by("referred_at").values_list("child_id", "referred_at"):
         by_child[child_id].append(at)
     repeats = sum(
-        1 for times in by_child.values() for before, after in zip(times, times[1:])
+        1 for times in by_child.values() for before, after in zip(times, times[1:], strict=False)
         if after.date() >= since and after - before <= timedelta(days=365)
     )
     open_today = Episode.objects.filter(ended_on__isnull=True).values("kind").annotate(n=Count("id"))

@@ -13,7 +13,14 @@ from journey.people.matching import name_key
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 
 from .banks import (
-    ETHNICITY_WEIGHTS, FIRST_NAMES, HERITAGE_BY_ETHNICITY, LANGUAGES_BY_ETHNICITY, LAST_NAMES, STREET_KINDS, STREETS, TOWNS,
+    ETHNICITY_WEIGHTS,
+    FIRST_NAMES,
+    HERITAGE_BY_ETHNICITY,
+    LANGUAGES_BY_ETHNICITY,
+    LAST_NAMES,
+    STREET_KINDS,
+    STREETS,
+    TOWNS,
 )
 from .batch import Batch
 from .identity import nhs_number_for, nicknames_for, postcode, upn_for

@@ -2,10 +2,11 @@
 
 import django.db.models.functions.text
 import django.db.models.lookups
-import journey.lib.dates
-import journey.lib.text
 from django.conf import settings
 from django.db import migrations, models
+
+import journey.lib.dates
+import journey.lib.text
 
 
 class Migration(migrations.Migration):

@@ -22,7 +22,14 @@ from journey.frontdoor.models import Contact
 from journey.people.models import Child
 
 from ..schemas import (
-    ChildFilters, ChildPage, ChronologyFilters, ChronologyPage, Error, PartnerChild, StaffChild, ValidationErrors,
+    ChildFilters,
+    ChildPage,
+    ChronologyFilters,
+    ChronologyPage,
+    Error,
+    PartnerChild,
+    StaffChild,
+    ValidationErrors,
 )
 from .shared import contact_outcome
 
@@ -41,10 +48,10 @@ def _name_matches(words: list[str]) -> Q:
 def list_children(request: HttpRequest, filters: Query[ChildFilters]):
     """The children the caller may open (the same rules as the pages), by name, a page at a time. Each call goes to
     the audit log as one read naming the children it returned."""
-    children = Child.objects.visible_to(request.auth).filter(_name_matches(filters.name.split()))
+    children = Child.objects.visible_to(request.auth).filter(_name_matches(filters.name.split()))  # type: ignore[attr-defined]
     page = children.select_related("person").order_by("person__last_name", "person__first_name", "pk")
     items = list(page[filters.offset : filters.offset + filters.limit])
-    record_list_read(request.auth, "api: children", items, request=request)
+    record_list_read(request.auth, "api: children", items, request=request)  # type: ignore[attr-defined]
     return {
         "count": children.count(), "limit": filters.limit, "offset": filters.offset,
         "items": [{"id": c.pk, "name": c.name, "date_of_birth": c.date_of_birth} for c in items],
@@ -96,16 +103,16 @@ def partner_view(child: Child, user) -> dict:
 def get_child(request: HttpRequest, child_id: int):
     """Who the child is. Council staff see identifiers, address and open episodes; a partner sees only what is
     shared with their agency. The read is written to the child's read log."""
-    child = get_child_for(request.auth, child_id, what="api: child", request=request)
-    return staff_view(child) if can_record_work(request.auth) else partner_view(child, request.auth)
+    child = get_child_for(request.auth, child_id, what="api: child", request=request)  # type: ignore[attr-defined]
+    return staff_view(child) if can_record_work(request.auth) else partner_view(child, request.auth)  # type: ignore[attr-defined]
 
 
 @router.get("/children/{child_id}/chronology", response={200: ChronologyPage, **ERRORS}, summary="A child's chronology")
 def get_chronology(request: HttpRequest, child_id: int, filters: Query[ChronologyFilters]):
     """The child's whole story, derived from the record (council staff only: partners are answered 403)."""
-    if not can_record_work(request.auth):
+    if not can_record_work(request.auth):  # type: ignore[attr-defined]
         raise NoAccess
-    child = get_child_for(request.auth, child_id, what="api: chronology", request=request)
+    child = get_child_for(request.auth, child_id, what="api: chronology", request=request)  # type: ignore[attr-defined]
     chosen = ChronologyFilter(
         agencies=frozenset(filters.agency), kinds=frozenset(filters.kind), significant_only=filters.significant,
         oldest_first=filters.order == "oldest",

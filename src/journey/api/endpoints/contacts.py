@@ -40,7 +40,7 @@ def _agency_for(user, payload: ContactIn) -> Agency:
 def submit_contact(request: HttpRequest, payload: ContactIn):
     """Record a concern about one or more children, as the referrer describes them. The front door links each
     child to their record and decides what happens next; follow it with GET /api/contacts/{id}."""
-    user = request.auth
+    user = request.auth  # type: ignore[attr-defined]
     contact = record_contact(
         acting_user=user, agency=_agency_for(user, payload), concern=payload.concern, received_at=payload.received_at,
         children=[
@@ -73,14 +73,14 @@ def get_contact(request: HttpRequest, contact_id: int):
     """Where a contact has got to. Reading it is logged as a read of each child record it is linked to. A child
     linked to a restricted record the caller may not open is left out altogether, as on every page: the referrer
     named her, but what the record has since made of her (a restricted child) is not theirs to learn."""
-    contact = _contact_for(request.auth, contact_id)
-    hidden = children_hidden_from(request.auth).values("pk")
+    contact = _contact_for(request.auth, contact_id)  # type: ignore[attr-defined]
+    hidden = children_hidden_from(request.auth).values("pk")  # type: ignore[attr-defined]
     named = list(contact.children_named.exclude(child__in=hidden).select_related("child").order_by("pk"))
     with transaction.atomic():
-        record(Action.READ, user=request.auth, obj=contact, what="api: contact", request=request)
+        record(Action.READ, user=request.auth, obj=contact, what="api: contact", request=request)  # type: ignore[attr-defined]
         for row in named:
             if row.child is not None:
-                log_read(request.auth, row.child, "api: contact", request)
+                log_read(request.auth, row.child, "api: contact", request)  # type: ignore[attr-defined]
     return {
         **contact_outcome(contact),
         "children": [

@@ -1,7 +1,8 @@
 """``{% recent_reads child %}``: the last five looks at a child's record, for the journey page of a manager."""
 from django import template
 
-from journey.audit.views import can_view_audit, recent_reads as latest_reads
+from journey.audit.views import can_view_audit
+from journey.audit.views import recent_reads as latest_reads
 
 register = template.Library()
 

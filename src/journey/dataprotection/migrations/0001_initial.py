@@ -2,9 +2,10 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import journey.lib.dates
 from django.conf import settings
 from django.db import migrations, models
+
+import journey.lib.dates
 
 
 class Migration(migrations.Migration):

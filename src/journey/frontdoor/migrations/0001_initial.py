@@ -2,10 +2,11 @@
 
 import django.db.models.deletion
 import django.utils.timezone
-import journey.lib.dates
-import journey.lib.identifiers
 from django.conf import settings
 from django.db import migrations, models
+
+import journey.lib.dates
+import journey.lib.identifiers
 
 
 class Migration(migrations.Migration):

@@ -3,9 +3,10 @@
 import django.db.models.functions.text
 import django.db.models.lookups
 import django.utils.timezone
+from django.db import migrations, models
+
 import journey.lib.dates
 import journey.lib.text
-from django.db import migrations, models
 
 
 class Migration(migrations.Migration):

@@ -4,9 +4,10 @@ import django.db.models.deletion
 import django.db.models.functions.text
 import django.db.models.lookups
 import django.utils.timezone
-import journey.lib.text
 from django.conf import settings
 from django.db import migrations, models
+
+import journey.lib.text
 
 
 class Migration(migrations.Migration):

@@ -49,16 +49,16 @@ class Command(BaseCommand):
 
     def _issuer(self, username: str) -> User:
         issuer = self._user(username, "--by")
-        if not issuer.is_active:
+        if not issuer.is_active:  # type: ignore[union-attr]
             raise CommandError(f"{username} is deactivated, so cannot issue or revoke tokens (--by)")
-        return issuer
+        return issuer  # type: ignore[return-value]
 
     def _create(self, *, user: str | None, agency: str | None, name: str, days: int, by: str, **_) -> None:
         acting_user = self._issuer(by)
         if user is not None:
             token, secret = create_user_token(self._user(user, "--user"), name=name, days=days, acting_user=acting_user)
         else:
-            found = Agency.objects.filter(name__iexact=agency.strip()).first()
+            found = Agency.objects.filter(name__iexact=agency.strip()).first()  # type: ignore[union-attr]
             if found is None:
                 raise CommandError(f"No agency is called {agency!r}; give its name exactly as the record has it")
             token, secret = create_agency_token(found, name=name, days=days, acting_user=acting_user)
@@ -74,5 +74,5 @@ class Command(BaseCommand):
     def _list(self, **_) -> None:
         for token in ApiToken.objects.select_related("user", "agency"):
             state = "revoked" if token.is_revoked else ("expired" if token.has_expired() else "active")
-            holder = f"agency {token.agency.name}" if token.is_agency_system else f"user {token.user.username}"
+            holder = f"agency {token.agency.name}" if token.is_agency_system else f"user {token.user.username}"  # type: ignore[union-attr]
             self.stdout.write(f"{token.prefix}  {state:8}  {holder}  '{token.name}'  until {localtime(token.expires_at):%Y-%m-%d}")

@@ -35,7 +35,7 @@ class Command(BaseCommand):
         self.stdout.write(f"Due for review by {cutoff:%-d %B %Y}: {len(due)} ({perf_counter() - started:.2f}s)")
         per_rule: dict[str, int] = {}
         for record in due:
-            per_rule[record.review.rule.record_kind] = per_rule.get(record.review.rule.record_kind, 0) + 1
+            per_rule[record.review.rule.record_kind] = per_rule.get(record.review.rule.record_kind, 0) + 1  # type: ignore[union-attr]
         for kind, number in sorted(per_rule.items()):
             self.stdout.write(f"  {kind}: {number}")
         if list:
