@@ -168,25 +168,30 @@ def child_model():
 
 def contact_visibility(user) -> Q:
     """A filter on the front door's contacts (``frontdoor.Contact``: ``recorded_by``, ``agency``,
-    ``children_named__child``) for those ``user`` may open.
+    ``children_named__child``) for those ``user`` may open, before ``children_hiding_contacts`` is excluded.
 
     Contacts belong to the front door, which sees them all. Anyone else sees a contact only as part of something
     they already have: the staff member who recorded it, staff who may open a child it is linked to (read-only,
-    as part of that child's record), and a partner agency its own agency's contacts. Never a contact linked to a
-    child the user could not even find (a restricted child), which would tell them the child is on record; a
-    partner never one about a restricted child at all. Join on named children may repeat a contact: use
-    ``distinct()`` (``Contact.objects.visible_to`` does)."""
+    as part of that child's record), and a partner agency its own agency's contacts."""
     if not _is_active(user):
         return Q(pk__in=[])
     if user.is_partner:
-        return Q(agency_id=user.agency_id) & ~Q(children_named__child__is_restricted=True)
+        return Q(agency_id=user.agency_id)
     if not user.is_local_authority_staff:
         return Q(pk__in=[])
-    children = child_model().objects
-    hidden = ~Q(children_named__child__in=children.exclude(child_matchability(user)).values("pk"))
     if is_front_door(user):
-        return hidden
-    return (Q(recorded_by=user) | Q(children_named__child__in=children.visible_to(user).values("pk"))) & hidden
+        return Q()
+    return Q(recorded_by=user) | Q(children_named__child__in=child_model().objects.visible_to(user).values("pk"))
+
+
+def children_hiding_contacts(user) -> QuerySet:
+    """Children whose contacts ``user`` may not open at all, whatever else they may see: a restricted child the
+    user could not even find (a contact naming her would tell them she is on record, and who she lives with). A
+    partner agency never sees a contact about a restricted child, even one it raised."""
+    children = child_model().objects
+    if user.is_authenticated and user.is_partner:
+        return children.filter(is_restricted=True)
+    return children.exclude(child_matchability(user))
 
 
 def can_work_contact(user, contact) -> bool:

@@ -12,10 +12,12 @@ from .codes import ContactStatus, ScreeningOutcome
 
 class ContactQuerySet(models.QuerySet):
     def visible_to(self, user) -> "ContactQuerySet":
-        """The only way a page or the API chooses contacts: see ``journey.access.rules.contact_visibility``."""
-        from journey.access.rules import contact_visibility
+        """The only way a page or the API chooses contacts: see ``journey.access.rules.contact_visibility`` and
+        ``children_hiding_contacts`` (excluded as a whole, so a contact naming a hidden child is never shown)."""
+        from journey.access.rules import children_hiding_contacts, contact_visibility
 
-        return self.filter(contact_visibility(user)).distinct()
+        hidden = children_hiding_contacts(user).values("pk")
+        return self.filter(contact_visibility(user)).exclude(children_named__child__in=hidden).distinct()
 
 
 class Contact(models.Model):
