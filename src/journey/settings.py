@@ -127,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "journey.accounts.context.authority",
+                "journey.access.context.front_door",
             ],
             "builtins": ["journey.lib.templatetags.govuk"],
         },
