@@ -65,6 +65,7 @@ ALLOWED_HOSTS = env_list("JOURNEY_ALLOWED_HOSTS", ["127.0.0.1", "localhost", "[:
 
 INSTALLED_APPS = [
     "django.contrib.admin",
+    "journey.accounts",  # before django.contrib.auth, so that its createsuperuser and changepassword name their actor
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -77,7 +78,6 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
-    "journey.accounts",
     "journey.people",
     "journey.frontdoor",
     "journey.casework",
