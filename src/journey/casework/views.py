@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from journey.access.fetch import get_child_for_staff
+from journey.access.middleware import note_refusal
 from journey.access.rules import NoAccess, is_in_manager_line
 from journey.accounts.models import Role
 from journey.audit.log import record_list_read
@@ -243,6 +244,7 @@ def authorise_assessment(request: HttpRequest, child_id: int, assessment_id: int
     child = get_child_for_staff(request, child_id, what="authorise an assessment")
     found = _assessment_of(child, assessment_id)
     if refusal := rules.authorisation_refusal(request.user, found):
+        note_refusal(request)  # a 403 like any other: the audit log keeps who tried
         return _assessment_page(request, child, found, page_errors=PageErrors.of(request, refusal), status=403)
     try:
         actions.authorise_assessment(found, acting_user=request.user)

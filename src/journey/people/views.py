@@ -8,8 +8,7 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.access.fetch import get_child_for_staff
 from journey.access.rules import is_in_manager_line, require_staff
-from journey.audit.log import record
-from journey.audit.models import Action
+from journey.audit.log import record_list_read
 from journey.casework import queries as casework
 from journey.chronology.build import ChronologyFilter, agencies_in, chronology_for, filter_entries
 from journey.frontdoor import queries as frontdoor
@@ -38,7 +37,10 @@ def find_child(request: HttpRequest) -> HttpResponse:
             nhs_number=form.cleaned_data["nhs_number"], postcode=form.cleaned_data["postcode"],
         )
         candidates, openable = _search_results(request.user, given)
-        record(Action.READ, user=request.user, what=f"find a child: {given.describe()}; {len(candidates)} found", request=request)
+        record_list_read(
+            request.user, f"find a child: {given.describe()}; {len(candidates)} found", [match.child for match in candidates],
+            request=request,
+        )
     template = "people/_find_results.html" if request.htmx and candidates is not None else "people/find.html"  # type: ignore[attr-defined]
     return render(request, template, {"form": form, "candidates": candidates, "openable": openable, "today": today()})
 
