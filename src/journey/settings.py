@@ -327,5 +327,12 @@ def audit_key_from_environment(environ, *, allow_development_key: bool) -> bytes
 
 JOURNEY_AUDIT_KEY = audit_key_from_environment(os.environ, allow_development_key=DEBUG or TESTING)
 # Where `journey audit_anchor` writes the chain's head and `journey audit_verify` reads it back; in production a
-# write-once place that the database's roles cannot reach.
-JOURNEY_AUDIT_ANCHOR_DIR = Path(os.environ.get("JOURNEY_AUDIT_ANCHOR_DIR", "").strip() or DATA_DIR / "audit-anchors")
+# write-once place that the database's roles cannot reach. The default is a folder per database, so that the
+# anchors of one database (the demo's, say) are never checked against another's chain.
+_anchored_database = "-".join(
+    str(DATABASES["default"].get(part) or "") for part in ("ENGINE", "HOST", "PORT", "NAME")
+)
+JOURNEY_AUDIT_ANCHOR_DIR = Path(
+    os.environ.get("JOURNEY_AUDIT_ANCHOR_DIR", "").strip()
+    or DATA_DIR / "audit-anchors" / re.sub(r"[^A-Za-z0-9]+", "-", _anchored_database.removeprefix("django.db.backends.")).strip("-")
+)
