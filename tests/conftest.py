@@ -141,9 +141,9 @@ VALID_UPN = "A123456789012"  # check letter computed by journey.lib.identifiers 
 
 
 @pytest.fixture
-def ruby(alice, sam):
+def ruby(alice, sam, mo):
     """Ruby Smith, 8: has history (a police contact last year, screened to referral, a child in need episode
-    allocated to Alice in Team A, a visit)."""
+    allocated to Alice in Team A by Mo, its manager, a visit)."""
     from journey.casework.actions import allocate, record_visit
     from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
     from journey.people.actions import create_child
@@ -162,7 +162,7 @@ def ruby(alice, sam):
     screen_contact(contact, acting_user=sam, outcome="referral", rationale="Repeat incidents; needs assessment.", team=alice.team,
                    decided_at=timezone.now() - timedelta(days=299))
     episode = child.episodes.get()
-    allocate(episode, worker=alice, team=alice.team, started_on=episode.started_on, acting_user=sam)
+    allocate(episode, worker=alice, team=alice.team, started_on=episode.started_on, acting_user=mo)
     record_visit(child, acting_user=alice, visited_at=timezone.now() - timedelta(days=290), child_seen=True,
                  child_seen_alone=True, childs_words="I like my teacher.", observations="Warm home.", next_steps="Visit again.")
     return child

@@ -96,7 +96,7 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
         link_contact_to_child(contact.children_named.get(), child, acting_user=sam)
         screen_contact(contact, acting_user=sam, outcome="referral", rationale="Needs assessment.", team=team_b,
                        decided_at=timezone.now() - timedelta(days=19))
-        allocate(child.episodes.get(), worker=charlie, team=team_b, started_on=today() - timedelta(days=19), acting_user=sam)
+        allocate(child.episodes.get(), worker=charlie, team=team_b, started_on=today() - timedelta(days=19), acting_user=helen)
         return child
 
     bertie = held_by_team_b("Bertie")

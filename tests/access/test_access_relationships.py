@@ -133,10 +133,10 @@ def test_the_worker_loses_the_record_after_the_closure_grace_days(alice, mo, rub
     assert involvement(mo, ruby) is None
 
 
-def test_a_worker_who_handed_the_child_on_no_longer_sees_it(alice, sam, charlie, ruby):
+def test_a_worker_who_handed_the_child_on_no_longer_sees_it(alice, mo, charlie, ruby):
     from journey.casework.actions import allocate
 
-    allocate(ruby.episodes.get(), worker=charlie, team=charlie.team, started_on=today(), acting_user=sam)
+    allocate(ruby.episodes.get(), worker=charlie, team=charlie.team, started_on=today(), acting_user=mo)
     assert involvement(alice, ruby) is None
     assert involvement(charlie, ruby) == rules.ALLOCATED_WORKER
 

@@ -133,7 +133,7 @@ def test_a_practitioner_cannot_authorise(client_for, alice, bea, assessment):
     save_assessment(assessment, acting_user=alice, complete=True, **COMPLETE)
     response = client_for(bea).post(f"{page_url(assessment)}authorise/")
     assert response.status_code == 403
-    assert "Only a team manager can authorise an assessment" in response.content.decode()
+    assert "Only a manager of the team holding this child can authorise an assessment" in response.content.decode()
     assessment.refresh_from_db()
     assert assessment.authorised_on is None
 

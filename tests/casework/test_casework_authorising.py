@@ -36,7 +36,7 @@ def test_the_team_manager_authorises_by_calling_the_action(mo, completed):
 
 def test_a_practitioner_cannot_authorise_by_calling_the_action(bea, completed):
     assert not can_authorise(bea, completed)
-    with pytest.raises(ValidationError, match="Only a team manager can authorise an assessment"):
+    with pytest.raises(ValidationError, match="Only a manager of the team holding this child can authorise an assessment"):
         authorise_assessment(completed, acting_user=bea)
     completed.refresh_from_db()
     assert completed.authorised_on is None and completed.authorised_by is None
@@ -54,4 +54,4 @@ def test_the_page_offers_the_button_only_to_those_the_rule_allows(client_for, mo
     assert "Authorise assessment" in client_for(mo).get(url).content.decode()
     assert "Authorise assessment" not in client_for(bea).get(url).content.decode()
     refused = client_for(bea).post(f"{url}authorise/")
-    assert refused.status_code == 403 and "Only a team manager can authorise an assessment" in refused.content.decode()
+    assert refused.status_code == 403 and "Only a manager of the team holding this child can authorise an assessment" in refused.content.decode()

@@ -32,7 +32,7 @@ def open_episode(
         child=child, kind=kind, started_on=started_on, referral=referral, opened_by=acting_user, team=team
     )
     if worker is not None:
-        allocate(episode, worker=worker, team=team, started_on=started_on, acting_user=acting_user)
+        _hand_on(episode, worker=worker, team=team, started_on=started_on)
     return episode
 
 
@@ -65,7 +65,16 @@ def close_episode(episode: Episode, *, ended_on: date, reason: str, acting_user,
 
 @audited_action
 def allocate(episode: Episode, *, worker, team, started_on: date, acting_user) -> Allocation:
-    """Give the episode a lead practitioner; whoever held it before hands it on that day."""
+    """Give the episode a lead practitioner; whoever held it before hands it on that day. Allocating is the work
+    of the child's manager line (``casework.rules.can_allocate``); the page asks the same rule."""
+    if refusal := rules.allocation_refusal(acting_user, episode):
+        raise ValidationError(refusal)
+    return _hand_on(episode, worker=worker, team=team, started_on=started_on)
+
+
+def _hand_on(episode: Episode, *, worker, team, started_on: date) -> Allocation:
+    """The lead practitioner changes: the one who held the episode hands it on that day. Opening an episode with a
+    worker does this too, as part of recording who has held the episode from its start."""
     if not episode.is_open:
         raise ValidationError("A closed episode cannot be allocated")
     if started_on < episode.started_on:

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from journey.access.fetch import get_child_for_staff
 from journey.access.middleware import note_refusal
-from journey.access.rules import NoAccess, is_in_manager_line
+from journey.access.rules import NoAccess
 from journey.accounts.models import Role
 from journey.audit.log import record_list_read
 from journey.lib.dates import today
@@ -115,7 +115,7 @@ def allocate(request: HttpRequest, child_id: int, episode_id: int) -> HttpRespon
     """The team manager (or a manager above) chooses the lead practitioner; the previous one hands on that day."""
     child = get_child_for_staff(request, child_id, what="allocate an episode")
     episode = _episode_of(child, episode_id)
-    if not is_in_manager_line(request.user, child):
+    if not rules.can_allocate(request.user, episode):
         raise NoAccess
     form = _bind(AllocateForm, request, initial={"started_on": today()})
     if request.method == "POST" and form.is_valid():
