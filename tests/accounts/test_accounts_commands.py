@@ -18,3 +18,17 @@ def test_changepassword_logs_the_change_as_its_own_work(alice, monkeypatch):
     assert alice.check_password("a-new-long-passphrase-for-alice")
     event = AuditEvent.objects.get(action=Action.UPDATE, object_type="accounts.user", object_id=str(alice.pk))
     assert (event.user, event.what, event.after) == (None, "system: changepassword command", {"password": REDACTED})
+
+
+def test_createsuperuser_makes_an_administrator_of_an_agency_given_by_id_and_logs_it_as_its_own_work(council, monkeypatch):
+    from journey.accounts.models import Role, User
+
+    monkeypatch.setenv("DJANGO_SUPERUSER_PASSWORD", "a-long-first-administrator-passphrase")
+    contextvars.Context().run(
+        call_command, "createsuperuser", "--noinput", username="first.admin", email="first.admin@example.invalid",
+        agency=str(council.pk), stdout=io.StringIO(),
+    )
+    made = User.objects.get(username="first.admin")
+    assert (made.agency, made.role, made.is_superuser) == (council, Role.ADMINISTRATOR, True)
+    event = AuditEvent.objects.get(action=Action.CREATE, object_type="accounts.user", object_id=str(made.pk))
+    assert (event.user, event.what) == (None, "system: createsuperuser command")

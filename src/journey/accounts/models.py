@@ -1,5 +1,6 @@
 """Who uses Journey: agencies (the local authority and its partners), teams and units, and users with a role."""
 from django.contrib.auth.models import AbstractUser
+from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
 
 
@@ -113,8 +114,24 @@ class Role(models.TextChoices):
     DATA_PROTECTION_OFFICER = "data_protection", "Data protection officer"
 
 
+class UserManager(DjangoUserManager):
+    """Django's, but ``createsuperuser`` gives the agency by its id (it asks for each required field by its key),
+    and the first account it makes is an administrator, the one role that manages accounts here."""
+
+    def create_superuser(self, username, email=None, password=None, **extra_fields):
+        agency = extra_fields.pop("agency", None)
+        if isinstance(agency, Agency):
+            extra_fields["agency"] = agency
+        elif agency is not None:
+            extra_fields["agency_id"] = agency
+        extra_fields.setdefault("role", Role.ADMINISTRATOR)
+        return super().create_superuser(username, email, password, **extra_fields)
+
+
 class User(AbstractUser):
     """A person who signs in. Leavers are deactivated, never deleted, so their authorship stays on the record."""
+
+    objects = UserManager()
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PRACTITIONER, help_text="What the user does.")
     job_title = models.CharField(max_length=120, blank=True, help_text="As they would sign a record, e.g. 'Social worker'.")
