@@ -1,4 +1,6 @@
 """Who uses Journey: agencies (the local authority and its partners), teams and units, and users with a role."""
+from typing import ClassVar
+
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
 from django.db import models
@@ -131,7 +133,7 @@ class UserManager(DjangoUserManager):
 class User(AbstractUser):
     """A person who signs in. Leavers are deactivated, never deleted, so their authorship stays on the record."""
 
-    objects = UserManager()
+    objects: ClassVar[UserManager] = UserManager()
 
     role = models.CharField(max_length=20, choices=Role.choices, default=Role.PRACTITIONER, help_text="What the user does.")
     job_title = models.CharField(max_length=120, blank=True, help_text="As they would sign a record, e.g. 'Social worker'.")

@@ -100,7 +100,7 @@ class SignInCodeView(FormView):
     def pending_user(pending) -> User | None:
         if not isinstance(pending, dict) or int(time()) - pending.get("started_at", 0) > PENDING_SIGN_IN_SECONDS:
             return None
-        return User.objects.filter(pk=pending.get("user_id"), is_active=True).first()  # type: ignore[misc]
+        return User.objects.filter(pk=pending.get("user_id"), is_active=True).first()
 
     def credentials(self) -> dict:
         return {"username": self.user.get_username()}  # type: ignore[union-attr]
