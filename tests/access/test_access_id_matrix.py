@@ -9,14 +9,14 @@ walks the URL conf and fails when an address taking an id is neither walked here
 import re
 
 import pytest
-from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.urls import reverse
 
 from journey.access.actions import grant_access
 from journey.api.actions import create_user_token
 from journey.audit.models import AuditEvent
 from journey.dataprotection.actions import record_subject_access_request
 from journey.lib.dates import today
-from tests.access.test_access_matrix import MANAGERS, MAY_OPEN, PARTNERS, PERSONAS, ROLE_OF, world  # noqa: F401  (world is a fixture)
+from tests.access.test_access_matrix import MANAGERS, MAY_OPEN, PARTNERS, PERSONAS, ROLE_OF, named_patterns, world  # noqa: F401  (world is a fixture)
 
 FRONT_DOOR = {"sam"}
 # Who recorded each child's contact in the world: Sam took the police call about Ruby; the school raised the rest.
@@ -223,13 +223,8 @@ def test_a_forbidden_id_and_a_missing_one_answer_byte_for_byte_alike(client, wor
     assert different == []
 
 
-def _id_routes(resolver=None, prefix=""):
-    for entry in (resolver or get_resolver()).url_patterns:
-        if isinstance(entry, URLResolver):
-            namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
-            yield from _id_routes(entry, namespace)
-        elif isinstance(entry, URLPattern) and any(kind.endswith("id") for kind in entry.pattern.regex.groupindex):
-            yield f"{prefix}{entry.name}"
+def _id_routes():
+    return named_patterns(lambda parameters: any(name.endswith("id") for name in parameters))
 
 
 def test_every_id_route_is_in_the_matrix():

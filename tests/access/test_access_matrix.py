@@ -163,13 +163,18 @@ def test_every_role_against_every_api_endpoint(client, world):
     assert wrong == []
 
 
-def _child_patterns(resolver=None, prefix=""):
+def named_patterns(keep, resolver=None, prefix=""):
+    """The namespaced name of every address in the URL conf whose parameter names ``keep`` accepts."""
     for entry in (resolver or get_resolver()).url_patterns:
         if isinstance(entry, URLResolver):
             namespace = f"{prefix}{entry.namespace}:" if entry.namespace else prefix
-            yield from _child_patterns(entry, namespace)
-        elif isinstance(entry, URLPattern) and "child_id" in entry.pattern.regex.groupindex:
+            yield from named_patterns(keep, entry, namespace)
+        elif isinstance(entry, URLPattern) and keep(entry.pattern.regex.groupindex):
             yield f"{prefix}{entry.name}"
+
+
+def _child_patterns():
+    return named_patterns(lambda parameters: "child_id" in parameters)
 
 
 def test_every_child_page_is_in_the_matrix():
