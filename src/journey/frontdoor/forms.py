@@ -16,7 +16,7 @@ from journey.lib.identifiers import validate_nhs_number, validate_postcode
 
 from .actions import NamedChild
 from .codes import ScreeningOutcome
-from .models import Contact, ScreeningDecision
+from .models import Contact, ContactLinkChange, ScreeningDecision
 
 PARENTS_AWARE = {"yes": True, "no": False, "unknown": None}
 CHILD_PARTS = ("first_name", "last_name", "date_of_birth", "nhs_number", "address", "postcode")
@@ -203,7 +203,7 @@ class LinkForm(forms.Form):
 
     child_id = forms.IntegerField(min_value=1, max_value=2**63 - 1)
     replacing_reason = forms.CharField(
-        required=False, max_length=2000, widget=forms.Textarea(attrs={"rows": 3}),
+        required=False, widget=forms.Textarea(attrs={"rows": 3}), **bounded(ContactLinkChange, "reason", "The reason"),
         label="Why is this the right record instead?",
         help_text="Needed only to move a child already linked to another record; the earlier link is kept.",
     )
