@@ -204,6 +204,8 @@ CSRF_COOKIE_HTTPONLY = True
 # Over HTTPS the __Host- prefix makes browsers refuse the cookies unless Secure, for this host only and path /.
 SESSION_COOKIE_NAME = "__Host-sessionid" if SESSION_COOKIE_SECURE else "sessionid"
 CSRF_COOKIE_NAME = "__Host-csrftoken" if SESSION_COOKIE_SECURE else "csrftoken"
+# A form refused for want of a valid CSRF token gets a GOV.UK page and is logged as a refusal.
+CSRF_FAILURE_VIEW = "journey.access.views.csrf_failure"
 SECURE_HSTS_SECONDS = env_int("JOURNEY_HSTS_SECONDS", 0 if DEBUG else 365 * 24 * 60 * 60)
 # Journey is served on a host of its own (e.g. journey.council.gov.uk), so HTTPS-only for its subdomains and
 # eligibility for browsers' preload lists cost nothing; both can be turned off where the host name is shared.

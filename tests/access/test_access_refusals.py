@@ -117,3 +117,18 @@ def test_a_refusal_will_not_be_written_inside_another_transaction(rf, charlie):
     """Inside a caller's transaction it could be rolled back with the caller's work: it refuses, loudly."""
     with pytest.raises(RuntimeError), transaction.atomic():
         record_refusal(charlie, rf.get("/children/1/"), ids={"child_id": 1})
+
+
+def test_a_form_without_a_valid_csrf_token_is_refused_on_a_govuk_page_and_logged(alice, ruby):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(alice)
+
+    response = client.post(f"/children/{ruby.pk}/address/new/", {"line_1": "1 Forged Street"})
+
+    assert response.status_code == 403
+    assert "Your form could not be sent" in response.content.decode()
+    [event] = refusals()
+    assert (event.user, event.after["method"], event.after["path"]) == (alice, "POST", f"/children/{ruby.pk}/address/new/")
+    assert not ruby.person.addresses.filter(line_1="1 Forged Street").exists()

@@ -60,7 +60,10 @@ def test_an_answered_call_leaves_no_refusal(alice, ruby, user_token, api):
     assert refusals() == []
 
 
-def test_a_call_without_a_valid_token_is_not_a_refusal_of_a_record(ruby, api):
-    """401 means the caller is unknown: the token checks and django-axes deal with those, not the record's log."""
+def test_a_call_with_a_token_that_does_not_work_is_refused_and_logged(db, ruby, api):
+    """401: nobody is known, but a system trying tokens must still leave a trace (no token is ever stored)."""
     assert api("not-a-token").get(f"/api/children/{ruby.pk}").status_code == 401
-    assert refusals() == []
+
+    [event] = refusals()
+    assert (event.user, event.after["method"], event.after["path"]) == (None, "GET", f"/api/children/{ruby.pk}")
+    assert "not-a-token" not in str(event.after)

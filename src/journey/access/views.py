@@ -11,6 +11,7 @@ from journey.lib.forms import apply_errors
 from . import actions
 from .fetch import get_child_for_staff, get_child_to_break_glass
 from .forms import BreakGlassForm, GrantForm
+from .middleware import note_refusal
 from .models import ExplicitAccess
 from .rules import NoAccess, can_break_glass, can_manage_grants, involvement
 
@@ -80,3 +81,10 @@ def revoke(request: HttpRequest, child_id: int, grant_id: int) -> HttpResponse:
         return _render_grants(request, child, GrantForm(), revoke_form)
     messages.success(request, f"Access for {grant.grantee} is withdrawn")
     return redirect("access:grants", child.pk)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    """Django's answer to a form without a valid CSRF token, as a GOV.UK page; logged as a refusal like any other
+    403, since a forged cross-site request is an attempt to act as someone."""
+    note_refusal(request)
+    return render(request, "access/csrf_failure.html", status=403)

@@ -46,6 +46,9 @@ def install(api: NinjaAPI) -> None:
     """Register the handlers on ``api``."""
 
     def unauthorised(request, exc) -> HttpResponse:
+        """A call without a token that works is refused, and logged like any refusal (nobody signed in), so a
+        system probing tokens leaves a trace."""
+        note_refusal(request)
         response = _error(api, request, 401, str(exc) if isinstance(exc, TokenRejected) else NOT_VALID)
         response["WWW-Authenticate"] = 'Bearer realm="journey"'
         return response
