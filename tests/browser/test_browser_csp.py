@@ -27,7 +27,10 @@ def test_pages_run_their_scripts_with_no_content_security_policy_violations(brow
     response = page.goto("/accounts/sign-in/")
     assert "script-src 'self'" in response.headers["content-security-policy"]
     page.get_by_role("button", name="Sign in").click()
+    page.locator(".govuk-error-summary").wait_for()
+    page.wait_for_load_state()
     # GOV.UK Frontend started from the static module: the error summary takes focus, the body has its classes.
+    page.wait_for_function("document.activeElement && document.activeElement.classList.contains('govuk-error-summary')")
     assert page.evaluate("document.activeElement.classList.contains('govuk-error-summary')")
     assert page.evaluate("document.body.classList.contains('js-enabled')")
     assert page.evaluate("document.body.classList.contains('govuk-frontend-supported')")
