@@ -13,10 +13,11 @@ def log_read(user, child, what: str, request=None) -> None:
     record_read(user, child, what, request=request)
 
 
-def child_pk(child_id) -> int:
-    """A child id from a URL or form as a primary key either database holds; anything else is ``NoAccess``."""
+def record_pk(value) -> int:
+    """An id from a URL or form (a child's, a contact's...) as a primary key either database holds; anything else
+    is ``NoAccess``, answered like a record the user may not see."""
     try:
-        pk = int(child_id)
+        pk = int(value)
     except (TypeError, ValueError):
         raise NoAccess from None
     if not 0 < pk <= MAX_ID:
@@ -25,7 +26,7 @@ def child_pk(child_id) -> int:
 
 
 def _fetch(children, user, child_id, what: str, request):
-    child = children.filter(pk=child_pk(child_id)).select_related("person").first()
+    child = children.filter(pk=record_pk(child_id)).select_related("person").first()
     if child is None:
         raise NoAccess
     with transaction.atomic():
@@ -56,7 +57,7 @@ def get_child_to_break_glass(user, child_id):
     for a child that does not exist). Not logged as a read: the break-glass is recorded, then the page read is."""
     if not can_break_glass(user):
         raise NoAccess
-    child = child_model().objects.filter(pk=child_pk(child_id)).select_related("person").first()
+    child = child_model().objects.filter(pk=record_pk(child_id)).select_related("person").first()
     if child is None:
         raise NoAccess
     return child

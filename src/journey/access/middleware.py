@@ -58,7 +58,7 @@ def _as_id(value):
 
 def _break_glass_context(request) -> dict:
     from .actions import break_glass_hours
-    from .fetch import child_pk
+    from .fetch import record_pk
     from .forms import BreakGlassForm
 
     match = getattr(request, "resolver_match", None)
@@ -66,7 +66,7 @@ def _break_glass_context(request) -> dict:
     if child_id is None or not can_break_glass(request.user):
         return {}
     try:
-        child_id = child_pk(child_id)
+        child_id = record_pk(child_id)
     except NoAccess:
         return {}
     return {"break_glass_form": BreakGlassForm(), "break_glass_child_id": child_id, "break_glass_hours": break_glass_hours()}

@@ -16,7 +16,7 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from journey.access.fetch import MAX_ID, get_child_for_staff
+from journey.access.fetch import MAX_ID, get_child_for_staff, record_pk
 from journey.access.rules import NoAccess
 from journey.audit.log import record_list_read
 from journey.lib.dates import today
@@ -63,12 +63,8 @@ def _chosen_person(request: HttpRequest) -> Person | None:
     raw = request.GET.get("person")
     if raw is None:
         return None
-    try:
-        pk = int(raw)
-    except ValueError:
-        raise NoAccess from None
     visible = Person.objects.filter(Q(child_record__isnull=True) | Q(child_record__in=children_in_scope(request.user)))
-    person = visible.filter(pk=pk).first() if 0 < pk <= MAX_ID else None
+    person = visible.filter(pk=record_pk(raw)).first()
     if person is None:
         raise NoAccess
     return person

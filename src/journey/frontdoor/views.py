@@ -9,8 +9,8 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from journey.access.fetch import MAX_ID, get_child_for, get_child_to_match, log_read
-from journey.access.rules import NoAccess, is_front_door, require_staff
+from journey.access.fetch import get_child_for, get_child_to_match, log_read, record_pk
+from journey.access.rules import NoAccess, can_work_contact, is_front_door, require_staff
 from journey.audit.log import record, record_list_read
 from journey.audit.models import Action
 from journey.lib.forms import apply_errors
@@ -30,9 +30,7 @@ def _contact_for(request: HttpRequest, contact_id: int) -> Contact:
     """The contact, if the user may open it (``Contact.objects.visible_to``); a forbidden and a missing contact
     answer alike."""
     require_staff(request.user)
-    if not 0 < contact_id <= MAX_ID:
-        raise NoAccess
-    contact = Contact.objects.visible_to(request.user).filter(pk=contact_id).select_related(
+    contact = Contact.objects.visible_to(request.user).filter(pk=record_pk(contact_id)).select_related(
         "agency", "recorded_by", "decision__decided_by"
     ).first()
     if contact is None:
@@ -50,7 +48,7 @@ def _contact_to_work(request: HttpRequest, contact_id: int) -> Contact:
 
 
 def _named_for(contact: Contact, named_id: int) -> ContactChild:
-    named = contact.children_named.filter(pk=named_id).first() if 0 < named_id <= MAX_ID else None
+    named = contact.children_named.filter(pk=record_pk(named_id)).first()
     if named is None:
         raise NoAccess
     return named
@@ -95,7 +93,7 @@ def new_contact(request: HttpRequest) -> HttpResponse:
 @require_GET
 def contact_sent(request: HttpRequest, contact_id: int) -> HttpResponse:
     """The confirmation a referrer sees: the reference to quote, and nothing of any child's record."""
-    contact = Contact.objects.filter(pk=contact_id, recorded_by=request.user).first() if 0 < contact_id <= MAX_ID else None  # type: ignore[misc]
+    contact = Contact.objects.filter(pk=record_pk(contact_id), recorded_by=request.user).first()  # type: ignore[misc]
     if contact is None:
         raise NoAccess
     return render(request, "frontdoor/contact_sent.html", {"contact": contact})
@@ -115,7 +113,7 @@ def _render_contact(request: HttpRequest, contact: Contact, *, form: Form | None
         "decision": getattr(contact, "decision", None),
         "rows": rows,
         "all_linked": all(row.named.child_id for row in rows),
-        "can_work": is_front_door(request.user) and contact.is_open,
+        "can_work": can_work_contact(request.user, contact),
         "form": form,
         "screen_form": screen_form,
     }

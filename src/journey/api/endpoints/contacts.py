@@ -4,7 +4,7 @@ from django.db import transaction
 from django.http import HttpRequest
 from ninja import Router, Status
 
-from journey.access.fetch import MAX_ID, log_read
+from journey.access.fetch import log_read, record_pk
 from journey.access.rules import NoAccess
 from journey.accounts.models import Agency
 from journey.audit.log import record
@@ -60,9 +60,7 @@ def _contact_for(user, contact_id: int) -> Contact:
     """The contacts the same rule lets the user open on the site (``Contact.objects.visible_to``): a partner its
     agency's, never one about a restricted child; council staff as the front door's pages allow. A forbidden and
     a missing contact answer alike."""
-    if not 0 < contact_id <= MAX_ID:
-        raise NoAccess
-    contact = Contact.objects.visible_to(user).filter(pk=contact_id).select_related("agency", "decision").first()
+    contact = Contact.objects.visible_to(user).filter(pk=record_pk(contact_id)).select_related("agency", "decision").first()
     if contact is None:
         raise NoAccess
     return contact
