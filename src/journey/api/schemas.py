@@ -127,11 +127,24 @@ class ChildFilters(Page):
     )
 
 
-class ChronologyFilters(Page):
+class ChronologyFilters(Schema):
+    limit: int = Field(DEFAULT_LIMIT, ge=1, le=MAX_LIMIT, description=f"How many to return, at most {MAX_LIMIT}.")
+    after: Annotated[str, text(200)] = Field(
+        "", description="The `next` of the page before: where this page starts (keyset paging; empty for the first page).",
+    )
     kind: list[Annotated[str, text()]] = Field([], description="Only these kinds of entry (repeat to give several).")
     agency: list[Annotated[str, text(_max_length(Agency, "name"))]] = Field([], description="Only entries from these agencies, by name.")
     significant: bool = Field(False, description="Only entries marked significant.")
     order: Literal["newest", "oldest"] = "newest"
+
+    @field_validator("after")
+    @classmethod
+    def _a_cursor(cls, value: str) -> str:
+        from journey.chronology.read import Cursor
+
+        if value and Cursor.decode(value) is None:
+            raise _rule("invalid_cursor", "Use the next value of the page before, unchanged")
+        return value
 
     @field_validator("kind")
     @classmethod
@@ -255,8 +268,10 @@ class EntryOut(Schema):
     details: list[DetailOut]
 
 
-class ChronologyPage(Page):
+class ChronologyPage(Schema):
     count: int = Field(description="How many entries match the filters, in all.")
+    limit: int
+    next: str | None = Field(description="Pass as `after` for the following page; null on the last page.")
     items: list[EntryOut]
 
 

@@ -8,7 +8,8 @@ Every captured write names who made it (see context.py): the acting user of the 
 signed-in user of the request, or a system that names itself ("system: synthetic generator" in the event's
 ``what``). A write with none of these raises ``UnattributedWrite`` rather than log a change by nobody.
 
-Not captured: ``bulk_create``, ``QuerySet.update()`` and raw SQL, which send no signals. The synthetic generator
+Not captured: projections marked ``audit_captured = False`` (derived rows, rewritten from captured ones);
+``bulk_create``, ``QuerySet.update()`` and raw SQL, which send no signals. The synthetic generator
 seeds its authority with bulk_create: that is synthetic seeding, not casework, and is not audited. Actions that
 change real records save model by model (a test holds every actions module to it), so every change is captured.
 """
@@ -210,11 +211,14 @@ def links_changed(sender, instance, action, reverse, model, pk_set, **kwargs) ->
 
 
 def captured_models() -> list[type[models.Model]]:
+    """Every model of the captured apps, except a projection that says ``audit_captured = False`` (the
+    materialised chronology): its rows are derived from captured rows, whose changes are the record."""
     installed = {config.label for config in apps.get_app_configs()}
     return [
         model
         for label in CAPTURED_APPS if label in installed
         for model in apps.get_app_config(label).get_models()
+        if getattr(model, "audit_captured", True)
     ]
 
 

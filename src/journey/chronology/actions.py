@@ -23,11 +23,11 @@ def record_significant_event(child, *, acting_user, occurred_at: datetime, descr
 
 @audited_action
 def flag_entry_significant(child, entry_key: str, *, acting_user, reason: str) -> SignificanceFlag:
-    from .build import chronology_for
+    from .read import entry_on
 
     if not reason.strip():
         raise ValidationError({"reason": "Enter why this entry is significant"})
-    if entry_key not in {e.key for e in chronology_for(child)}:
+    if entry_on(child, entry_key) is None:
         raise ValidationError({"entry_key": "That entry is not on this child's chronology"})
     flag, _ = SignificanceFlag.objects.update_or_create(
         child=child, entry_key=entry_key, defaults={"reason": reason.strip(), "flagged_by": acting_user}

@@ -35,3 +35,45 @@ class SignificanceFlag(models.Model):
             models.UniqueConstraint(fields=["child", "entry_key"], name="flag_entry_once"),
             max_length_check("reason", SHORT_TEXT_MAX_LENGTH),
         ]
+
+
+class EntryKeyField(models.CharField):
+    """An entry's key, compared byte by byte on every database, so that the journey page's keyset order and the
+    derived chronology's order (Python's string order) agree whatever the database's locale."""
+
+    def db_parameters(self, connection):
+        parameters = super().db_parameters(connection)
+        if connection.vendor == "postgresql":
+            parameters["collation"] = "C"
+        return parameters
+
+
+class ChronologyEntry(models.Model):
+    """One entry of a child's chronology as its provider derived it: the materialised chronology.
+
+    Never written by hand: ``materialise.py`` rewrites a child's entries of a kind whenever one of that kind's source
+    rows changes, in the same transaction, and ``journey chronology_rebuild`` rewrites them from the providers. Not
+    audited as a change of its own (the change to the source row is), so ``audit_captured`` is False."""
+
+    audit_captured = False
+
+    child = models.ForeignKey("people.Child", on_delete=models.CASCADE, related_name="chronology_entries")
+    key = EntryKeyField(max_length=60, help_text="Stable name of the entry, 'kind:id'.")
+    kind = models.CharField(max_length=40, help_text="The registered kind that derived it.")
+    occurred_at = models.DateTimeField()
+    title = models.TextField()
+    summary = models.TextField(blank=True)
+    agency = models.CharField(max_length=200, blank=True)
+    author = models.CharField(max_length=200, blank=True)
+    url = models.CharField(max_length=300, blank=True)
+    significant = models.BooleanField(default=False)
+    details = models.JSONField(default=list, blank=True, help_text="Label and value pairs shown with the entry.")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["child", "key"], name="chronology_entry_once")]
+        indexes = [
+            models.Index(fields=["child", "occurred_at", "key"], name="chronology_page"),
+            models.Index(fields=["child", "kind"], name="chronology_kind"),
+            models.Index(fields=["child", "agency"], name="chronology_agency"),
+        ]
+        verbose_name_plural = "chronology entries"

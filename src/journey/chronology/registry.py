@@ -1,12 +1,17 @@
 """The chronology is derived, never typed: each app registers the kinds of entry it owns.
 
-A provider is a function ``(child) -> iterable of Entry``. New kinds (supervision, audits, case reviews) join
-by registering a provider in their own app; nothing here changes.
+A provider is a function ``(child ids) -> iterable of Entry``, each entry naming its child. It also names its sources: the models whose rows it
+reads, each with a function from a row to the ids of the children whose entries that row feeds. When a source row
+is saved or deleted, the provider is run again for those children and its entries are written to the materialised
+chronology in the same transaction (materialise.py), so the journey page reads entries, never assembles them.
+New kinds (supervision, audits, case reviews) join by registering a provider in their own app; nothing here
+changes.
 """
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
 from django.utils import timezone
 
@@ -23,26 +28,42 @@ class Entry:
     key: str = ""
     significant: bool = False
     details: tuple[tuple[str, str], ...] = field(default_factory=tuple)
+    child_id: int | None = None
+
+
+ChildrenOf = Callable[[Any], Iterable[int]]
 
 
 @dataclass(frozen=True)
 class EntryKind:
     code: str
     label: str
-    provider: Callable[[object], Iterable[Entry]]
+    provider: Callable[[Sequence[int]], Iterable[Entry]]
+    sources: tuple[tuple[str, ChildrenOf], ...] = ()
 
 
 _kinds: dict[str, EntryKind] = {}
 
 
-def register(code: str, label: str) -> Callable:
-    """Decorator: register ``provider`` as the source of entries of kind ``code``."""
+def register(code: str, label: str, *, sources: dict[str, ChildrenOf]) -> Callable:
+    """Decorator: register ``provider`` as the source of entries of kind ``code``.
 
-    def wrap(provider: Callable[[object], Iterable[Entry]]) -> Callable:
-        _kinds[code] = EntryKind(code=code, label=label, provider=provider)
+    ``sources`` maps each model the provider reads (as "app_label.Model") to a function giving, for one row of it,
+    the ids of the children whose entries of this kind change when that row changes."""
+
+    def wrap(provider: Callable[[Sequence[int]], Iterable[Entry]]) -> Callable:
+        from .materialise import connect
+
+        _kinds[code] = EntryKind(code=code, label=label, provider=provider, sources=tuple(sources.items()))
+        connect()
         return provider
 
     return wrap
+
+
+def child_of(row) -> list[int]:
+    """The sources function for a row that belongs to one child through its ``child`` field."""
+    return [row.child_id]
 
 
 def kinds() -> list[EntryKind]:

@@ -11,10 +11,9 @@ from journey.access.fetch import get_child_for_staff
 from journey.lib.forms import apply_errors
 
 from . import actions
-from .build import chronology_for
 from .forms import FlagEntryForm, SignificantEventForm
 from .models import SignificanceFlag
-from .registry import is_entry_key
+from .read import entry_on
 
 
 @require_http_methods(["GET", "POST"])
@@ -38,9 +37,9 @@ def add_event(request: HttpRequest, child_id: int) -> HttpResponse:
 def flag(request: HttpRequest, child_id: int) -> HttpResponse:
     child = get_child_for_staff(request, child_id, what="flag a chronology entry")
     key = (request.POST.get("entry") if request.method == "POST" else request.GET.get("entry")) or ""
-    if not is_entry_key(key):
-        key = ""  # names no entry: answered below as an entry not found, never sent to the database
-    entry = next((e for e in chronology_for(child) if e.key == key), None)
+    entry = entry_on(child, key)  # None for a key of the wrong shape too, which is never sent to the database
+    if entry is None:
+        key = ""
     if request.method == "GET":
         existing = SignificanceFlag.objects.filter(child=child, entry_key=key).first()
         form = FlagEntryForm(initial={"reason": existing.reason} if existing else None)

@@ -1,9 +1,13 @@
-"""The front door's entries on a child's chronology: contacts from every agency and screening decisions."""
+"""The front door's entries on a child's chronology: contacts from every agency and screening decisions.
+
+A contact feeds the chronology of each child it is linked to; a re-link moves its entries (see materialise.py)."""
+from collections import defaultdict
+
 from django.urls import reverse
 
-from journey.chronology.registry import Entry, entry_key, register
+from journey.chronology.registry import Entry, child_of, entry_key, register
 
-from .models import ContactChild
+from .models import ContactChild, Referral
 from .rules import is_rereferral
 
 
@@ -13,36 +17,55 @@ def _referrer(contact) -> str:
     return contact.recorded_by.display_name
 
 
-def _links(child):
-    return ContactChild.objects.filter(child=child).select_related(
+def _children_linked_to(contact_id: int) -> list[int]:
+    return list(ContactChild.objects.filter(contact_id=contact_id, child__isnull=False).values_list("child_id", flat=True))
+
+
+def _linked_child(link) -> list[int]:
+    return [link.child_id] if link.child_id else []
+
+
+def _links(child_ids):
+    return ContactChild.objects.filter(child_id__in=child_ids).select_related(
         "contact__agency", "contact__recorded_by", "contact__decision__decided_by__agency"
     )
 
 
-@register("contact", "Contact")
-def contacts(child):
-    for link in _links(child):
+@register("contact", "Contact", sources={
+    "frontdoor.Contact": lambda contact: _children_linked_to(contact.pk), "frontdoor.ContactChild": _linked_child,
+})
+def contacts(child_ids):
+    for link in _links(child_ids):
         contact = link.contact
         yield Entry(
             kind="contact", occurred_at=contact.received_at, title=f"Contact from {contact.agency}",
             summary=contact.concern, agency=str(contact.agency), author=_referrer(contact),
-            url=reverse("frontdoor:contact", args=[contact.pk]), key=entry_key("contact", contact.pk),
+            url=reverse("frontdoor:contact", args=[contact.pk]), key=entry_key("contact", contact.pk), child_id=link.child_id,
         )
 
 
-@register("decision", "Screening decision")
-def decisions(child):
-    referred = {r.contact_id: r.referred_at for r in child.referrals.all()}
-    for link in _links(child):
+@register("decision", "Screening decision", sources={
+    "frontdoor.ScreeningDecision": lambda decision: _children_linked_to(decision.contact_id),
+    "frontdoor.ContactChild": _linked_child, "frontdoor.Referral": child_of,
+})
+def decisions(child_ids):
+    referred: dict[int, dict[int, object]] = defaultdict(dict)
+    for child_id, contact_id, referred_at in Referral.objects.filter(child_id__in=child_ids).values_list(
+        "child_id", "contact_id", "referred_at"
+    ):
+        referred[child_id][contact_id] = referred_at
+    for link in _links(child_ids):
         decision = getattr(link.contact, "decision", None)
         if decision is None:
             continue
         title = f"Decision: {decision.get_outcome_display()}"
-        at = referred.get(link.contact_id)
-        if at and is_rereferral(at, referred.values()):
+        child_referrals = referred[link.child_id]
+        at = child_referrals.get(link.contact_id)
+        if at and is_rereferral(at, child_referrals.values()):
             title += " (re-referral within 12 months)"
         yield Entry(
             kind="decision", occurred_at=decision.decided_at, title=title, summary=decision.rationale,
             agency=str(decision.decided_by.agency), author=decision.decided_by.display_name,
             url=reverse("frontdoor:contact", args=[link.contact_id]), key=entry_key("decision", decision.pk),
+            child_id=link.child_id,
         )

@@ -1,7 +1,6 @@
 """Finding a child, and the child's journey page: who they are, who is involved, and their whole story."""
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -10,7 +9,8 @@ from journey.access.fetch import get_child_for_staff
 from journey.access.rules import is_in_manager_line, require_staff
 from journey.audit.log import record_list_read
 from journey.casework import queries as casework
-from journey.chronology.build import ChronologyFilter, agencies_in, chronology_for, filter_entries
+from journey.chronology.build import ChronologyFilter
+from journey.chronology.read import Cursor, chronology_page, summary_of
 from journey.frontdoor import queries as frontdoor
 from journey.frontdoor.screening import Match, histories
 from journey.lib.dates import today
@@ -21,8 +21,6 @@ from .forms import ChildDetailsForm, ChronologyFilterForm, FindChildForm, MoveAd
 from .matching import Given, find_existing_children
 from .models import Child
 from .relations import family_of
-
-CHRONOLOGY_PAGE_SIZE = 50
 
 
 @require_GET
@@ -58,9 +56,8 @@ def _search_results(user, given: Given) -> tuple[list[Match], set[int]]:
 @require_GET
 def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
     child = get_child_for_staff(request, child_id, what="journey page")
-    everything = chronology_for(child)
-    agencies = agencies_in(everything)
-    filter_form = ChronologyFilterForm(request.GET or None, agencies=agencies)
+    summary = summary_of(child)
+    filter_form = ChronologyFilterForm(request.GET or None, agencies=summary.agencies)
     chosen = ChronologyFilter()
     if filter_form.is_valid():
         data = filter_form.cleaned_data
@@ -68,14 +65,16 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
             agencies=frozenset(data["agency"]), kinds=frozenset(data["kind"]),
             significant_only=data["significant"], oldest_first=data["order"] == "oldest",
         )
-    entries = filter_entries(everything, chosen)
-    page = Paginator(entries, CHRONOLOGY_PAGE_SIZE).get_page(request.GET.get("page"))
+    page = chronology_page(
+        child, chosen, total=summary.total,
+        after=Cursor.decode(request.GET.get("after")), before=Cursor.decode(request.GET.get("before")),
+    )
     context = {
         "child": child,
         "person": child.person,
         "page": page,
-        "entries": page.object_list,
-        "entry_total": len(everything),
+        "entries": page.entries,
+        "entry_total": summary.total,
         "filter_form": filter_form,
         "filtered": chosen != ChronologyFilter(),
     }

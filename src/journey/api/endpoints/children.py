@@ -16,7 +16,8 @@ from journey.access.rules import NoAccess, can_record_work
 from journey.audit.log import record_list_read
 from journey.casework.models import Allocation
 from journey.casework.queries import open_episodes
-from journey.chronology.build import ChronologyFilter, chronology_for, filter_entries
+from journey.chronology.build import ChronologyFilter
+from journey.chronology.read import Cursor, chronology_page
 from journey.chronology.registry import kind_label
 from journey.frontdoor.models import Contact
 from journey.people.models import Child
@@ -117,13 +118,13 @@ def get_chronology(request: HttpRequest, child_id: int, filters: Query[Chronolog
         agencies=frozenset(filters.agency), kinds=frozenset(filters.kind), significant_only=filters.significant,
         oldest_first=filters.order == "oldest",
     )
-    entries = filter_entries(chronology_for(child), chosen)
+    page = chronology_page(child, chosen, after=Cursor.decode(filters.after), size=filters.limit)
     items = [
         {
             "key": e.key, "kind": e.kind, "kind_label": kind_label(e.kind), "occurred_at": e.occurred_at, "title": e.title,
             "summary": e.summary, "agency": e.agency, "author": e.author, "significant": e.significant,
             "details": [{"label": label, "value": str(value)} for label, value in e.details],
         }
-        for e in entries[filters.offset : filters.offset + filters.limit]
+        for e in page.entries
     ]
-    return {"count": len(entries), "limit": filters.limit, "offset": filters.offset, "items": items}
+    return {"count": page.matching, "limit": filters.limit, "next": page.next.encode() if page.next else None, "items": items}
