@@ -3,6 +3,7 @@ from django.shortcuts import render
 
 from journey.audit.log import record_refusal
 
+from .memo import request_scope
 from .rules import NoAccess, can_break_glass
 
 REFUSED = "_journey_refused"
@@ -29,7 +30,8 @@ class NoAccessMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        response = self.get_response(request)
+        with request_scope():
+            response = self.get_response(request)
         if getattr(request, REFUSED, False):
             _record(request)
         return response

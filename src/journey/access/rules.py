@@ -21,6 +21,7 @@ from journey.accounts.models import MAX_TEAM_DEPTH, Role, Team, TeamKind
 from journey.lib.dates import today
 
 from .involvement import PARTNER, STAFF, reasons_for
+from .memo import per_request
 
 ALLOCATED_WORKER = "allocated worker"
 MANAGER_LINE = "manager line"
@@ -87,6 +88,7 @@ def manager_line(user, team_path: str = "team") -> Q:
     return line
 
 
+@per_request
 def is_front_door(user) -> bool:
     """Screeners, members of a front door team and that team's manager line: the people who take contacts, link
     the children named to the record, create records and decide what happens next."""
@@ -100,6 +102,7 @@ def is_front_door(user) -> bool:
     return front_doors.filter(manager_line(user, "parent") | Q(manager=user)).exists()
 
 
+@per_request
 def _relationships(user) -> list[tuple[str, QuerySet, str]]:
     """Each reason a user may be involved, as registered by the apps that know it (``access.involvement``): its
     name, the rows it reaches and their field naming the child, strongest reason first."""
@@ -137,6 +140,7 @@ def child_matchability(user) -> Q:
     return Q(is_restricted=False) | child_visibility(user)
 
 
+@per_request
 def is_in_manager_line(user, child) -> bool:
     """Whether ``user`` manages a team holding the child, or a service area above one."""
     if not _is_active(user) or user.is_partner:

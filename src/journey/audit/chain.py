@@ -4,8 +4,15 @@ Appends are serialised by locking the one ``AuditChainHead`` row (``SELECT ... F
 SQLite every write transaction already begins IMMEDIATE, which serialises writers). The lock is held until the
 surrounding transaction ends, so the event commits or rolls back with the change it records, and two requests
 can never both take the same sequence number.
+
+Because the lock lasts until commit, an action must not take it early: inside ``deferred_appends`` (which every
+``@audited_action`` opens) events wait in a list and join the chain together at the action's end, still inside its
+transaction. The head is then held for a few inserts and the commit, not for the whole of the action's work,
+and a read elsewhere no longer queues behind a long write.
 """
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass
 from functools import cache
 
@@ -58,20 +65,57 @@ def _insert(cursor, event: AuditEvent) -> None:
     event._state.db = connection.alias
 
 
+_pending: ContextVar[list[AuditEvent] | None] = ContextVar("journey_audit_pending", default=None)
+
+
 def append(event: AuditEvent) -> AuditEvent:
-    """Give ``event`` the next sequence, the time, and its hash, and save it in the current transaction."""
+    """Give ``event`` the next sequence, the time, and its hash, and save it in the current transaction; or, inside
+    ``deferred_appends``, keep it to be chained with the others at the end of the block."""
+    pending = _pending.get()
+    if pending is not None:
+        pending.append(event)
+        return event
+    _chain([event])
+    return event
+
+
+def _chain(events: list[AuditEvent]) -> None:
     with transaction.atomic(savepoint=False), connection.cursor() as cursor:
         sequence, previous_hash = _locked_head(cursor)
-        event.sequence = sequence + 1
-        event.previous_hash = previous_hash
-        event.at = timezone.now()
-        event.hash = event.compute_hash()
-        _insert(cursor, event)
+        at = timezone.now()
+        for event in events:
+            sequence += 1
+            event.sequence, event.previous_hash, event.at = sequence, previous_hash, at
+            event.hash = previous_hash = event.compute_hash()
+            _insert(cursor, event)
         cursor.execute(
             f"UPDATE {AuditChainHead._meta.db_table} SET sequence = %s, hash = %s WHERE id = %s",
-            [event.sequence, event.hash, HEAD_ID],
+            [sequence, previous_hash, HEAD_ID],
         )
-    return event
+
+
+@contextmanager
+def deferred_appends() -> Iterator[None]:
+    """Chain the events appended inside this block together as it ends, in the transaction the caller holds open
+    (so they still commit or roll back with the work). Nested blocks join the outermost; a nested block that fails
+    takes its own events back out, as its savepoint takes back its changes."""
+    pending = _pending.get()
+    if pending is not None:
+        mark = len(pending)
+        try:
+            yield
+        except BaseException:
+            del pending[mark:]
+            raise
+        return
+    pending = []
+    token = _pending.set(pending)
+    try:
+        yield
+    finally:
+        _pending.reset(token)
+    if pending:
+        _chain(pending)
 
 
 @dataclass(frozen=True)

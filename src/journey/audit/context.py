@@ -19,6 +19,8 @@ from typing import Any, TypeVar
 
 from django.db import transaction
 
+from .chain import deferred_appends
+
 SYSTEM_PREFIX = "system: "
 
 
@@ -104,6 +106,9 @@ F = TypeVar("F", bound=Callable[..., Any])
 def audited_action(func: F | None = None, *, atomic: bool = True):
     """Make a function an action: ``@audited_action`` in place of ``@transaction.atomic``.
 
+    Its events join the audit chain together at its end (``chain.deferred_appends``), so the chain's head is
+    locked only for the last moment of the transaction, not for the whole of the action.
+
     The action must take ``acting_user`` as a keyword-only argument (checked when the module loads). Each call checks
     that it is an active, signed-in user, opens a transaction and makes that user the actor of every write inside it,
     so each change the action makes is logged as theirs, in a request or out of one. The request being served, if
@@ -128,7 +133,7 @@ def audited_action(func: F | None = None, *, atomic: bool = True):
             outer = _actor.get()
             token = _actor.set(Actor(user=user, request=outer.request if outer is not None else None))
             try:
-                with transaction.atomic() if atomic else nullcontext():
+                with transaction.atomic() if atomic else nullcontext(), deferred_appends() if atomic else nullcontext():
                     return function(*args, **kwargs)
             finally:
                 _actor.reset(token)

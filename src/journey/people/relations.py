@@ -42,15 +42,27 @@ def children_hidden_from(viewer) -> QuerySet[Child]:
     return Child.objects.filter(is_restricted=True).exclude(pk__in=Child.objects.visible_to(viewer).values("pk"))
 
 
+def _is_restricted_child(person: Person) -> bool:
+    try:
+        return person.child_record.is_restricted
+    except Child.DoesNotExist:
+        return False
+
+
 def family_of(person: Person, *, viewer) -> list[Relative]:
     """Everyone related to ``person`` whom ``viewer`` may be told of, labelled from ``person``'s side ('Mother',
     'Sibling'...). ``viewer`` is keyword-only and required, so that no page lists a family without saying for whom."""
-    hidden = children_hidden_from(viewer).values("pk")
-    rows = (
+    rows = list(
         Relationship.objects.filter(Q(from_person=person) | Q(to_person=person), ended_on__isnull=True)
-        .exclude(from_person__in=hidden).exclude(to_person__in=hidden)
         .select_related("from_person__child_record", "to_person__child_record")
     )
+    restricted = {
+        relative.pk for row in rows for relative in (row.from_person, row.to_person)
+        if relative.pk != person.pk and _is_restricted_child(relative)
+    }
+    if restricted:  # asked only about these few, not about every restricted child in the authority
+        hidden = set(children_hidden_from(viewer).filter(pk__in=restricted).values_list("pk", flat=True))
+        rows = [row for row in rows if row.from_person_id not in hidden and row.to_person_id not in hidden]
     household_ids = set(
         HouseholdMembership.objects.filter(person=person, left_on__isnull=True).values_list("household_id", flat=True)
     )
