@@ -8,7 +8,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from .models import SignificanceFlag
-from .registry import Entry, kinds
+from .registry import Entry, kinds, one_table_of_authors
 
 
 @dataclass(frozen=True)
@@ -37,12 +37,13 @@ def derive(child_ids: Sequence[int], codes: Iterable[str] | None = None) -> dict
     wanted = None if codes is None else set(codes)
     flags = flagged_keys(child_ids)
     entries: dict[int, list[Entry]] = {child_id: [] for child_id in child_ids}
-    for kind in kinds():
-        if wanted is not None and kind.code not in wanted:
-            continue
-        for entry in kind.provider(child_ids):
-            assert entry.child_id is not None, f"{kind.code} entry {entry.key} names no child"
-            entries[entry.child_id].append(replace(entry, significant=True) if entry.key in flags[entry.child_id] else entry)
+    with one_table_of_authors(everyone=len(child_ids) > 20):
+        for kind in kinds():
+            if wanted is not None and kind.code not in wanted:
+                continue
+            for entry in kind.provider(child_ids):
+                assert entry.child_id is not None, f"{kind.code} entry {entry.key} names no child"
+                entries[entry.child_id].append(replace(entry, significant=True) if entry.key in flags[entry.child_id] else entry)
     return entries
 
 

@@ -45,7 +45,7 @@ def _write(entries: Iterable[Entry]) -> int:
             f"COPY {ChronologyEntry._meta.db_table} ({columns}) FROM STDIN"
         ) as copy:
             for row in rows:
-                copy.write_row((*row[:-1], json.dumps(row[-1])))
+                copy.write_row((*row[:-1], json.dumps(row[-1]) if row[-1] else "[]"))
     else:
         ChronologyEntry.objects.bulk_create(
             [ChronologyEntry(**dict(zip(COLUMNS, row, strict=True))) for row in rows], batch_size=500,

@@ -8,11 +8,15 @@ New kinds (supervision, audits, case reviews) join by registering a provider in 
 changes.
 """
 import re
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cache
 from typing import Any
 
+from django.urls import get_script_prefix, reverse
 from django.utils import timezone
 
 
@@ -86,6 +90,50 @@ def is_entry_key(value: str) -> bool:
     """Whether ``value`` has the shape ``entry_key`` gives, checked before a key from an address is used in a query
     (a NUL character or an overlong key is refused by PostgreSQL, and could only ever name no entry)."""
     return bool(_ENTRY_KEY.fullmatch(value))
+
+
+_authors: ContextVar[tuple[dict[int, tuple[str, str]], bool] | None] = ContextVar("journey_chronology_authors", default=None)
+
+
+@contextmanager
+def one_table_of_authors(*, everyone: bool) -> Iterator[None]:
+    """Within this block, ``author`` remembers each user it has looked up; with ``everyone``, it loads every user
+    at the first look, once: a rebuild derives hundreds of thousands of entries written by a few hundred people,
+    while a change to one child's record needs only its few authors."""
+    token = _authors.set(({}, everyone))
+    try:
+        yield
+    finally:
+        _authors.reset(token)
+
+
+def author(user_id: int) -> tuple[str, str]:
+    """(agency, name) of the user who wrote an entry, as the chronology shows them."""
+    from django.contrib.auth import get_user_model
+
+    table, everyone = _authors.get() or ({}, False)
+    if user_id not in table:
+        users = get_user_model().objects.select_related("agency")
+        table.update((user.pk, (str(user.agency), user.display_name)) for user in (users if everyone else users.filter(pk=user_id)))
+    return table[user_id]
+
+
+def link(name: str, *ids: int) -> str:
+    """``reverse(name, args=ids)`` for routes of integer ids, from a template made once per route (reversing is
+    most of the cost of deriving an entry)."""
+    before, between = _link_template(name, len(ids), get_script_prefix())
+    return before + "".join(f"{value}{text}" for value, text in zip(ids, between, strict=True))
+
+
+_MARK = 987654320
+
+
+@cache
+def _link_template(name: str, arity: int, prefix: str) -> tuple[str, tuple[str, ...]]:
+    marks = [str(_MARK + n) for n in range(arity)]
+    url = reverse(name, args=marks)
+    pieces = re.split("|".join(marks), url)
+    return pieces[0], tuple(pieces[1:])
 
 
 def as_aware(value) -> datetime:

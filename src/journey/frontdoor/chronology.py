@@ -3,9 +3,7 @@
 A contact feeds the chronology of each child it is linked to; a re-link moves its entries (see materialise.py)."""
 from collections import defaultdict
 
-from django.urls import reverse
-
-from journey.chronology.registry import Entry, child_of, entry_key, register
+from journey.chronology.registry import Entry, author, child_of, entry_key, link, register
 
 from .models import ContactChild, Referral
 from .rules import is_rereferral
@@ -14,7 +12,7 @@ from .rules import is_rereferral
 def _referrer(contact) -> str:
     if contact.referrer_name:
         return f"{contact.referrer_name}, {contact.referrer_role}" if contact.referrer_role else contact.referrer_name
-    return contact.recorded_by.display_name
+    return author(contact.recorded_by_id)[1]
 
 
 def _children_linked_to(contact_id: int) -> list[int]:
@@ -26,21 +24,19 @@ def _linked_child(link) -> list[int]:
 
 
 def _links(child_ids):
-    return ContactChild.objects.filter(child_id__in=child_ids).select_related(
-        "contact__agency", "contact__recorded_by", "contact__decision__decided_by__agency"
-    )
+    return ContactChild.objects.filter(child_id__in=child_ids).select_related("contact__agency", "contact__decision")
 
 
 @register("contact", "Contact", sources={
     "frontdoor.Contact": lambda contact: _children_linked_to(contact.pk), "frontdoor.ContactChild": _linked_child,
 })
 def contacts(child_ids):
-    for link in _links(child_ids):
-        contact = link.contact
+    for named in _links(child_ids):
+        contact = named.contact
         yield Entry(
             kind="contact", occurred_at=contact.received_at, title=f"Contact from {contact.agency}",
             summary=contact.concern, agency=str(contact.agency), author=_referrer(contact),
-            url=reverse("frontdoor:contact", args=[contact.pk]), key=entry_key("contact", contact.pk), child_id=link.child_id,
+            url=link("frontdoor:contact", contact.pk), key=entry_key("contact", contact.pk), child_id=named.child_id,
         )
 
 
@@ -54,18 +50,18 @@ def decisions(child_ids):
         "child_id", "contact_id", "referred_at"
     ):
         referred[child_id][contact_id] = referred_at
-    for link in _links(child_ids):
-        decision = getattr(link.contact, "decision", None)
+    for named in _links(child_ids):
+        decision = getattr(named.contact, "decision", None)
         if decision is None:
             continue
+        agency, name = author(decision.decided_by_id)
         title = f"Decision: {decision.get_outcome_display()}"
-        child_referrals = referred[link.child_id]
-        at = child_referrals.get(link.contact_id)
+        child_referrals = referred[named.child_id]
+        at = child_referrals.get(named.contact_id)
         if at and is_rereferral(at, child_referrals.values()):
             title += " (re-referral within 12 months)"
         yield Entry(
             kind="decision", occurred_at=decision.decided_at, title=title, summary=decision.rationale,
-            agency=str(decision.decided_by.agency), author=decision.decided_by.display_name,
-            url=reverse("frontdoor:contact", args=[link.contact_id]), key=entry_key("decision", decision.pk),
-            child_id=link.child_id,
+            agency=agency, author=name, url=link("frontdoor:contact", named.contact_id), key=entry_key("decision", decision.pk),
+            child_id=named.child_id,
         )
