@@ -100,7 +100,10 @@ class Client:
             return response.read().decode()
 
     def post(self, path: str, data: dict) -> int:
-        token = TOKEN.search(self.get(path)).group(1)
+        found = TOKEN.search(self.get(path))
+        if found is None:
+            raise OSError(f"{path} gave no form")  # half a page: the server died while answering
+        token = found.group(1)
         body = urllib.parse.urlencode({**data, "csrfmiddlewaretoken": token}).encode()
         request = urllib.request.Request(self.base + path, data=body, headers={"Referer": self.base + path})
         try:
