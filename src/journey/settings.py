@@ -87,9 +87,12 @@ INSTALLED_APPS = [
     "journey.dataprotection",
     "journey.api",
     "journey.synthetic",
+    "journey.operations",
 ]
 
 MIDDLEWARE = [
+    # First: the request's id is on every log line written while it is served, and its access line sees every answer.
+    "journey.operations.middleware.RequestIdMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "csp.middleware.CSPMiddleware",
     "journey.accounts.middleware.SecurityHeadersMiddleware",
@@ -134,10 +137,13 @@ TEMPLATES = [
     }
 ]
 
+# Connections persist for JOURNEY_DB_CONN_MAX_AGE seconds, one to each of the server's threads (Django's connections are
+# per thread): PostgreSQL's max_connections must exceed processes x JOURNEY_SERVER_THREADS, plus the cron jobs and
+# a few for administrators (docs/operations.md, "Serving"). 0 opens one connection per request instead.
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{DATA_DIR / 'journey.sqlite3'}",
-        conn_max_age=int(os.environ.get("JOURNEY_DB_CONN_MAX_AGE", "60")),
+        conn_max_age=env_int("JOURNEY_DB_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
 }
@@ -215,6 +221,8 @@ SECURE_HSTS_PRELOAD = env_bool("JOURNEY_HSTS_PRELOAD", not DEBUG)
 # request came over HTTPS (e.g. X-Forwarded-Proto), or every request looks like HTTP and is redirected for ever. Set it
 # only when the proxy always sets or strips that header: otherwise a client could forge it.
 SECURE_SSL_REDIRECT = env_bool("JOURNEY_SSL_REDIRECT", not (DEBUG or TESTING))
+# The load balancer's health probe talks plain HTTP to the server behind the proxy; it is answered, not redirected.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 
 
 def env_proxy_ssl_header(name: str) -> tuple[str, str] | None:
@@ -278,12 +286,58 @@ AXES_LOCKOUT_CALLABLE = "journey.accounts.lockout.locked_out"
 JOURNEY_REQUIRE_2FA_ROLES = env_list("JOURNEY_REQUIRE_2FA_ROLES", [])
 OTP_TOTP_ISSUER = f"Journey ({JOURNEY_AUTHORITY_NAME})"
 
+# Logs (journey.operations.logs; docs/operations.md, "Logs"): to standard output, one JSON object a line in production
+# or readable text (JOURNEY_LOG_FORMAT, text by default when JOURNEY_DEBUG=true), each with its request's id. One
+# access line per request (method, route pattern, status, duration, user number) unless JOURNEY_ACCESS_LOG=false.
+# No path, query string or name is logged: see journey.operations.logs for how.
+JOURNEY_LOG_FORMAT = os.environ.get("JOURNEY_LOG_FORMAT", "").strip().lower() or ("text" if DEBUG else "json")
+if JOURNEY_LOG_FORMAT not in {"json", "text"}:
+    raise ImproperlyConfigured(f"JOURNEY_LOG_FORMAT must be json or text, not {JOURNEY_LOG_FORMAT!r}")
+JOURNEY_LOG_LEVEL = os.environ.get("JOURNEY_LOG_LEVEL", "").strip().upper() or "WARNING"
+if JOURNEY_LOG_LEVEL not in {"DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL"}:
+    raise ImproperlyConfigured(f"JOURNEY_LOG_LEVEL must be DEBUG, INFO, WARNING, ERROR or CRITICAL, not {JOURNEY_LOG_LEVEL!r}")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("JOURNEY_LOG_LEVEL", "WARNING")},
+    "filters": {
+        "request_id": {"()": "journey.operations.logs.RequestIdFilter"},
+        "no_paths": {"()": "journey.operations.logs.PathFilter"},
+    },
+    "formatters": {
+        "json": {"()": "journey.operations.logs.JsonLinesFormatter"},
+        "text": {"()": "journey.operations.logs.TextFormatter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler", "stream": "ext://sys.stdout", "formatter": JOURNEY_LOG_FORMAT,
+            "filters": ["request_id", "no_paths"],
+        },
+    },
+    "root": {"handlers": ["console"], "level": JOURNEY_LOG_LEVEL},
+    "loggers": {
+        "journey.access": {"level": "INFO" if env_bool("JOURNEY_ACCESS_LOG", True) else "WARNING"},
+        # Django's own handlers (a plain console in debug, mail to ADMINS) are replaced: its records go to the one above.
+        "django": {"handlers": [], "level": JOURNEY_LOG_LEVEL, "propagate": True},
+        # runserver's request lines carry the full path and query string; journey.access says the same without them.
+        "django.server": {"handlers": [], "level": "CRITICAL", "propagate": False},
+    },
 }
+
+
+# ---------------------------------------------------------------------------------------------------------------------
+# Serving (journey serve, with waitress; see docs/operations.md, "Serving")
+# ---------------------------------------------------------------------------------------------------------------------
+# One process runs Python on about one core at a time (the GIL): its threads overlap the waits on the database, not
+# the work. So a few threads a process, and more processes (one `journey serve` per port behind the proxy) for more
+# cores. Each thread holds its own database connection.
+JOURNEY_SERVER_THREADS = env_int("JOURNEY_SERVER_THREADS", min(8, max(4, 2 * (os.cpu_count() or 1))), minimum=1)
+# Open connections (including idle keep-alives) one process accepts before it stops accepting more, and how long an
+# idle one is kept.
+JOURNEY_SERVER_CONNECTION_LIMIT = env_int("JOURNEY_SERVER_CONNECTION_LIMIT", 100, minimum=1)
+JOURNEY_SERVER_CHANNEL_TIMEOUT = env_int("JOURNEY_SERVER_CHANNEL_TIMEOUT", 60, minimum=1)
+# The reverse proxy's address: from it (only), X-Forwarded-For gives REMOTE_ADDR, the client's address that sign-in
+# lockout and the audit log record. Unset, REMOTE_ADDR is whoever connected.
+JOURNEY_SERVER_TRUSTED_PROXY = os.environ.get("JOURNEY_SERVER_TRUSTED_PROXY", "").strip() or None
 
 
 # ---------------------------------------------------------------------------------------------------------------------

@@ -25,4 +25,5 @@ urlpatterns = [
     path("audit/", include("journey.audit.urls")),
     path("data-protection/", include("journey.dataprotection.urls")),
     path("api/", include("journey.api.urls")),
+    path("", include("journey.operations.urls")),
 ]
