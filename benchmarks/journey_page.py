@@ -7,16 +7,16 @@ Run against a generated authority (see benchmarks/generate.py), e.g.:
 The two pages are requested alternately through Django's test client, so machine noise falls on both alike. Prints
 p50/p95/max in milliseconds for each, the ratio of the p95s, the SQL queries one render makes, and where a render's
 time goes: SQL (time inside the database driver), template rendering, and the rest (view, ORM, middleware). It
-never asserts a time.
+never asserts a time. Runs with production settings (benchmarks/_production.py).
 """
 import argparse
-import os
 import statistics
 import sys
 import time
 
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "journey.settings")
-os.environ.setdefault("JOURNEY_DEBUG", "true")
+from _production import use_production_settings
+
+use_production_settings()
 
 
 def main() -> None:
@@ -30,14 +30,12 @@ def main() -> None:
 
     django.setup()
     from _pages import longest_history_child, viewer_for
-    from django.conf import settings
     from django.db import connection
     from django.test import Client
 
     from journey.audit.context import acting_as_system
     from journey.chronology.build import chronology_for
 
-    settings.ALLOWED_HOSTS = ["testserver", *settings.ALLOWED_HOSTS]
     child = longest_history_child(options.child)
     viewer = viewer_for(child)
     client = Client()

@@ -24,26 +24,14 @@ import time
 import urllib.request
 from pathlib import Path
 
+from _production import BENCHMARK_AUDIT_KEY, production_environment
+
 ROOT = Path(__file__).resolve().parent.parent
 PASSWORD = "load-test-" + secrets.token_urlsafe(12)
-# Production settings refuse the published development key, so a benchmark authority is generated and served under
-# this one (synthetic data only): JOURNEY_AUDIT_KEY=<this> journey generate ..., or the chain check at the end fails.
-BENCHMARK_AUDIT_KEY = "journey-benchmark-audit-key-for-synthetic-authorities-only"
 
 
-def production_environment(port: int, threads: int) -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "journey.settings",
-        "JOURNEY_DEBUG": "false",
-        "JOURNEY_SECRET_KEY": secrets.token_urlsafe(50),
-        "JOURNEY_AUDIT_KEY": os.environ.get("JOURNEY_AUDIT_KEY", BENCHMARK_AUDIT_KEY),
-        "JOURNEY_ALLOWED_HOSTS": "127.0.0.1",
-        "JOURNEY_SSL_REDIRECT": "false",
-        "JOURNEY_SECURE_COOKIES": "false",
-        "JOURNEY_ACCESS_LOG": "false",
-        "JOURNEY_SERVER_THREADS": str(threads),
-    }
+def server_environment(threads: int) -> dict[str, str]:
+    return {**os.environ, **production_environment(), "JOURNEY_SERVER_THREADS": str(threads)}
 
 
 def give_sign_ins(how_many: int) -> list[str]:
@@ -106,7 +94,7 @@ def main() -> None:
     usernames = give_sign_ins(options.sign_ins)
     out = Path(tempfile.mkdtemp(prefix="journey-load-"))
     (out / "users.json").write_text(json.dumps(usernames))
-    environment = production_environment(options.port, options.threads)
+    environment = server_environment(options.threads)
     environment.update(JOURNEY_LOAD_USERS=str(out / "users.json"), JOURNEY_LOAD_PASSWORD=PASSWORD)
     host = f"http://127.0.0.1:{options.port}"
     server = subprocess.Popen(

@@ -96,10 +96,8 @@ def is_front_door(user) -> bool:
         return False
     if user.role == Role.SCREENER:
         return True
-    front_doors = Team.objects.filter(kind=TeamKind.FRONT_DOOR)
-    if user.team_id and front_doors.filter(pk=user.team_id).exists():
-        return True
-    return front_doors.filter(manager_line(user, "parent") | Q(manager=user)).exists()
+    member = Q(pk=user.team_id) if user.team_id else Q(pk__in=[])
+    return Team.objects.filter(member | manager_line(user, "parent") | Q(manager=user), kind=TeamKind.FRONT_DOOR).exists()
 
 
 @per_request

@@ -2,11 +2,14 @@
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.db.models import Max, Prefetch, Q
+
 from .models import Allocation, Assessment, Episode, Plan
 
 
 def open_episodes(child) -> list[Episode]:
-    episodes = child.episodes.filter(ended_on__isnull=True).select_related("team").prefetch_related("allocations__worker", "allocations__team")
+    allocations = Prefetch("allocations", queryset=Allocation.objects.select_related("worker", "team"))
+    episodes = child.episodes.filter(ended_on__isnull=True).select_related("team").prefetch_related(allocations)
     return list(episodes.order_by("started_on"))
 
 
@@ -25,10 +28,10 @@ class Seen:
 
 
 def seen(child) -> Seen:
-    visits = child.visits.all()
-    last = visits.filter(child_seen=True).order_by("-visited_at").values_list("visited_at", flat=True).first()
-    alone = visits.filter(child_seen_alone=True).order_by("-visited_at").values_list("visited_at", flat=True).first()
-    return Seen(last_seen=last, last_seen_alone=alone)
+    latest = child.visits.aggregate(
+        last_seen=Max("visited_at", filter=Q(child_seen=True)), last_seen_alone=Max("visited_at", filter=Q(child_seen_alone=True)),
+    )
+    return Seen(**latest)
 
 
 def current_allocations(child) -> list[Allocation]:

@@ -63,11 +63,9 @@ def family_of(person: Person, *, viewer) -> list[Relative]:
     if restricted:  # asked only about these few, not about every restricted child in the authority
         hidden = set(children_hidden_from(viewer).filter(pk__in=restricted).values_list("pk", flat=True))
         rows = [row for row in rows if row.from_person_id not in hidden and row.to_person_id not in hidden]
-    household_ids = set(
-        HouseholdMembership.objects.filter(person=person, left_on__isnull=True).values_list("household_id", flat=True)
-    )
+    households = HouseholdMembership.objects.filter(person=person, left_on__isnull=True).values("household_id")
     housemates = set(
-        HouseholdMembership.objects.filter(household_id__in=household_ids, left_on__isnull=True).values_list("person_id", flat=True)
+        HouseholdMembership.objects.filter(household_id__in=households, left_on__isnull=True).values_list("person_id", flat=True)
     )
     family = []
     for row in rows:

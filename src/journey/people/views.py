@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.access.fetch import get_child_for_staff
@@ -75,6 +76,7 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
         "page": page,
         "entries": page.entries,
         "entry_total": summary.total,
+        "flag_url": reverse("chronology:flag", args=[child.pk]),
         "filter_form": filter_form,
         "filtered": chosen != ChronologyFilter(),
     }
