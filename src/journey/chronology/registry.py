@@ -136,6 +136,16 @@ def _link_template(name: str, arity: int, prefix: str) -> tuple[str, tuple[str, 
     return pieces[0], tuple(pieces[1:])
 
 
+def label(choices, value: str) -> str:
+    """A choice's label by its stored value, as ``get_FOO_display`` gives it (the value itself if unknown)."""
+    return _labels(choices).get(value, value)
+
+
+@cache
+def _labels(choices) -> dict[str, str]:
+    return {str(value): str(text) for value, text in choices.choices}
+
+
 def as_aware(value) -> datetime:
     """Dates (an episode's start) sit at the start of their day in local time, so they sort beside timestamps."""
     if isinstance(value, datetime):

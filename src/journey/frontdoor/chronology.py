@@ -1,18 +1,14 @@
 """The front door's entries on a child's chronology: contacts from every agency and screening decisions.
 
-A contact feeds the chronology of each child it is linked to; a re-link moves its entries (see materialise.py)."""
+A contact feeds the chronology of each child it is linked to; a re-link moves its entries (see materialise.py).
+Providers read plain rows, a batch of children at a time (see casework/chronology.py)."""
 from collections import defaultdict
 
-from journey.chronology.registry import Entry, author, child_of, entry_key, link, register
+from journey.chronology.registry import Entry, author, child_of, entry_key, label, link, register
 
+from .codes import ScreeningOutcome
 from .models import ContactChild, Referral
 from .rules import is_rereferral
-
-
-def _referrer(contact) -> str:
-    if contact.referrer_name:
-        return f"{contact.referrer_name}, {contact.referrer_role}" if contact.referrer_role else contact.referrer_name
-    return author(contact.recorded_by_id)[1]
 
 
 def _children_linked_to(contact_id: int) -> list[int]:
@@ -23,20 +19,19 @@ def _linked_child(link) -> list[int]:
     return [link.child_id] if link.child_id else []
 
 
-def _links(child_ids):
-    return ContactChild.objects.filter(child_id__in=child_ids).select_related("contact__agency", "contact__decision")
-
-
 @register("contact", "Contact", sources={
     "frontdoor.Contact": lambda contact: _children_linked_to(contact.pk), "frontdoor.ContactChild": _linked_child,
 })
 def contacts(child_ids):
-    for named in _links(child_ids):
-        contact = named.contact
+    rows = ContactChild.objects.filter(child_id__in=child_ids).order_by().values_list(
+        "child_id", "contact_id", "contact__received_at", "contact__agency__name", "contact__concern",
+        "contact__referrer_name", "contact__referrer_role", "contact__recorded_by_id",
+    )
+    for child_id, contact_id, received_at, agency, concern, referrer_name, referrer_role, recorded_by in rows:
+        referrer = (f"{referrer_name}, {referrer_role}" if referrer_role else referrer_name) if referrer_name else author(recorded_by)[1]
         yield Entry(
-            kind="contact", occurred_at=contact.received_at, title=f"Contact from {contact.agency}",
-            summary=contact.concern, agency=str(contact.agency), author=_referrer(contact),
-            url=link("frontdoor:contact", contact.pk), key=entry_key("contact", contact.pk), child_id=named.child_id,
+            kind="contact", occurred_at=received_at, title=f"Contact from {agency}", summary=concern, agency=agency,
+            author=referrer, url=link("frontdoor:contact", contact_id), key=entry_key("contact", contact_id), child_id=child_id,
         )
 
 
@@ -46,22 +41,22 @@ def contacts(child_ids):
 })
 def decisions(child_ids):
     referred: dict[int, dict[int, object]] = defaultdict(dict)
-    for child_id, contact_id, referred_at in Referral.objects.filter(child_id__in=child_ids).values_list(
+    for child_id, contact_id, referred_at in Referral.objects.filter(child_id__in=child_ids).order_by().values_list(
         "child_id", "contact_id", "referred_at"
     ):
         referred[child_id][contact_id] = referred_at
-    for named in _links(child_ids):
-        decision = getattr(named.contact, "decision", None)
-        if decision is None:
-            continue
-        agency, name = author(decision.decided_by_id)
-        title = f"Decision: {decision.get_outcome_display()}"
-        child_referrals = referred[named.child_id]
-        at = child_referrals.get(named.contact_id)
+    rows = ContactChild.objects.filter(child_id__in=child_ids, contact__decision__isnull=False).order_by().values_list(
+        "child_id", "contact_id", "contact__decision__pk", "contact__decision__outcome", "contact__decision__decided_at",
+        "contact__decision__rationale", "contact__decision__decided_by_id",
+    )
+    for child_id, contact_id, pk, outcome, decided_at, rationale, decided_by in rows:
+        agency, name = author(decided_by)
+        title = f"Decision: {label(ScreeningOutcome, outcome)}"
+        child_referrals = referred[child_id]
+        at = child_referrals.get(contact_id)
         if at and is_rereferral(at, child_referrals.values()):
             title += " (re-referral within 12 months)"
         yield Entry(
-            kind="decision", occurred_at=decision.decided_at, title=title, summary=decision.rationale,
-            agency=agency, author=name, url=link("frontdoor:contact", named.contact_id), key=entry_key("decision", decision.pk),
-            child_id=named.child_id,
+            kind="decision", occurred_at=decided_at, title=title, summary=rationale, agency=agency, author=name,
+            url=link("frontdoor:contact", contact_id), key=entry_key("decision", pk), child_id=child_id,
         )
