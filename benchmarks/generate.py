@@ -23,24 +23,26 @@ def main() -> None:
 
     django.setup()
     from django.db import connection
-    from tqdm import tqdm
 
     from journey.synthetic.flush import flush_generated, row_counts
-    from journey.synthetic.generate import GenerationRefused, generate_authority
+    from journey.synthetic.generate import GenerationRefused, generate_authority, progress_bars
     from journey.synthetic.measures import measure
 
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
     try:
         if options.flush:
             flush_generated()
-        started = time.monotonic()
-        with tqdm(total=options.children, unit="child", file=sys.stderr, disable=not sys.stderr.isatty()) as bar:
-            result = generate_authority(options.children, options.seed, progress=bar.update)
-        elapsed = time.monotonic() - started
+        load = os.getloadavg()[0]
+        started, cpu = time.monotonic(), time.process_time()
+        result = generate_authority(options.children, options.seed, progress=progress_bars())
+        elapsed, cpu = time.monotonic() - started, time.process_time() - cpu
     except GenerationRefused as refusal:
         sys.exit(str(refusal))
     counts = row_counts()
-    print(f"Generated {options.children:,} children (seed {options.seed}) in {elapsed:.1f} s")
+    print(f"Generated {options.children:,} children (seed {options.seed}) in {elapsed:.1f} s "
+          f"({cpu:.1f} s of this process's CPU; load average {load:.1f} before, {os.getloadavg()[0]:.1f} after)")
+    print("Phases (history and writing overlap on PostgreSQL): "
+          + ", ".join(f"{phase} {seconds:.1f} s" for phase, seconds in result.phases.items()))
     for table, count in counts.items():
         print(f"  {table:<32} {count:>10,}")
     print(f"  {'total':<32} {sum(counts.values()):>10,}  ({sum(result.written.values()) / elapsed:,.0f} rows/s written)")

@@ -2,6 +2,9 @@
 import pytest
 from django.core.management import CommandError, call_command
 
+from journey.audit.log import record_read
+from journey.chronology.materialise import differences
+from journey.chronology.models import ChronologyEntry
 from journey.people.models import Child, Person
 from journey.synthetic.flush import flush_generated
 
@@ -42,6 +45,26 @@ def test_it_will_not_flush_real_records():
     assert Child.objects.exists()
     Person.objects.filter(first_name="Real").delete()
     flush_generated()
+
+
+def test_it_rebuilds_the_materialised_chronology_of_what_it_wrote():
+    call_command("generate", children=60, seed=3, quiet=True)
+    ids = list(Child.objects.values_list("pk", flat=True))
+    assert ChronologyEntry.objects.count() > 100
+    assert differences(ids) == []
+    flush_generated()
+    assert not ChronologyEntry.objects.exists()
+
+
+def test_it_will_not_flush_children_the_audit_log_points_at():
+    from journey.accounts.models import User
+
+    call_command("generate", children=30, seed=1, quiet=True)
+    child = Child.objects.first()
+    record_read(User.objects.first(), child, "the child's page")
+    with pytest.raises(CommandError, match="records in audit events still point at the generated data"):
+        call_command("generate", children=30, seed=1, flush=True, quiet=True)
+    assert Child.objects.filter(pk=child.pk).exists()
 
 
 def test_it_gives_one_demo_user_of_each_role_a_password(capsys):

@@ -1,9 +1,10 @@
-"""Rows waiting to be written, kept per model and written parents first with bulk_create.
+"""Rows waiting to be written, kept per model in the order they were made, and written parents first.
 
-Rows refer to their parents as unsaved objects; bulk_create fills each foreign key in once the parent has its
-primary key (Django does this for bulk_create on PostgreSQL and SQLite), so no row needs a query of its own.
+Rows refer to their parents as row objects (or saved agencies, teams and users), so nothing needs an id until it
+is written; ``writer.write_rows`` gives each row its id and writes the foreign keys from them.
 """
 from collections import Counter
+from typing import TypeVar
 
 from django.db import models
 
@@ -12,8 +13,9 @@ from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningD
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 
 from .models import ContactChildTruth, PersonTruth
+from .rows import Row
 
-BATCH_SIZE = 2000
+R = TypeVar("R")
 
 # Parents before children: the order rows must be written in.
 WRITE_ORDER: tuple[type[models.Model], ...] = (
@@ -25,18 +27,17 @@ WRITE_ORDER: tuple[type[models.Model], ...] = (
 
 class Batch:
     def __init__(self) -> None:
-        self.rows: dict[type[models.Model], list[models.Model]] = {model: [] for model in WRITE_ORDER}
+        self.rows: dict[type[models.Model], list[Row]] = {model: [] for model in WRITE_ORDER}
 
-    def add(self, row: models.Model) -> models.Model:
-        self.rows[type(row)].append(row)
+    def add(self, row: R) -> R:
+        self.rows[row.model].append(row)
         return row
+
+    def count(self) -> int:
+        return sum(len(rows) for rows in self.rows.values())
 
     def write(self) -> Counter:
         """Write every row, parents first; return how many rows went into each table."""
-        written: Counter = Counter()
-        for model in WRITE_ORDER:
-            rows = self.rows[model]
-            if rows:
-                model.objects.bulk_create(rows, batch_size=BATCH_SIZE)
-                written[model._meta.label] += len(rows)
-        return written
+        from .writer import write_rows
+
+        return write_rows(self.rows)

@@ -7,16 +7,14 @@ from datetime import date, datetime
 
 from journey.accounts.models import AgencyKind
 from journey.frontdoor.codes import ContactStatus
-from journey.frontdoor.models import Contact, ContactChild
 from journey.people.matching import name_key
-from journey.people.models import Address, Child, Person
 
 from .banks import LAST_NAMES
 from .context import Context
 from .identity import nicknames_for, swapped_day_month, typo
-from .models import ContactChildTruth, PersonTruth
 from .phrases import CONCERN_CLOSINGS, CONCERN_DETAILS, CONCERN_OPENINGS, REFERRER_ROLES
 from .population import THEMES, ChildInfo
+from .rows import Address, Child, Contact, ContactChild, ContactChildTruth, Person, PersonTruth
 
 # Shares of contacts by source, roughly as in England: police ~30%, schools ~20%, health ~15%, then the rest.
 SOURCES = {

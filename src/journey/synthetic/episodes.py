@@ -8,7 +8,6 @@ from datetime import date, timedelta
 
 from journey.accounts.models import Team, User
 from journey.casework.codes import AbuseCategory, AssessmentDecision, EpisodeKind
-from journey.casework.models import Allocation, Assessment, ByWhen, CaseNote, Episode, Plan, Visit
 
 from .context import Context
 from .phrases import (
@@ -32,6 +31,7 @@ from .phrases import (
     WORRIES,
 )
 from .population import ChildInfo
+from .rows import Allocation, Assessment, ByWhen, CaseNote, Episode, Plan, Visit
 
 # Days between visits by kind of episode: statutory help is visited more often than early help or aftercare.
 VISIT_EVERY = {EpisodeKind.EARLY_HELP: 28, EpisodeKind.CHILD_IN_NEED: 30, EpisodeKind.CHILD_PROTECTION: 12,

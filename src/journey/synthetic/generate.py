@@ -1,17 +1,34 @@
 """Generate a whole synthetic authority: its organisation, families and years of history, in chunks.
 
 Deterministic: each chunk draws from its own ``random.Random`` seeded by (seed, chunk number), and history is
-dated relative to ``today``, so the same number of children, seed and day give the same authority.
+dated relative to ``today``, so the same number of children, seed and day give the same authority. Chunks are
+written in order, each in its own transaction, so on an empty database the ids are the same too.
+
+Phases, each timed in ``Result.phases``:
+- organisation: agencies, teams and staff (a few hundred rows, made with ``bulk_create``);
+- history: each chunk's families and their stories, built in memory as light rows (``rows.py``);
+- writing: each chunk written by ``writer.write_rows`` (COPY on PostgreSQL). When the caller is not inside a
+  transaction, a second thread writes one chunk while the next is built (the database works on the other core),
+  so the two overlap and their times add up to more than the total;
+- then each of ``FINISH_PHASES``, in order, with its own progress bar: work over the whole written authority.
+
+Nothing here writes an audit event: the rows go in by COPY or ``bulk_create``, which send no model signals. It all
+runs as the named system actor (``acting_as_system``), in the writing thread too, so anything a later change did
+capture would be attributed to "system: synthetic generator" rather than refused as unattributed.
 """
+import contextvars
 import math
 import random
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
+from datetime import time as clock
 
-from django.db import transaction
+from django.db import connection, transaction
 from django.db.models import Max
 from django.utils import timezone
 
@@ -21,7 +38,7 @@ from journey.frontdoor.models import ContactChild, Referral
 from journey.people.models import Child
 
 from .batch import Batch
-from .context import Context
+from .context import HISTORY_YEARS, Context
 from .history import Story
 from .models import PersonTruth
 from .organisation import Organisation, build_organisation
@@ -33,7 +50,42 @@ CARE_LEAVERS_PER_CHILD = 0.004
 LONG_HISTORY_CHILDREN = 5
 LONG_HISTORY_RATE = 8.0
 MIN_AWAITING_PER_CHUNK = 3
+CHUNKS_AHEAD = 2  # chunks built but not yet written, at most: bounds the memory the overlap takes
 SYSTEM_ACTOR = "synthetic generator"  # what the audit log names as the author of anything it writes one by one
+
+# A progress bar: ``progress(description, total, unit)`` is a context manager giving ``update(n)``.
+Progress = Callable[[str, int, str], AbstractContextManager[Callable[[int], None]]]
+
+
+@contextmanager
+def no_progress(description: str, total: int, unit: str) -> Iterator[Callable[[int], None]]:
+    yield lambda n: None
+
+
+@dataclass(frozen=True)
+class FinishPhase:
+    """Work over the whole authority once every chunk is written: ``run(update)`` calls ``update(n)`` as it
+    gets through ``n`` of ``total()`` units (children, say)."""
+
+    name: str
+    unit: str
+    total: Callable[[], int]
+    run: Callable[[Callable[[int], None]], object]
+
+
+def _children_on_record() -> int:
+    return Child.objects.count()
+
+
+def _rebuild_chronology(update: Callable[[int], None]) -> int:
+    from journey.chronology.materialise import rebuild_all
+
+    return rebuild_all(progress=update)
+
+
+# Whatever is derived from the record and kept up to date by model signals, which bulk writes do not send, is
+# rebuilt here from the written rows: the materialised chronology (every child's, so an appended run too).
+FINISH_PHASES: list[FinishPhase] = [FinishPhase("chronology", "children", _children_on_record, _rebuild_chronology)]
 
 
 class GenerationRefused(Exception):
@@ -46,13 +98,18 @@ class Result:
     seed: int
     seconds: float = 0.0
     written: Counter = field(default_factory=Counter)
+    phases: dict[str, float] = field(default_factory=dict)
     longest_child_id: int | None = None
     longest_entries: int = 0
 
+    def add_chunk(self, written: Counter, longest: tuple[int | None, int]) -> None:
+        self.written += written
+        if longest[1] > self.longest_entries:
+            self.longest_child_id, self.longest_entries = longest
+
 
 def generate_authority(
-    children: int, seed: int, *, today: date | None = None, append: bool = False,
-    progress: Callable[[int], None] | None = None,
+    children: int, seed: int, *, today: date | None = None, append: bool = False, progress: Progress = no_progress,
 ) -> Result:
     """Write an authority of ``children`` children (aged 0-17 today) and their history; refuse on a used database."""
     with acting_as_system(SYSTEM_ACTOR):
@@ -66,19 +123,85 @@ def generate_authority(
         started = time.monotonic()
         today = today or timezone.localdate()
         result = Result(children=children, seed=seed)
-        with transaction.atomic():
-            org = build_organisation(children, seed)
+        with _timed(result, "organisation"), transaction.atomic():
+            joined = datetime.combine(today - timedelta(days=int(HISTORY_YEARS * 365.25)), clock(9), tzinfo=timezone.get_current_timezone())
+            org = build_organisation(children, seed, joined=joined)
         first = _first_individual()
-        for chunk in range(math.ceil(children / CHUNK_CHILDREN)):
-            size = min(CHUNK_CHILDREN, children - chunk * CHUNK_CHILDREN)
-            written, longest = _chunk(org, seed, chunk, size, today, first + chunk * INDIVIDUALS_PER_CHUNK)
-            result.written += written
-            if longest[1] > result.longest_entries:
-                result.longest_child_id, result.longest_entries = longest
-            if progress:
-                progress(size)
+        chunks = [min(CHUNK_CHILDREN, children - chunk * CHUNK_CHILDREN) for chunk in range(math.ceil(children / CHUNK_CHILDREN))]
+        # Overlap on PostgreSQL, whose server does the writing work in a process of its own; SQLite writes in this one.
+        overlap = connection.vendor == "postgresql" and not connection.in_atomic_block
+        with progress("Children", children, "children") as update, _Writer(result, overlap=overlap) as writer:
+            for chunk, size in enumerate(chunks):
+                build_started = time.monotonic()
+                batch = _chunk(org, seed, chunk, size, today, first + chunk * INDIVIDUALS_PER_CHUNK)
+                result.phases["history"] = result.phases.get("history", 0.0) + time.monotonic() - build_started
+                writer.submit(batch, lambda size=size: update(size))
+        for phase in FINISH_PHASES:
+            with _timed(result, phase.name), progress(phase.name.capitalize(), phase.total(), phase.unit) as update:
+                phase.run(update)
         result.seconds = time.monotonic() - started
         return result
+
+
+@contextmanager
+def _timed(result: Result, phase: str) -> Iterator[None]:
+    started = time.monotonic()
+    try:
+        yield
+    finally:
+        result.phases[phase] = result.phases.get(phase, 0.0) + time.monotonic() - started
+
+
+class _Writer:
+    """Writes chunks in the order given, each in its own transaction: in a second thread (with its own database
+    connection) when ``overlap``, else at once. A caller inside a transaction (a test) gets no overlap, since another
+    connection could neither see its uncommitted rows nor be rolled back with it."""
+
+    def __init__(self, result: Result, *, overlap: bool) -> None:
+        self.result = result
+        self.pending: list[tuple[Future, Callable[[], None]]] = []
+        self.pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="generate-writer") if overlap else None
+
+    def submit(self, batch: Batch, done: Callable[[], None]) -> None:
+        if self.pool is None:
+            self._finish(self._write(batch), done)
+            return
+        # The writing thread acts as the same system actor: copy this thread's context into it.
+        self.pending.append((self.pool.submit(contextvars.copy_context().run, self._write, batch), done))
+        while len(self.pending) >= CHUNKS_AHEAD:
+            self._collect()
+
+    def _write(self, batch: Batch) -> tuple[Counter, tuple[int | None, int], float]:
+        started = time.monotonic()
+        with transaction.atomic():
+            written = batch.write()
+        return written, _longest(batch), time.monotonic() - started
+
+    def _collect(self) -> None:
+        future, done = self.pending.pop(0)
+        self._finish(future.result(), done)
+
+    def _finish(self, outcome: tuple[Counter, tuple[int | None, int], float], done: Callable[[], None]) -> None:
+        written, longest, seconds = outcome
+        self.result.add_chunk(written, longest)
+        self.result.phases["writing"] = self.result.phases.get("writing", 0.0) + seconds
+        done()
+
+    def __enter__(self) -> "_Writer":
+        return self
+
+    def __exit__(self, kind, error, traceback) -> None:
+        if self.pool is None:
+            return
+        try:
+            if error is None:
+                while self.pending:
+                    self._collect()
+        finally:
+            for future, _ in self.pending:
+                future.cancel()
+            self.pool.submit(lambda: connection.close()).result()  # the writing thread's own connection
+            self.pool.shutdown()
 
 
 def _first_individual() -> int:
@@ -87,7 +210,7 @@ def _first_individual() -> int:
     return 1 if highest is None else (highest // INDIVIDUALS_PER_CHUNK + 1) * INDIVIDUALS_PER_CHUNK
 
 
-def _chunk(org: Organisation, seed: int, chunk: int, size: int, today: date, first_individual: int) -> tuple[Counter, tuple[int | None, int]]:
+def _chunk(org: Organisation, seed: int, chunk: int, size: int, today: date, first_individual: int) -> Batch:
     rng = random.Random(f"{seed}:chunk:{chunk}")
     batch = Batch()
     ctx = Context(rng=rng, batch=batch, org=org, today=today)
@@ -103,9 +226,7 @@ def _chunk(org: Organisation, seed: int, chunk: int, size: int, today: date, fir
     for info in infos:
         Story(ctx, info).run()
     _top_up_front_door(ctx, infos)
-    with transaction.atomic():
-        written = batch.write()
-    return written, _longest(batch)
+    return batch
 
 
 def _give_long_history(rng: random.Random, infos: list[ChildInfo], today: date) -> None:
@@ -125,11 +246,25 @@ def _top_up_front_door(ctx: Context, infos: list[ChildInfo]) -> None:
 
 
 def _longest(batch: Batch) -> tuple[int | None, int]:
-    """The child in this chunk with the most entries on their chronology."""
+    """The child in this chunk with the most entries on their chronology (written, so with an id)."""
     entries: Counter = Counter()
     for model in (ContactChild, Referral, Episode, Assessment, Plan, Visit, CaseNote):
-        entries.update(row.child_id for row in batch.rows[model] if row.child_id)
+        entries.update(row.child.pk for row in batch.rows[model] if row.child is not None)
     if not entries:
         return None, 0
     child_id, count = max(entries.items(), key=lambda item: (item[1], -item[0]))
     return child_id, count
+
+
+def progress_bars(*, quiet: bool = False) -> Progress:
+    """Progress as tqdm bars on standard error, one a phase; none when ``quiet`` or when that is not a terminal."""
+    import sys
+
+    from tqdm import tqdm
+
+    @contextmanager
+    def bar(description: str, total: int, unit: str) -> Iterator[Callable[[int], None]]:
+        with tqdm(total=total, desc=description, unit=f" {unit}", file=sys.stderr, disable=quiet or not sys.stderr.isatty()) as shown:
+            yield shown.update
+
+    return bar

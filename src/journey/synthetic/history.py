@@ -8,15 +8,14 @@ from datetime import date, timedelta
 
 from journey.accounts.models import TeamKind
 from journey.casework.codes import AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
-from journey.casework.models import Plan
 from journey.frontdoor.codes import ScreeningOutcome
-from journey.frontdoor.models import Referral, ScreeningDecision
 
 from .contacts import duplicate_child, record_contact
 from .context import Context
 from .episodes import DECISIONS, Casework, Held
 from .phrases import RATIONALE
 from .population import YEAR, ChildInfo
+from .rows import Plan, Referral, ScreeningDecision
 
 OPEN = date.max
 AWAITING_DAYS = 2

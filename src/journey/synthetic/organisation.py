@@ -7,6 +7,7 @@ import math
 import random
 from collections import defaultdict
 from dataclasses import dataclass, field
+from datetime import datetime
 
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -146,8 +147,9 @@ class _Namer:
                 return name
 
 
-def build_organisation(children: int, seed: int) -> Organisation:
-    """Create whatever of the authority is missing, then load it as the generator sees it."""
+def build_organisation(children: int, seed: int, *, joined: datetime) -> Organisation:
+    """Create whatever of the authority is missing, then load it as the generator sees it. Staff joined on
+    ``joined`` (the start of the history), so the same seed and day give the same accounts."""
     staffing = Staffing.for_children(children)
     rng = random.Random(f"{seed}:organisation")
     existing = set(Agency.objects.values_list("name", flat=True))
@@ -158,11 +160,11 @@ def build_organisation(children: int, seed: int) -> Organisation:
     council = next(a for a in agencies.values() if a.kind == AgencyKind.CHILDRENS_SOCIAL_CARE and a.is_local_authority)
     early_help = next(a for a in agencies.values() if a.kind == AgencyKind.EARLY_HELP and a.is_local_authority)
     if not Team.objects.filter(agency=council).exists():
-        _create_staff(rng, staffing, council, early_help, agencies)
+        _create_staff(rng, staffing, council, early_help, agencies, joined)
     return load_organisation()
 
 
-def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early_help: Agency, agencies: dict) -> None:
+def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early_help: Agency, agencies: dict, joined: datetime) -> None:
     namer = _Namer(rng, set(User.objects.values_list("username", flat=True)))
     unusable = make_password(None)
     users: list[User] = []
@@ -172,7 +174,7 @@ def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early
         first, last = namer.person()
         username = namer.username(prefix, last)
         user = User(username=username, password=unusable, email=f"{username}@{EMAIL_DOMAIN}", first_name=first,
-                    last_name=last, role=role, agency=agency, team=team, job_title=title)
+                    last_name=last, role=role, agency=agency, team=team, job_title=title, date_joined=joined)
         users.append(user)
         return user
 

@@ -8,9 +8,9 @@ from datetime import date, datetime, time, timedelta
 
 from django.utils import timezone
 
+from journey.lib.dates import age_in_years
 from journey.people.codes import Disability, HouseholdRole, RelationshipKind
 from journey.people.matching import name_key
-from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 
 from .banks import (
     ETHNICITY_WEIGHTS,
@@ -24,7 +24,7 @@ from .banks import (
 )
 from .batch import Batch
 from .identity import nhs_number_for, nicknames_for, postcode, upn_for
-from .models import PersonTruth
+from .rows import Address, Child, Household, HouseholdMembership, Person, PersonTruth, Relationship
 
 YEAR = 365.25
 THEMES = ("domestic_abuse", "neglect", "mental_health", "substance_misuse", "physical_harm", "emotional_harm",
@@ -72,7 +72,7 @@ class ChildInfo:
         return self.child.person.date_of_birth
 
     def age_on(self, on: date) -> int:
-        return self.child.person.age_on(on)
+        return age_in_years(self.child.person.date_of_birth, on)
 
     def home_on(self, on: date) -> Home:
         for home in self.homes:

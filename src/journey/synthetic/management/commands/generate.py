@@ -1,11 +1,8 @@
 """``journey generate --children N --seed S``: write a synthetic authority with years of history."""
-import sys
-
 from django.core.management.base import BaseCommand, CommandError, CommandParser
-from tqdm import tqdm
 
 from journey.synthetic.flush import flush_generated, row_counts
-from journey.synthetic.generate import GenerationRefused, generate_authority
+from journey.synthetic.generate import GenerationRefused, generate_authority, progress_bars
 
 
 class Command(BaseCommand):
@@ -30,11 +27,11 @@ class Command(BaseCommand):
             if flush:
                 removed = flush_generated()
                 self.stdout.write(f"Flushed the generated authority ({sum(removed.values()):,} rows).")
-            with tqdm(total=children, unit="child", file=sys.stderr, disable=quiet or not sys.stderr.isatty()) as bar:
-                result = generate_authority(children, seed, append=append, progress=bar.update)
+            result = generate_authority(children, seed, append=append, progress=progress_bars(quiet=quiet))
         except GenerationRefused as refusal:
             raise CommandError(str(refusal)) from refusal
-        self.stdout.write(f"Generated {children:,} children with seed {seed} in {result.seconds:.1f} seconds.")
+        self.stdout.write(f"Generated {children:,} children with seed {seed} in {result.seconds:.1f} seconds "
+                          f"({', '.join(f'{phase} {seconds:.1f}' for phase, seconds in result.phases.items())}).")
         self.stdout.write("Rows per table now:")
         for table, count in row_counts().items():
             self.stdout.write(f"  {table:<32} {count:>10,}")
