@@ -3,10 +3,12 @@ referrer described, best first, each with the reasons it matched, and only among
 from datetime import date
 
 import pytest
+from django.db import connection
 
 from journey.casework.actions import open_episode
 from journey.casework.codes import EpisodeKind
 from journey.lib.dates import today
+from journey.people import matching
 from journey.people.actions import create_child, move_address
 from journey.people.matching import SHOW_THRESHOLD, Given, find_existing_children
 from journey.people.models import Child
@@ -162,3 +164,27 @@ def test_it_searches_only_the_children_the_caller_may_see(charlie, restricted):
 def test_the_allocated_team_finds_their_restricted_child(alice, restricted):
     candidates = search(Child.objects.visible_to(alice), first_name="Ava", last_name="Hughes", date_of_birth=BORN)
     assert found(candidates) == [restricted]
+
+
+def test_a_name_alone_shows_nobody_since_it_cannot_reach_the_threshold(william):
+    assert search(last_name="Hughes") == []
+    assert search(first_name="William") == []
+
+
+def test_when_more_are_caught_than_are_scored_the_likeliest_are_scored(sam, monkeypatch):
+    """Dozens share a date of birth in a large authority; the pool scored is the likeliest, not the first by name."""
+    for last_name in ("Adams", "Baker", "Carter"):
+        create_child(acting_user=sam, first_name="Amy", last_name=last_name, date_of_birth=BORN)
+    zara = create_child(acting_user=sam, first_name="Zara", last_name="Young", date_of_birth=BORN)
+    monkeypatch.setattr(matching, "MAX_CANDIDATES", 2)
+    assert found(search(first_name="Zara", last_name="Young", date_of_birth=BORN))[0] == zara
+
+
+def test_the_search_indexes_are_there_on_postgresql():
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite has no trigram or pattern indexes; it searches by scanning")
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "people_person")
+        cursor.execute("SELECT 1 FROM pg_extension WHERE extname = 'pg_trgm'")
+        assert cursor.fetchone() is not None
+    assert {"person_former_names_trgm", "person_first_key_last_prefix", "person_name_keys"} <= set(indexes)

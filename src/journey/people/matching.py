@@ -10,14 +10,24 @@ from datetime import date
 from functools import lru_cache
 
 import jellyfish
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When, prefetch_related_objects
+from django.db.models.expressions import CombinedExpression
 from nicknames import NickNamer
 from rapidfuzz import fuzz
 
 from journey.lib.identifiers import normalise_nhs_number, normalise_postcode
 
+from .models import Address, Person
+
 MAX_CANDIDATES = 200
+MAX_CAUGHT = 5000  # the most children ranked (in batches of MAX_CANDIDATES), so no search can run away
 SHOW_THRESHOLD = 25
+# What each kind of evidence is worth at most: an exact match, before any near-match discount.
+NHS_NUMBER_POINTS = 45
+FAMILY_NAME_POINTS = 20
+FIRST_NAME_POINTS = 15
+DATE_OF_BIRTH_POINTS = 25
+POSTCODE_POINTS = 15
 
 
 @lru_cache(maxsize=1)
@@ -92,29 +102,97 @@ class Candidate:
     reasons: list[str] = field(default_factory=list)
 
 
-def candidate_filter(given: Given) -> Q:
-    """A broad, indexed net: anything that could be the same child, to be scored afterwards."""
-    net = Q(pk__in=[])
+def _nets(given: Given) -> list[QuerySet]:
+    """The blocking step: one narrow, indexed query of person ids for each kind of evidence given.
+
+    Each net is answered by an index on its own (see the people migrations), and the nets are united in the
+    database, so no search reads the whole person table. A name on its own casts no net, since it cannot lift a
+    child to ``SHOW_THRESHOLD``: a child who also shares the date of birth, NHS number or a postcode is in that
+    detail's net, and one who shares nothing else would not be shown."""
+    people = Person.objects.order_by().values_list("pk", flat=True)
+    nets: list[QuerySet] = []
     if given.nhs_number:
-        net |= Q(person__nhs_number=normalise_nhs_number(given.nhs_number))
-    last_key = name_key(given.last_name)
-    first_keys = {name_key(v) for v in first_name_variants(given.first_name)} - {""}
+        nets.append(people.filter(nhs_number=normalise_nhs_number(given.nhs_number)))
     if given.date_of_birth:
-        net |= Q(person__date_of_birth__in=date_of_birth_variants(given.date_of_birth))
+        nets.append(people.filter(date_of_birth__in=date_of_birth_variants(given.date_of_birth)))
+    last_key = name_key(given.last_name)
+    first_keys = _first_name_keys(given.first_name)
     if last_key and first_keys:
-        net |= Q(person__last_name_key=last_key, person__first_name_key__in=first_keys)
-    elif last_key:
-        net |= Q(person__last_name_key=last_key)
-    elif first_keys:
-        net |= Q(person__first_name_key__in=first_keys)
-    if given.last_name:
-        net |= Q(person__former_names__icontains=given.last_name.strip())
+        nets.append(people.filter(last_name_key=last_key, first_name_key__in=first_keys))
+    elif last_key and FAMILY_NAME_POINTS >= SHOW_THRESHOLD:
+        nets.append(people.filter(last_name_key=last_key))
+    elif first_keys and FIRST_NAME_POINTS >= SHOW_THRESHOLD:
+        nets.append(people.filter(first_name_key__in=first_keys))
+    last_name = given.last_name.strip()
+    if last_name:
+        nets.append(people.filter(former_names__icontains=last_name))
         if first_keys:
             # A slip in the family name changes its sound ('Smtih'); its first letters and the first name still hold.
-            net |= Q(person__last_name__istartswith=given.last_name.strip()[:2], person__first_name_key__in=first_keys)
+            nets.append(people.filter(last_name__istartswith=last_name[:2], first_name_key__in=first_keys))
     if given.postcode:
-        net |= Q(person__addresses__postcode=normalise_postcode(given.postcode))
-    return net
+        nets.append(Address.objects.order_by().filter(postcode=normalise_postcode(given.postcode)).values_list("person_id", flat=True))
+    return nets
+
+
+def _likeliest(children: QuerySet, nets: list[QuerySet], given: Given) -> list:
+    """Up to ``MAX_CANDIDATES`` of ``children`` caught by the nets, likeliest first.
+
+    The children caught are ranked in one query, which the database answers from the nets' indexes; only then are
+    the likeliest put through ``children``'s own filter (the access rule), a batch at a time, so that rule reads a
+    few hundred rows, not a million. A batch loses only the children the caller may not search (a restricted child),
+    and the next batch makes up for them."""
+    caught = nets[0].union(*nets[1:]) if len(nets) > 1 else nets[0]
+    ranked = (
+        children.model._default_manager.filter(pk__in=caught).alias(likeness=_likeness(given))
+        .order_by("-likeness", "pk").values_list("pk", flat=True)
+    )
+    pool: list = []
+    for start in range(0, MAX_CAUGHT, MAX_CANDIDATES):
+        batch = list(ranked[start:start + MAX_CANDIDATES])
+        found = children.filter(pk__in=batch).select_related("person").in_bulk()
+        pool += [found[pk] for pk in batch if pk in found]
+        if len(pool) >= MAX_CANDIDATES or len(batch) < MAX_CANDIDATES:
+            break
+    return pool[:MAX_CANDIDATES]
+
+
+def _best_possible(given: Given) -> int:
+    """The most any child could score on what was given: below ``SHOW_THRESHOLD`` (a family name, a first name or a
+    postcode alone), nobody would be shown, so nobody need be looked for."""
+    worth = [
+        (given.nhs_number, NHS_NUMBER_POINTS), (given.last_name, FAMILY_NAME_POINTS), (given.first_name, FIRST_NAME_POINTS),
+        (given.date_of_birth, DATE_OF_BIRTH_POINTS), (given.postcode, POSTCODE_POINTS),
+    ]
+    return sum(points for detail, points in worth if detail)
+
+
+def _first_name_keys(first_name: str) -> list[str]:
+    return sorted({name_key(v) for v in first_name_variants(first_name)} - {""})
+
+
+def _likeness(given: Given) -> Value | CombinedExpression:
+    """A rough score in SQL from the exact, indexed evidence, so that when more than ``MAX_CANDIDATES`` children
+    are caught the likeliest are the ones scored (not the first in alphabetical order)."""
+
+    def points(condition: Q, weight: int) -> Case:
+        return Case(When(condition, then=Value(weight)), default=Value(0))
+
+    terms = []
+    if given.nhs_number:
+        terms.append(points(Q(person__nhs_number=normalise_nhs_number(given.nhs_number)), NHS_NUMBER_POINTS))
+    if last_key := name_key(given.last_name):
+        terms.append(points(Q(person__last_name_key=last_key), FAMILY_NAME_POINTS))
+    if first_keys := _first_name_keys(given.first_name):
+        terms.append(points(Q(person__first_name_key__in=first_keys), FIRST_NAME_POINTS))
+    if given.date_of_birth:
+        terms.append(points(Q(person__date_of_birth=given.date_of_birth), DATE_OF_BIRTH_POINTS))
+    if given.postcode:
+        lived_there = Address.objects.filter(person=OuterRef("person"), postcode=normalise_postcode(given.postcode))
+        terms.append(points(Q(Exists(lived_there)), POSTCODE_POINTS))
+    total: Value | CombinedExpression = Value(0)
+    for term in terms:
+        total = total + term
+    return total
 
 
 def _name_score(given_name: str, names: list[str], variants: frozenset[str] | None, weight: int, label: str) -> tuple[int, str | None]:
@@ -159,20 +237,20 @@ def score_candidate(child, given: Given) -> Candidate:
 
     if given.nhs_number and person.nhs_number:
         if normalise_nhs_number(given.nhs_number) == person.nhs_number:
-            score += 45
+            score += NHS_NUMBER_POINTS
             reasons.append("NHS number matches")
         else:
             score -= 30
             reasons.append("NHS number differs")
 
     former_first, former_family = former_names_of(person.former_names)
-    points, reason = _name_score(given.last_name, [person.last_name], None, 20, "Family name")
+    points, reason = _name_score(given.last_name, [person.last_name], None, FAMILY_NAME_POINTS, "Family name")
     if not points and former_family:
         points, reason = _name_score(given.last_name, former_family, None, 16, "Former family name")
     score += points
     reasons += [reason] if reason else []
     variants = first_name_variants(given.first_name)
-    points, reason = _name_score(given.first_name, [person.first_name, person.known_as], variants, 15, "First name")
+    points, reason = _name_score(given.first_name, [person.first_name, person.known_as], variants, FIRST_NAME_POINTS, "First name")
     if not points and former_first:
         points, reason = _name_score(given.first_name, former_first, variants, 12, "Former first name")
     score += points
@@ -180,7 +258,7 @@ def score_candidate(child, given: Given) -> Candidate:
 
     if given.date_of_birth and person.date_of_birth:
         if given.date_of_birth == person.date_of_birth:
-            score += 25
+            score += DATE_OF_BIRTH_POINTS
             reasons.append("Date of birth matches")
         elif person.date_of_birth in date_of_birth_variants(given.date_of_birth):
             score += 10
@@ -190,7 +268,7 @@ def score_candidate(child, given: Given) -> Candidate:
         postcode = normalise_postcode(given.postcode)
         postcodes = {a.postcode: a.is_current for a in person.addresses.all()}
         if postcodes.get(postcode) is True:
-            score += 15
+            score += POSTCODE_POINTS
             reasons.append("Lives at the postcode given")
         elif postcode in postcodes:
             score += 10
@@ -204,14 +282,14 @@ def find_existing_children(given: Given, children: QuerySet, limit: int = 10) ->
 
     ``children`` is the queryset the caller may search (already filtered by what the user may see).
     """
-    if not given.is_searchable:
+    nets = _nets(given)
+    if not nets or _best_possible(given) < SHOW_THRESHOLD:
         return []
-    pool = (
-        children.filter(candidate_filter(given))
-        .select_related("person")
-        .prefetch_related("person__addresses")
-        .distinct()[:MAX_CANDIDATES]
-    )
+    pool = _likeliest(children, nets, given)
+    if given.postcode:  # scoring reads every candidate's address history
+        prefetch_related_objects([child.person for child in pool], "addresses")
     scored = [score_candidate(child, given) for child in pool]
-    ranked = sorted((c for c in scored if c.score >= SHOW_THRESHOLD), key=lambda c: (-c.score, c.child.pk))
-    return ranked[:limit]
+    ranked = sorted((c for c in scored if c.score >= SHOW_THRESHOLD), key=lambda c: (-c.score, c.child.pk))[:limit]
+    # Those shown are shown with their address, in one query.
+    prefetch_related_objects([c.child.person for c in ranked], "addresses")
+    return ranked

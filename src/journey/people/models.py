@@ -39,12 +39,17 @@ class Person(models.Model):
         help_text="10-digit NHS number; the last digit is a modulus 11 check.",
     )
     first_name_key = models.CharField(max_length=20, blank=True, db_index=True, help_text="Phonetic key of the first name (derived).")
-    last_name_key = models.CharField(max_length=20, blank=True, db_index=True, help_text="Phonetic key of the family name (derived).")
+    last_name_key = models.CharField(max_length=20, blank=True, help_text="Phonetic key of the family name (derived).")
     created_at = models.DateTimeField(default=timezone.now, help_text="When the person was added to the record.")
 
     class Meta:
         ordering = ["last_name", "first_name"]
-        indexes = [models.Index(fields=["date_of_birth"])]
+        # Finding a child (people.matching) asks each of these. PostgreSQL also keeps trigram and pattern indexes
+        # on the names, which Django cannot declare portably (see migration 0004).
+        indexes = [
+            models.Index(fields=["date_of_birth"]),
+            models.Index(fields=["last_name_key", "first_name_key"], name="person_name_keys"),
+        ]
 
     def __str__(self) -> str:
         return self.full_name
@@ -110,6 +115,8 @@ class Child(models.Model):
 
     class Meta:
         ordering = ["person__last_name", "person__first_name"]
+        # The few restricted children, which every access check asks after (who is hidden from whom).
+        indexes = [models.Index(fields=["person"], condition=Q(is_restricted=True), name="child_restricted")]
 
     def __str__(self) -> str:
         return self.person.full_name
