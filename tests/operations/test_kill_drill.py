@@ -29,7 +29,7 @@ def drill_database(tmp_path):
         url = f"sqlite:///{tmp_path / 'kill-drill.sqlite3'}"
     environment = {**os.environ, "DATABASE_URL": url, "JOURNEY_DEBUG": "true", "JOURNEY_DATA_DIR": str(tmp_path),
                    "DJANGO_SETTINGS_MODULE": "journey.settings"}
-    for command in (["migrate", "-v0"], ["generate", "--children", "15", "--seed", "2", "--quiet"], ["chronology_rebuild", "--no-progress"]):
+    for command in (["migrate", "-v0"], ["generate", "--children", "15", "--seed", "2", "--quiet"]):
         done = _journey(environment, *command)
         assert done.returncode == 0, done.stderr
     yield environment
