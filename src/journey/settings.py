@@ -392,3 +392,7 @@ JOURNEY_AUDIT_ANCHOR_DIR = Path(
     os.environ.get("JOURNEY_AUDIT_ANCHOR_DIR", "").strip()
     or DATA_DIR / "audit-anchors" / re.sub(r"[^A-Za-z0-9]+", "-", _anchored_database.removeprefix("django.db.backends.")).strip("-")
 )
+
+# A read event commits without waiting for the disk on PostgreSQL (audit/log.py says what that risks: the reads of
+# the last moment before a database crash, never a change). True makes every read wait for the disk, as changes do.
+JOURNEY_AUDIT_READS_DURABLE = env_bool("JOURNEY_AUDIT_READS_DURABLE", False)

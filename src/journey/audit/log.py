@@ -7,10 +7,12 @@ Writes to models are captured without a call (see changes.py). Each event joins 
 transaction, so it commits or rolls back with the work; a refusal alone commits in a transaction of its own.
 """
 import ipaddress
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from typing import Any
 
-from django.db import models, transaction
+from django.conf import settings
+from django.db import connection, models, transaction
 
 from .chain import append
 from .models import Action, AuditEvent
@@ -52,7 +54,26 @@ def record(
         before=before,
         after=after,
     )
+    if action == Action.READ and not connection.in_atomic_block:
+        with _read_transaction():
+            return append(event)
     return append(event)
+
+
+@contextmanager
+def _read_transaction() -> Iterator[None]:
+    """A read event's own transaction. On PostgreSQL it commits without waiting for the disk to confirm
+    (``synchronous_commit = off`` for this transaction only, unless ``JOURNEY_AUDIT_READS_DURABLE``): the page
+    then does not wait on a disk flush for every look. What that risks is bounded and ordered: if the database
+    server itself crashes, reads committed in the last moment before (at most three times ``wal_writer_delay``,
+    0.6 s by default) are lost together with everything after them in the log, so the chain stays whole and
+    verifies; nothing is lost when Journey, rather than the database, dies. Changes to the record, and their
+    events, always wait for the disk."""
+    with transaction.atomic():
+        if connection.vendor == "postgresql" and not settings.JOURNEY_AUDIT_READS_DURABLE:
+            with connection.cursor() as cursor:
+                cursor.execute("SET LOCAL synchronous_commit TO OFF")
+        yield
 
 
 def record_read(user, child, what: str, request=None, reason: str = "") -> AuditEvent:
