@@ -1,8 +1,13 @@
 """Who has looked at this record: for team managers and administrators who can open the child themselves."""
+import re
+
 from django.template import Context, Template
 
 from journey.audit.log import record, record_read
 from journey.audit.models import Action, AuditEvent
+
+# Signing in, the access checks, the child's fetch and its logged read, the page of events, its neighbours and count.
+MAX_QUERIES = 20
 
 
 def test_a_team_manager_sees_who_has_looked(client_for, mo, alice, ruby):
@@ -59,9 +64,58 @@ def test_it_shows_fifty_events_a_page(client_for, mo, alice, ruby):
         record_read(alice, ruby, f"page {n}")
     client = client_for(mo)
     first = client.get(f"/audit/children/{ruby.pk}/").content.decode()
-    assert "page 59" in first and "page 9<" not in first and 'rel="next"' in first
-    second = client.get(f"/audit/children/{ruby.pk}/?page=2").content.decode()
-    assert "page 9<" in second and "page 59" not in second
+    assert "page 59" in first and "page 9<" not in first and 'rel="next"' in first and 'rel="prev"' not in first
+    older = re.search(r'href="\?older=(\d+)" rel="next"', first)
+    second = client.get(f"/audit/children/{ruby.pk}/?older={older.group(1)}").content.decode()
+    assert "page 9<" in second and "page 59" not in second and 'rel="prev"' in second
+
+
+def _whats_on_each_page(client, url: str) -> list[list[str]]:
+    """Follow the 'Older' links from the newest page to the oldest, collecting each page's descriptions."""
+    pages = []
+    while url:
+        page = client.get(url).content.decode()
+        pages.append(re.findall(r"(look \d+)<", page))
+        older = re.search(r'href="(\?older=\d+)" rel="next"', page)
+        url = f"{url.split('?')[0]}{older.group(1)}" if older else ""
+    return pages
+
+
+def test_its_pages_have_no_gaps_or_repeats_while_looks_are_added(client_for, mo, alice, ruby):
+    for n in range(120):
+        record_read(alice, ruby, f"look {n}")
+    pages = _whats_on_each_page(client_for(mo), f"/audit/children/{ruby.pk}/")  # each request adds its own event
+    shown = [what for page in pages for what in page]
+    assert shown == [f"look {n}" for n in reversed(range(120))]
+    assert len(pages) == 3
+
+
+def test_the_newer_link_leads_back_to_the_page_before(client_for, mo, alice, ruby):
+    for n in range(60):
+        record_read(alice, ruby, f"look {n}")
+    client = client_for(mo)
+    older = re.search(r'href="\?older=(\d+)" rel="next"', client.get(f"/audit/children/{ruby.pk}/").content.decode()).group(1)
+    second = client.get(f"/audit/children/{ruby.pk}/?older={older}").content.decode()
+    newer = re.search(r'href="\?newer=(\d+)" rel="prev"', second).group(1)
+    back = client.get(f"/audit/children/{ruby.pk}/?newer={newer}").content.decode()
+    assert "look 59<" in back and "look 9<" not in back
+
+
+def test_a_nonsense_page_key_shows_the_newest_page(client_for, mo, ruby):
+    for nonsense in ("abc", "-1", "99999999999999999999999", ""):
+        response = client_for(mo).get(f"/audit/children/{ruby.pk}/?older={nonsense}")
+        assert response.status_code == 200
+        assert "Added child" in response.content.decode()
+
+
+def test_its_queries_do_not_grow_with_the_trail(client_for, mo, alice, ruby, django_assert_max_num_queries):
+    for n in range(120):
+        record_read(alice, ruby, f"look {n}")
+    client = client_for(mo)
+    url = f"/audit/children/{ruby.pk}/?older={AuditEvent.objects.order_by('-sequence')[60].sequence}"
+    client.get(url)
+    with django_assert_max_num_queries(MAX_QUERIES):
+        client.get(url)
 
 
 def test_the_recent_reads_include_shows_the_last_five_and_links_to_the_page(rf, mo, alice, ruby):

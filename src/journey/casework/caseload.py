@@ -1,12 +1,16 @@
-"""A practitioner's caseload: the children whose open episodes they (or their team) hold, and when each child was
-last seen. Seeing the child is the measure that matters, so the list puts the longest unseen first.
+"""A practitioner's caseload: the children whose open episodes they (or their team, or the teams of their service)
+hold, and when each child was last seen. Seeing the child is the measure that matters, so the list puts the longest
+unseen first.
 
-Everything comes from a fixed number of queries (annotations and subqueries, one prefetch), however long the list.
+A list comes a page at a time, from a fixed number of queries (annotations, subqueries and a window count; one
+prefetch) however long the list. Pages are numbered, not keyed: the order is by when each child was last seen, which a visit
+changes, so a child may move between pages whichever way they are cut.
 """
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.utils import timezone
 
 from journey.lib.dates import today
@@ -41,7 +45,11 @@ def _days_since(moment: datetime | None) -> int | None:
     return None if moment is None else (today() - timezone.localdate(moment)).days
 
 
-def caseload(user, holding: Q) -> list[CaseloadRow]:
+PAGE_SIZE = 50
+MAX_PAGE = 10_000  # beyond any real caseload; a larger number asked for is read as past the end
+
+
+def caseload(user, holding: Q) -> QuerySet[Child]:
     """Children ``user`` may see with an open episode whose current allocation matches ``holding``
     (e.g. ``Q(worker=user)`` or ``Q(team=user.team)``), longest since last seen first; never seen comes first of all."""
     held = Allocation.objects.filter(holding, ended_on__isnull=True, episode__ended_on__isnull=True)
@@ -54,9 +62,12 @@ def caseload(user, holding: Q) -> list[CaseloadRow]:
     open_episodes = Episode.objects.filter(ended_on__isnull=True).order_by("started_on").prefetch_related(
         Prefetch("allocations", queryset=Allocation.objects.filter(ended_on__isnull=True).select_related("worker"), to_attr="current")
     )
-    children = (
+    # The children held as a list, not a subquery: the database then goes from these few to the access rule, where
+    # it would otherwise put every child through the rule and only then look at the allocations.
+    held_children = sorted(set(held.values_list("episode__child_id", flat=True)))
+    return (
         Child.objects.visible_to(user)
-        .filter(pk__in=held.values("episode__child_id"))
+        .filter(pk__in=held_children)
         .select_related("person")
         .annotate(
             last_seen=Subquery(seen.values("visited_at")[:1]),
@@ -66,6 +77,9 @@ def caseload(user, holding: Q) -> list[CaseloadRow]:
         .prefetch_related(Prefetch("episodes", queryset=open_episodes, to_attr="open_episodes"))
         .order_by(F("last_seen").asc(nulls_first=True), "person__last_name", "person__first_name", "pk")
     )
+
+
+def caseload_rows(children) -> list[CaseloadRow]:
     return [
         CaseloadRow(
             child=child,
@@ -75,3 +89,23 @@ def caseload(user, holding: Q) -> list[CaseloadRow]:
         )
         for child in children
     ]
+
+
+def caseload_page(user, holding: Q, number: str | int | None) -> Page:
+    """One page of ``caseload(user, holding)`` (the first, for a missing or nonsense number; the last, past the end),
+    its ``object_list`` the page's ``CaseloadRow``s.
+
+    The page's rows carry the list's length (a window count), so the access rule is asked once, not once more
+    for a separate count; only a page past the end needs a count of its own, to find the last page."""
+    children = caseload(user, holding).annotate(listed=Window(Count("pk")))
+    try:
+        wanted = max(1, int(number or 1))
+    except (TypeError, ValueError):
+        wanted = 1
+    rows = list(children[(wanted - 1) * PAGE_SIZE: wanted * PAGE_SIZE]) if wanted <= MAX_PAGE else []
+    total = rows[0].listed if rows else children.count()
+    paginator = Paginator(range(total), PAGE_SIZE)
+    if not rows and total:
+        wanted = paginator.num_pages
+        rows = list(children[(wanted - 1) * PAGE_SIZE: wanted * PAGE_SIZE])
+    return Page(caseload_rows(rows), min(wanted, paginator.num_pages), paginator)

@@ -67,7 +67,10 @@ class AllocationQuerySet(models.QuerySet):
         """Held now, or held when their episode closed after ``day`` (closing ends the allocation that day), for
         those who finish a closure after it."""
         closing = Q(episode__ended_on__gt=day, ended_on=models.F("episode__ended_on"))
-        return self.filter(Q(ended_on__isnull=True, episode__ended_on__isnull=True) | closing)
+        # The same rows; said of the allocation alone too, so the database drops handed-on allocations (most of a
+        # team's history) by index before it looks up their episodes.
+        held_lately = Q(ended_on__isnull=True) | Q(ended_on__gt=day)
+        return self.filter(held_lately).filter(Q(ended_on__isnull=True, episode__ended_on__isnull=True) | closing)
 
 
 class Allocation(models.Model):
@@ -194,6 +197,8 @@ class Visit(models.Model):
 
     class Meta:
         ordering = ["-visited_at"]
+        # A child's visits newest first: when the child was last seen (and seen alone), for every caseload row.
+        indexes = [models.Index(fields=["child", "-visited_at"], name="visit_child_newest")]
         constraints = [
             models.CheckConstraint(condition=Q(child_seen=True) | Q(child_seen_alone=False), name="seen_alone_implies_seen"),
             max_length_check("who_was_present", SHORT_TEXT_MAX_LENGTH),

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from journey.access.fetch import get_child_for_staff
 from journey.access.middleware import note_refusal
-from journey.access.rules import NoAccess
+from journey.access.rules import NoAccess, manager_line
 from journey.accounts.models import Role
 from journey.audit.log import record_list_read
 from journey.lib.dates import today
@@ -23,7 +23,7 @@ from journey.people.models import Child
 
 from . import actions, rules
 from .actions import ASSESSMENT_TEXT_FIELDS
-from .caseload import caseload
+from .caseload import caseload_page
 from .forms import AllocateForm, AssessmentForm, ChangeByWhenForm, CloseEpisodeForm, OpenEpisodeForm, StartAssessmentForm, VisitForm
 from .models import Assessment, Episode, Visit
 
@@ -46,19 +46,32 @@ def _bind(form_class, request: HttpRequest, **kwargs) -> forms.Form:
     return form_class(request.POST, **kwargs) if request.method == "POST" else form_class(**kwargs)
 
 
+def _held_by_those_managed(user) -> tuple[str, Q] | None:
+    """What a manager's second list holds: a team manager's, the team's children; a head of service's, the children
+    held by the teams of their service (the teams they manage, and those below them)."""
+    if user.role == Role.TEAM_MANAGER and user.team_id is not None:
+        return "team", Q(team_id=user.team_id)
+    if user.role == Role.HEAD_OF_SERVICE:
+        return "service", manager_line(user)
+    return None
+
+
 @require_GET
 def my_children(request: HttpRequest) -> HttpResponse:
-    """The caseload (and a manager's team list): every child named on it goes to the audit log in one event."""
+    """The caseload (and a manager's team or service list), a page of each at a time: every child named on the
+    pages shown goes to the audit log in one event."""
     user = request.user
     if user.is_partner:
         return redirect("frontdoor:new-contact")
-    is_manager = user.role == Role.TEAM_MANAGER and user.team_id is not None
-    mine = caseload(user, Q(worker=user))
-    team = caseload(user, Q(team_id=user.team_id)) if is_manager else None
-    shown = dict.fromkeys(row.child.pk for row in [*mine, *(team or [])])
-    record_list_read(user, "my children and my team's children" if is_manager else "my children", shown, request=request)
+    managed = _held_by_those_managed(user)
+    mine = caseload_page(user, Q(worker=user), request.GET.get("page"))
+    theirs = caseload_page(user, managed[1], request.GET.get("held_page")) if managed else None
+    shown = dict.fromkeys(row.child.pk for row in [*mine.object_list, *(theirs.object_list if theirs else [])])
+    what = f"my children and my {managed[0]}'s children" if managed else "my children"
+    record_list_read(user, what, shown, request=request)
     return render(request, "casework/my_children.html", {
-        "mine": mine, "team": team, "team_name": user.team.name if is_manager else "",
+        "mine": mine, "theirs": theirs, "held_by": managed[0] if managed else "",
+        "held_by_name": user.team.name if managed and user.team_id else "",
     })
 
 

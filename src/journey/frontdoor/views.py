@@ -14,6 +14,7 @@ from journey.access.rules import NoAccess, can_work_contact, is_front_door, requ
 from journey.audit.log import record, record_list_read
 from journey.audit.models import Action
 from journey.lib.forms import apply_errors
+from journey.lib.keyset import keyset_page
 
 from . import actions
 from .codes import ContactStatus
@@ -23,6 +24,7 @@ from .screening import named_rows
 from .shared import shared_with_agency
 
 RECENTLY_SCREENED = 10
+QUEUE_PAGE_SIZE = 50
 WHAT_READ = "front door contact"
 
 
@@ -62,16 +64,21 @@ def contacts(request: HttpRequest) -> HttpResponse:
         raise NoAccess
     named = Prefetch("children_named", queryset=ContactChild.objects.order_by("pk"))
     visible = Contact.objects.visible_to(request.user).select_related("agency").prefetch_related(named)
-    awaiting = list(visible.filter(status=ContactStatus.AWAITING_SCREENING).order_by("received_at", "pk"))
+    queue = visible.filter(status=ContactStatus.AWAITING_SCREENING)
+    # Keyset pages, oldest first: contacts arrive while the queue is read, and must not shift it under the reader.
+    page = keyset_page(queue, ("received_at", "pk"), size=QUEUE_PAGE_SIZE, after=request.GET.get("after"), before=request.GET.get("before"))
+    awaiting = page.rows
     screened = list(
-        visible.filter(status=ContactStatus.SCREENED).select_related("decision__decided_by")
+        visible.filter(status=ContactStatus.SCREENED, decision__isnull=False).select_related("decision__decided_by")
         .order_by("-decision__decided_at", "-pk")[:RECENTLY_SCREENED]
     )
     shown = awaiting + screened
     linked = [named.child_id for contact in shown for named in contact.children_named.all() if named.child_id]
     with transaction.atomic():
         record_list_read(request.user, "front door queue", linked, request, contacts=shown)
-    return render(request, "frontdoor/contacts.html", {"awaiting": awaiting, "screened": screened})
+    return render(request, "frontdoor/contacts.html", {
+        "awaiting": awaiting, "page": page, "awaiting_total": queue.count(), "screened": screened,
+    })
 
 
 @require_http_methods(["GET", "POST"])
