@@ -88,6 +88,8 @@ def main() -> None:
     parser.add_argument("--sign-ins", type=int, default=100, help="Practitioners to sign in as (users share them beyond this).")
     parser.add_argument("--threads", type=int, default=8, help="`journey serve` threads.")
     parser.add_argument("--port", type=int, default=8431)
+    parser.add_argument("--source", help="Serve Journey from this checkout's src/ instead (e.g. a git worktree of an "
+                        "earlier commit, for a before-and-after curve on the same database).")
     options = parser.parse_args()
     steps = [int(step) for step in options.users.split(",")]
 
@@ -97,15 +99,19 @@ def main() -> None:
     environment = server_environment(options.threads)
     environment.update(JOURNEY_LOAD_USERS=str(out / "users.json"), JOURNEY_LOAD_PASSWORD=PASSWORD)
     host = f"http://127.0.0.1:{options.port}"
+    server_environment_ = dict(environment)
+    if options.source:
+        server_environment_["PYTHONPATH"] = str(Path(options.source).resolve() / "src")
     server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/journey"), "serve", "--host", "127.0.0.1", "--port", str(options.port)],
-        env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        [sys.executable, "-m", "journey.cli", "serve", "--host", "127.0.0.1", "--port", str(options.port)],
+        env=server_environment_, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
-        wait_for(f"{host}/healthz")
+        wait_for(f"{host}/accounts/sign-in/")
         from django.db import connection
 
-        print(f"database: {connection.vendor}; {len(usernames)} practitioners; {options.threads} server threads; {options.seconds} s a step")
+        print(f"database: {connection.vendor}; {len(usernames)} practitioners; {options.threads} server threads; {options.seconds} s a step; "
+              f"serving {options.source or ROOT}")
         print(f"{'users':>5}  {'req/s':>7}  {'p50 ms':>7}  {'p95 ms':>7}  {'journey p95':>11}  {'write p95':>9}  {'requests':>8}  {'errors':>6}")
         for users in steps:
             rows = run_step(users, options.seconds, host, environment, out)
