@@ -15,6 +15,7 @@ moment. Then it checks, with the server gone:
 It prints one line per run and exits 1 if any check failed. The test suite runs it at a small scale.
 """
 import argparse
+import http.client
 import http.cookiejar
 import os
 import random
@@ -171,8 +172,8 @@ def run_once(username: str, children: list[int], *, clients: int = 4, kill_after
                 try:
                     if _write(client, random.choice(children), marker) == 302:
                         acknowledged.append(marker)
-                except (OSError, AttributeError, urllib.error.URLError):
-                    return  # the server is gone (or answered half a page)
+                except (OSError, http.client.HTTPException):
+                    return  # the server is gone (or died while answering)
 
         threads = [threading.Thread(target=burst, args=(client, n)) for n, client in enumerate(signed_in)]
         for thread in threads:
