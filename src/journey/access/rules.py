@@ -78,6 +78,13 @@ def grace_cutoff() -> date:
     return today() - timedelta(days=closed_episode_grace_days())
 
 
+@per_request
+def manages_a_team(user) -> bool:
+    """Whether ``user`` manages any team or service area: only then can a manager line reach anything (most staff
+    manage none, and are spared the manager line's joins on every page)."""
+    return _is_active(user) and Team.objects.filter(manager=user).exists()
+
+
 def manager_line(user, team_path: str = "team") -> Q:
     """Rows whose team (at ``team_path``), or a service area up to ``MAX_TEAM_DEPTH`` above it, ``user`` manages."""
     line = Q(**{f"{team_path}__manager": user})
@@ -96,8 +103,10 @@ def is_front_door(user) -> bool:
         return False
     if user.role == Role.SCREENER:
         return True
-    member = Q(pk=user.team_id) if user.team_id else Q(pk__in=[])
-    return Team.objects.filter(member | manager_line(user, "parent") | Q(manager=user), kind=TeamKind.FRONT_DOOR).exists()
+    reach = Q(pk=user.team_id) if user.team_id else Q(pk__in=[])
+    if manages_a_team(user):
+        reach |= manager_line(user, "parent") | Q(manager=user)
+    return Team.objects.filter(reach, kind=TeamKind.FRONT_DOOR).exists()
 
 
 @per_request

@@ -4,7 +4,7 @@ still count, so a closure can be finished."""
 from django.db.models import Q, QuerySet
 
 from journey.access.involvement import register
-from journey.access.rules import ALLOCATED_WORKER, MANAGER_LINE, TEAM_MEMBER, grace_cutoff, manager_line
+from journey.access.rules import ALLOCATED_WORKER, MANAGER_LINE, TEAM_MEMBER, grace_cutoff, manager_line, manages_a_team
 
 from .models import Allocation, Episode
 
@@ -25,13 +25,13 @@ def allocated_to(user) -> QuerySet:
 
 
 @register(MANAGER_LINE, strength=20, child_field="episode__child_id", manager_line=True)
-def allocations_managed_by(user) -> QuerySet:
-    return _allocations().filter(manager_line(user))
+def allocations_managed_by(user) -> QuerySet | None:
+    return _allocations().filter(manager_line(user)) if manages_a_team(user) else None
 
 
 @register(MANAGER_LINE, strength=21, child_field="child_id", manager_line=True)
-def episodes_managed_by(user) -> QuerySet:
-    return _responsible_episodes().filter(manager_line(user))
+def episodes_managed_by(user) -> QuerySet | None:
+    return _responsible_episodes().filter(manager_line(user)) if manages_a_team(user) else None
 
 
 @register(TEAM_MEMBER, strength=30, child_field="episode__child_id")
