@@ -124,17 +124,16 @@ def generate_authority(
         today = today or timezone.localdate()
         result = Result(children=children, seed=seed)
         with _timed(result, "organisation"), transaction.atomic():
-            joined = datetime.combine(today - timedelta(days=int(HISTORY_YEARS * 365.25)), clock(9), tzinfo=timezone.get_current_timezone())
-            org = build_organisation(children, seed, joined=joined)
+            history_began = today - timedelta(days=int(HISTORY_YEARS * 365.25))
+            org = build_organisation(children, seed, joined=datetime.combine(history_began, clock(9), tzinfo=timezone.get_current_timezone()))
         first = _first_individual()
         chunks = [min(CHUNK_CHILDREN, children - chunk * CHUNK_CHILDREN) for chunk in range(math.ceil(children / CHUNK_CHILDREN))]
         # Overlap on PostgreSQL, whose server does the writing work in a process of its own; SQLite writes in this one.
         overlap = connection.vendor == "postgresql" and not connection.in_atomic_block
         with progress("Children", children, "children") as update, _Writer(result, overlap=overlap) as writer:
             for chunk, size in enumerate(chunks):
-                build_started = time.monotonic()
-                batch = _chunk(org, seed, chunk, size, today, first + chunk * INDIVIDUALS_PER_CHUNK)
-                result.phases["history"] = result.phases.get("history", 0.0) + time.monotonic() - build_started
+                with _timed(result, "history"):
+                    batch = _chunk(org, seed, chunk, size, today, first + chunk * INDIVIDUALS_PER_CHUNK)
                 writer.submit(batch, lambda size=size: update(size))
         for phase in FINISH_PHASES:
             with _timed(result, phase.name), progress(phase.name.capitalize(), phase.total(), phase.unit) as update:

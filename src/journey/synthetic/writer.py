@@ -79,11 +79,17 @@ def _copy(table: Table, rows: Sequence[Row]) -> None:
                 copy.write_row(values)
 
 
-def _next_ids(cursor, model: type[models.Model], count: int) -> list[int]:
-    """``count`` new ids from the table's own sequence, in the order it gave them."""
-    sequence = _sequence(model)
-    cursor.execute("SELECT nextval(%s) FROM generate_series(1, %s)", [sequence, count])
-    return [pk for (pk,) in cursor.fetchall()]
+def _next_ids(cursor, model: type[models.Model], count: int) -> Sequence[int]:
+    """``count`` new ids from the table's own sequence, in order: a range, unless another writer took some of the
+    values between (then the list of those this one was given)."""
+    cursor.execute(
+        "WITH taken AS (SELECT nextval(%s) AS id FROM generate_series(1, %s)) "
+        "SELECT min(id), max(id) - min(id) + 1 = count(*), "
+        "CASE WHEN max(id) - min(id) + 1 = count(*) THEN NULL ELSE array_agg(id ORDER BY id) END FROM taken",
+        [_sequence(model), count],
+    )
+    first, contiguous, scattered = cursor.fetchone()
+    return range(first, first + count) if contiguous else scattered
 
 
 @cache
