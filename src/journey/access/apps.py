@@ -8,3 +8,6 @@ class AccessConfig(AppConfig):
 
     def ready(self) -> None:
         from . import involvement_reasons  # noqa: F401  registers how it involves users with a child (journey.access.involvement)
+        from .memo import connect
+
+        connect()

@@ -3,13 +3,15 @@ its template tags and its context processors pays for it once.
 
 Only inside ``request_scope`` (the access middleware opens one per request); elsewhere (actions run from a command,
 tests calling rules directly) every question is asked afresh. Any saved or deleted row ends the scope's answers,
-because a write (an allocation, a grant) can change them mid-request."""
+because a write (an allocation, a grant) can change them mid-request: ``connect`` listens to Journey's own models
+only, so third-party tables (sessions, sign-in attempts) keep Django's fast delete."""
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
 from functools import wraps
 from typing import Any, ParamSpec, TypeVar
 
+from django.apps import apps
 from django.db.models.signals import post_delete, post_save
 
 _answers: ContextVar[dict | None] = ContextVar("journey_access_answers", default=None)
@@ -55,5 +57,10 @@ def per_request(rule: Callable[P, R]) -> Callable[P, R]:
     return asked
 
 
-post_save.connect(forget, dispatch_uid="journey.access.memo:post_save")
-post_delete.connect(forget, dispatch_uid="journey.access.memo:post_delete")
+def connect() -> None:
+    """Forget the answers whenever one of Journey's own rows is saved or deleted (called once all apps are loaded)."""
+    for model in apps.get_models():
+        if model.__module__.startswith("journey."):
+            uid = f"journey.access.memo:{model._meta.label_lower}"
+            post_save.connect(forget, sender=model, dispatch_uid=f"{uid}:post_save")
+            post_delete.connect(forget, sender=model, dispatch_uid=f"{uid}:post_delete")

@@ -53,17 +53,18 @@ def _write(entries: Iterable[Entry]) -> int:
     return len(rows)
 
 
-def refresh(child_ids: Iterable[int], codes: Iterable[str] | None = None) -> None:
-    """Rewrite the entries of kinds ``codes`` (every kind when None) for these children from their providers."""
+def refresh(child_ids: Iterable[int], codes: Iterable[str] | None = None) -> int:
+    """Rewrite the entries of kinds ``codes`` (every kind when None) for these children from their providers, in
+    the caller's transaction or one of its own; returns the number of entries written."""
     ids = sorted(set(child_ids))
     if not ids:
-        return
+        return 0
     wanted = None if codes is None else sorted(set(codes))
     with transaction.atomic(savepoint=False):
         stale = ChronologyEntry.objects.filter(child_id__in=ids)
         (stale if wanted is None else stale.filter(kind__in=wanted))._raw_delete(using=connection.alias)
         derived = derive(ids, wanted)
-        _write(entry for entries in derived.values() for entry in entries)
+        return _write(entry for entries in derived.values() for entry in entries)
 
 
 def rebuild(child_ids: Sequence[int] | None = None, *, batch_size: int = 2000,
@@ -76,9 +77,7 @@ def rebuild(child_ids: Sequence[int] | None = None, *, batch_size: int = 2000,
     written = 0
     for start in range(0, len(ids), batch_size):
         batch = ids[start:start + batch_size]
-        with transaction.atomic():
-            ChronologyEntry.objects.filter(child_id__in=batch)._raw_delete(using=connection.alias)
-            written += _write(entry for entries in derive(batch).values() for entry in entries)
+        written += refresh(batch)
         if progress is not None:
             progress(len(batch))
     return written

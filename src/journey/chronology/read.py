@@ -8,7 +8,9 @@ import binascii
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Count, Q
+from django.db.models import Count
+
+from journey.lib.keyset import beyond, reversed_order
 
 from .build import ChronologyFilter
 from .materialise import COLUMNS, as_entry
@@ -43,6 +45,10 @@ class Cursor:
         if occurred_at.tzinfo is None or not is_entry_key(key):
             return None
         return cls(occurred_at, key)
+
+    def values(self) -> dict:
+        """The cursor as the ordering values ``lib.keyset.beyond`` compares against."""
+        return {"occurred_at": self.occurred_at, "key": self.key}
 
     @classmethod
     def of(cls, entry: Entry) -> "Cursor":
@@ -82,12 +88,6 @@ def _filtered(child, chosen: ChronologyFilter):
     return entries
 
 
-def _beyond(cursor: Cursor, later: bool) -> Q:
-    """Entries strictly later (or earlier) than the cursor's entry in (time, key) order."""
-    op = "gt" if later else "lt"
-    return Q(**{f"occurred_at__{op}": cursor.occurred_at}) | Q(occurred_at=cursor.occurred_at, **{f"key__{op}": cursor.key})
-
-
 EVERYTHING = ChronologyFilter()
 
 
@@ -98,17 +98,16 @@ def chronology_page(child, chosen: ChronologyFilter = EVERYTHING, *, total: int 
     already has it from ``summary_of``, saves counting an unfiltered chronology twice."""
     filtered = _filtered(child, chosen)
     matching = total if total is not None and chosen == EVERYTHING else filtered.count()
-    newest_first = not chosen.oldest_first
-    shown_order = ("-occurred_at", "-key") if newest_first else ("occurred_at", "key")
-    backwards_order = tuple(field.lstrip("-") if field.startswith("-") else f"-{field}" for field in shown_order)
+    order = ("occurred_at", "key") if chosen.oldest_first else ("-occurred_at", "-key")
     if before is not None:
-        rows = list(filtered.filter(_beyond(before, later=newest_first)).order_by(*backwards_order).values_list(*COLUMNS)[: size + 1])
+        earlier = filtered.filter(beyond(order, before.values(), forwards=False)).order_by(*reversed_order(order))
+        rows = list(earlier.values_list(*COLUMNS)[: size + 1])
         more_before = len(rows) > size
         entries = [as_entry(row) for row in reversed(rows[:size])]
         previous, following = (Cursor.of(entries[0]) if more_before else None), (Cursor.of(entries[-1]) if entries else None)
     else:
-        page = filtered.filter(_beyond(after, later=not newest_first)) if after is not None else filtered
-        rows = list(page.order_by(*shown_order).values_list(*COLUMNS)[: size + 1])
+        page = filtered.filter(beyond(order, after.values(), forwards=True)) if after is not None else filtered
+        rows = list(page.order_by(*order).values_list(*COLUMNS)[: size + 1])
         entries = [as_entry(row) for row in rows[:size]]
         previous = Cursor.of(entries[0]) if after is not None and entries else None
         following = Cursor.of(entries[-1]) if len(rows) > size else None

@@ -25,7 +25,7 @@ class KeysetPage:
         return self.earlier is not None or self.later is not None
 
 
-def _beyond(order: Sequence[str], values: dict, forwards: bool) -> Q:
+def beyond(order: Sequence[str], values: dict, forwards: bool) -> Q:
     """Rows strictly after the row with ``values`` in ``order`` (or strictly before it, going backwards)."""
     condition = Q(pk__in=[])
     for i, field in enumerate(order):
@@ -37,7 +37,7 @@ def _beyond(order: Sequence[str], values: dict, forwards: bool) -> Q:
     return condition
 
 
-def _reversed(order: Sequence[str]) -> list[str]:
+def reversed_order(order: Sequence[str]) -> list[str]:
     return [field[1:] if field.startswith("-") else f"-{field}" for field in order]
 
 
@@ -59,9 +59,9 @@ def keyset_page(
     if boundary is None:
         found = list(rows_in_order[: size + 1])
     elif forwards:
-        found = list(rows_in_order.filter(_beyond(order, boundary, forwards=True))[: size + 1])
+        found = list(rows_in_order.filter(beyond(order, boundary, forwards=True))[: size + 1])
     else:
-        found = list(queryset.order_by(*_reversed(order)).filter(_beyond(order, boundary, forwards=False))[: size + 1])
+        found = list(queryset.order_by(*reversed_order(order)).filter(beyond(order, boundary, forwards=False))[: size + 1])
     more = len(found) > size
     rows = found[:size] if forwards else found[:size][::-1]
     if boundary is not None and not rows:
@@ -75,10 +75,10 @@ def keyset_page(
 
     if forwards:
         later = key(rows[-1]) if more else None
-        earlier = key(rows[0]) if boundary is not None and queryset.filter(_beyond(order, values(rows[0]), forwards=False)).exists() else None
+        earlier = key(rows[0]) if boundary is not None and queryset.filter(beyond(order, values(rows[0]), forwards=False)).exists() else None
     else:
         earlier = key(rows[0]) if more else None
-        later = key(rows[-1]) if queryset.filter(_beyond(order, values(rows[-1]), forwards=True)).exists() else None
+        later = key(rows[-1]) if queryset.filter(beyond(order, values(rows[-1]), forwards=True)).exists() else None
     return KeysetPage(rows=rows, earlier=earlier, later=later)
 
 
