@@ -107,6 +107,25 @@ def test_an_offset_past_the_end_is_an_empty_page(alices):
     assert body["items"] == [] and body["count"] >= 1
 
 
+@pytest.mark.parametrize("after", ["nonsense", "x" * 201, "MjAyNHxub3RhIGtleQ"])
+def test_a_chronology_cursor_that_is_not_one_is_a_422_naming_after(alices, ruby, after):
+    response = alices.get(f"/api/children/{ruby.pk}/chronology", {"after": after})
+
+    assert response.status_code == 422
+    assert response.json()["detail"][0]["field"] == "after"
+
+
+def test_following_next_walks_the_whole_chronology_once(alices, ruby):
+    url, seen, after = f"/api/children/{ruby.pk}/chronology", [], ""
+    while True:
+        body = alices.get(url, {"limit": "1", "after": after}).json()
+        seen += [item["key"] for item in body["items"]]
+        if body["next"] is None:
+            break
+        after = body["next"]
+    assert len(seen) == len(set(seen)) == body["count"]
+
+
 def test_a_chronology_order_it_does_not_know_is_a_422(alices, ruby):
     response = alices.get(f"/api/children/{ruby.pk}/chronology", {"order": "sideways"})
 
