@@ -5,7 +5,8 @@ Run against a generated authority (see benchmarks/generate.py), e.g.:
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/journey_bench .venv/bin/python benchmarks/journey_page.py --runs 300
 
 The two pages are requested alternately through Django's test client, so machine noise falls on both alike. Prints
-p50/p95/max in milliseconds for each, the ratio of the p95s, the SQL queries one render makes, and where a render's
+p50/p95/max in milliseconds for each, the ratio of the p95s, the same for the chronology alone (the fragment htmx asks
+for when a practitioner filters or turns a page: access check, audited read, one page of entries), the SQL queries one render makes, and where a render's
 time goes: SQL (time inside the database driver), template rendering, and the rest (view, ORM, middleware). It
 never asserts a time. Runs with production settings (benchmarks/_production.py).
 """
@@ -75,9 +76,13 @@ def main() -> None:
     for _ in range(20):  # warm both pages' code paths and caches
         client.get(url)
         anonymous.get("/accounts/sign-in/")
-    journey, sign_in, sql, template = [], [], [], []
+    fragment_headers = {"HTTP_HX_REQUEST": "true", "HTTP_HX_TARGET": "chronology"}
+    journey, sign_in, sql, template, fragment = [], [], [], [], []
     with connection.execute_wrapper(timed_sql):
         for _ in range(options.runs):
+            started = time.perf_counter()
+            assert client.get(url, **fragment_headers).status_code == 200
+            fragment.append((time.perf_counter() - started) * 1000)
             spent.update(sql=0.0, template=0.0)
             queries.clear()
             started = time.perf_counter()
@@ -101,6 +106,10 @@ def main() -> None:
     print(f"journey page over {options.runs} renders: p50 {statistics.median(journey):.1f} ms, p95 {p95(journey):.1f} ms, max {max(journey):.1f} ms")
     print(f"sign-in page (reads nothing):  p50 {statistics.median(sign_in):.1f} ms, p95 {p95(sign_in):.1f} ms")
     print(f"ratio of p95s (journey / sign-in): {p95(journey) / p95(sign_in):.2f}")
+    print(
+        f"chronology fragment alone: p50 {statistics.median(fragment):.1f} ms, p95 {p95(fragment):.1f} ms; "
+        f"ratio of p95s {p95(fragment) / p95(sign_in):.2f}"
+    )
     print(
         f"where a journey render goes (p50): SQL {statistics.median(sql):.1f} ms, template {statistics.median(template):.1f} ms, "
         f"view, ORM and middleware {statistics.median(rest):.1f} ms"

@@ -152,6 +152,12 @@ if not os.environ.get("DATABASE_URL"):
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].update({"timeout": 20, "transaction_mode": "IMMEDIATE"})
+elif env_bool("JOURNEY_DB_PREPARED_STATEMENTS", True):
+    # Server-side binding with prepared statements: a query a connection has run twice is parsed once, and PostgreSQL
+    # stops planning it once a generic plan proves as good. The journey page's queries spent about half their time in
+    # the planner before (benchmarks/journey_page.py). Set false behind a pooler that moves sessions between
+    # connections (PgBouncer in transaction mode without max_prepared_statements).
+    DATABASES["default"].setdefault("OPTIONS", {}).update(server_side_binding=True, prepare_threshold=2)
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 AUTH_USER_MODEL = "accounts.User"

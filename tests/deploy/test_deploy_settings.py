@@ -45,6 +45,23 @@ def test_behind_a_tls_proxy_the_forwarded_header_is_trusted_and_https_still_enfo
     assert result.stdout.strip() == "('HTTP_X_FORWARDED_PROTO', 'https') True", result.stderr
 
 
+@pytest.mark.parametrize(("setting", "options"), [
+    ({}, "True 2"),
+    ({"JOURNEY_DB_PREPARED_STATEMENTS": "false"}, "None None"),
+])
+def test_on_postgresql_queries_are_prepared_unless_a_pooler_forbids_it(tmp_path, setting, options):
+    code = (
+        "from django.conf import settings as s; o = s.DATABASES['default'].get('OPTIONS', {}); "
+        "print(o.get('server_side_binding'), o.get('prepare_threshold'))"
+    )
+    env = production(tmp_path, DATABASE_URL="postgres://journey@db.example.org/journey", DJANGO_SETTINGS_MODULE="journey.settings", **setting)
+
+    result = subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], env=env,
+                            capture_output=True, text=True, timeout=120)
+
+    assert result.stdout.strip() == options, result.stderr
+
+
 @pytest.mark.parametrize("command", [["check"], ["migrate"], ["break_glass_report"], ["serve"]])
 def test_without_a_secret_key_every_command_says_in_one_line_what_to_set(tmp_path, command):
     result = journey(*command, env=clean_environment(tmp_path))

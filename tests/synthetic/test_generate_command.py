@@ -1,9 +1,10 @@
 """``journey generate`` refuses a database with children unless told to append or flush; ``demo_users`` signs in."""
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from journey.audit.log import record_read
-from journey.chronology.materialise import differences
+from journey.chronology.materialise import differences, rebuild
 from journey.chronology.models import ChronologyEntry
 from journey.people.models import Child, Person
 from journey.synthetic.flush import flush_generated
@@ -54,6 +55,32 @@ def test_it_rebuilds_the_materialised_chronology_of_what_it_wrote():
     assert differences(ids) == []
     flush_generated()
     assert not ChronologyEntry.objects.exists()
+
+
+def test_it_leaves_postgresql_knowing_how_many_rows_it_wrote():
+    """Statistics refreshed, so the first users get the plans later ones get (``reltuples`` is -1 until analysed)."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite plans without table statistics")
+    call_command("generate", children=30, seed=1, quiet=True)
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT reltuples FROM pg_class WHERE relname = %s", [Person._meta.db_table])
+        (estimated,) = cursor.fetchone()
+    assert estimated == Person.objects.count()
+    flush_generated()
+
+
+def test_a_rebuild_shared_between_processes_writes_every_entry_once():
+    """On PostgreSQL the batches go to two forked processes, each with its own connection; on SQLite they run here."""
+    call_command("generate", children=60, seed=3, quiet=True)
+    ids = list(Child.objects.order_by("pk").values_list("pk", flat=True))
+    expected = ChronologyEntry.objects.count()
+    ChronologyEntry.objects.all()._raw_delete(using="default")
+
+    written = rebuild(ids, batch_size=7, workers=2)
+
+    assert written == expected == ChronologyEntry.objects.count()
+    assert differences(ids) == []
+    flush_generated()
 
 
 def test_it_will_not_flush_children_the_audit_log_points_at():

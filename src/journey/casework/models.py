@@ -140,7 +140,8 @@ class Assessment(models.Model):
         return self.completed_on is not None
 
     def current_by_when(self) -> "ByWhen | None":
-        return self.by_when_dates.order_by("-set_at", "-id").first()
+        """The latest 'by when' set; from prefetched dates if any (an assessment has a handful)."""
+        return max(self.by_when_dates.all(), key=lambda by_when: (by_when.set_at, by_when.pk), default=None)
 
 
 class ByWhen(models.Model):

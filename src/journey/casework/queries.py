@@ -8,7 +8,9 @@ from .models import Allocation, Assessment, Episode, Plan
 
 
 def open_episodes(child) -> list[Episode]:
-    allocations = Prefetch("allocations", queryset=Allocation.objects.select_related("worker", "team"))
+    """Open episodes with their allocations (workers, agencies, teams and managers): enough for
+    ``held_now`` too."""
+    allocations = Prefetch("allocations", queryset=Allocation.objects.select_related("worker__agency", "team__manager"))
     episodes = child.episodes.filter(ended_on__isnull=True).select_related("team").prefetch_related(allocations)
     return list(episodes.order_by("started_on"))
 
@@ -32,6 +34,12 @@ def seen(child) -> Seen:
         last_seen=Max("visited_at", filter=Q(child_seen=True)), last_seen_alone=Max("visited_at", filter=Q(child_seen_alone=True)),
     )
     return Seen(**latest)
+
+
+def held_now(episodes: list[Episode]) -> list[Allocation]:
+    """The current allocations of these open episodes (``open_episodes``), without asking the database again:
+    the same rows as ``current_allocations``."""
+    return [allocation for episode in episodes if (allocation := episode.current_allocation()) is not None]
 
 
 def current_allocations(child) -> list[Allocation]:

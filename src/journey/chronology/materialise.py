@@ -11,12 +11,13 @@ Kept equal to the derived chronology (build.py) three ways:
   difference without writing.
 """
 import json
+import multiprocessing
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 
 from django.apps import apps
-from django.db import connection, transaction
+from django.db import connection, connections, transaction
 from django.db.models import Model
 from django.db.models.signals import post_delete, post_save, pre_save
 
@@ -68,23 +69,49 @@ def refresh(child_ids: Iterable[int], codes: Iterable[str] | None = None) -> int
 
 
 def rebuild(child_ids: Sequence[int] | None = None, *, batch_size: int = 2000,
-            progress: Callable[[int], None] | None = None) -> int:
+            progress: Callable[[int], None] | None = None, workers: int = 1) -> int:
     """Rewrite the materialised chronology of these children (every child when None), a batch at a time, each
-    batch in its own transaction. Returns the number of entries written."""
+    batch in its own transaction. Returns the number of entries written.
+
+    With ``workers`` above 1 on PostgreSQL, outside any transaction, the batches are shared between that many
+    processes, each with its own connection: deriving entries is Python work that one process does on one core,
+    while the database serves the others. Elsewhere (SQLite has one writer; a caller's transaction cannot be
+    shared) the batches run here, one after another."""
     from journey.people.models import Child
 
     ids = list(child_ids) if child_ids is not None else list(Child.objects.order_by("pk").values_list("pk", flat=True))
+    batches = [ids[start:start + batch_size] for start in range(0, len(ids), batch_size)]
+    done = progress or (lambda n: None)
+    if workers > 1 and len(batches) > 1 and connection.vendor == "postgresql" and not connection.in_atomic_block:
+        return _rebuild_in_processes(batches, min(workers, len(batches)), done)
     written = 0
-    for start in range(0, len(ids), batch_size):
-        batch = ids[start:start + batch_size]
+    for batch in batches:
         written += refresh(batch)
-        if progress is not None:
-            progress(len(batch))
+        done(len(batch))
     return written
 
 
-def rebuild_all(progress: Callable[[int], None] | None = None) -> int:
-    return rebuild(None, progress=progress)
+def _rebuild_in_processes(batches: list[list[int]], workers: int, done: Callable[[int], None]) -> int:
+    """Forked processes inherit this one's settings and context (the system actor) but must not share its
+    database connections, so those are closed first and each process opens its own."""
+    connections.close_all()
+    written = 0
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        for count, size in pool.imap_unordered(_refresh_batch, batches):
+            written += count
+            done(size)
+    return written
+
+
+def _refresh_batch(batch: list[int]) -> tuple[int, int]:
+    try:
+        return refresh(batch), len(batch)
+    finally:
+        connections.close_all()
+
+
+def rebuild_all(progress: Callable[[int], None] | None = None, *, workers: int = 1) -> int:
+    return rebuild(None, progress=progress, workers=workers)
 
 
 def _comparable(entry: Entry) -> tuple:

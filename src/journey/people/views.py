@@ -82,13 +82,14 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
     }
     if request.htmx and request.htmx.target == "chronology":  # type: ignore[attr-defined]
         return render(request, "people/_chronology.html", context)
+    episodes = casework.open_episodes(child)
     context.update(
         today=today(),
         addresses=list(child.person.addresses.all()),
         family=family_of(child.person, viewer=request.user),
-        allocations=casework.current_allocations(child),
+        allocations=casework.held_now(episodes),
         agencies_involved=frontdoor.agencies_raising_concerns(child),
-        episodes=casework.open_episodes(child),
+        episodes=episodes,
         assessment=casework.latest_assessment(child),
         plan=casework.latest_plan(child),
         seen=casework.seen(child),

@@ -20,11 +20,18 @@ class Command(BaseCommand):
         parser.add_argument("--child", type=int, action="append", help="Only this child (repeat for several).")
         parser.add_argument("--check", action="store_true", help="Compare only; exit 1 if anything differs.")
         parser.add_argument("--batch-size", type=int, default=2000, help="Children per transaction.")
+        parser.add_argument(
+            "--workers", type=int, default=1,
+            help="Processes sharing a rebuild on PostgreSQL (one per core suits a quiet database); SQLite uses one.",
+        )
         parser.add_argument("--no-progress", action="store_true", help="Do not show a progress bar.")
 
-    def handle(self, *args, child: list[int] | None, check: bool, batch_size: int, no_progress: bool, **options) -> None:
+    def handle(self, *args, child: list[int] | None, check: bool, batch_size: int, workers: int,
+               no_progress: bool, **options) -> None:
         if batch_size < 1:
             raise CommandError("--batch-size must be 1 or more")
+        if workers < 1:
+            raise CommandError("--workers must be 1 or more")
         ids = list(Child.objects.order_by("pk").values_list("pk", flat=True))
         if child:
             unknown = sorted(set(child) - set(ids))
@@ -39,7 +46,7 @@ class Command(BaseCommand):
                     found += differences(ids[start:start + batch_size])
                     bar.update(len(ids[start:start + batch_size]))
             else:
-                written = rebuild(ids, batch_size=batch_size, progress=bar.update)
+                written = rebuild(ids, batch_size=batch_size, progress=bar.update, workers=workers)
         if check:
             if found:
                 shown = "\n".join(found[:50]) + (f"\n... and {len(found) - 50} more" if len(found) > 50 else "")
