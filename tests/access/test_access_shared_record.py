@@ -15,7 +15,7 @@ def test_a_partner_sees_their_agencys_contacts_and_the_outcome(client_for, offic
     assert response.status_code == 200
     assert "Ruby Smith" in page
     assert "DC Green, Public protection unit" in page
-    assert "Referral to children&#x27;s social care" in page
+    assert "Referred to children&#x27;s social care for assessment" in page
     assert "Alice Akers" in page and "Assessment Team A" in page and "01632 960123" in page
 
 

@@ -32,7 +32,7 @@ from .twofactor import (
 )
 
 START_PAGES = {
-    Role.PARTNER: "frontdoor:new-contact",
+    Role.PARTNER: "frontdoor:my-concerns",
     Role.SCREENER: "frontdoor:contacts",
     Role.DATA_PROTECTION_OFFICER: "dataprotection:start",
     Role.ADMINISTRATOR: "accounts-admin:index",
@@ -41,7 +41,7 @@ START_PAGES = {
 
 
 def start_page(user) -> str:
-    """Where each role's working day begins: partners raise concerns, screeners work the front door's queue, the
+    """Where each role's working day begins: partners their concerns (where each has got to), screeners work the front door's queue, the
     data protection officer their requests, administrators their accounts; practitioners and managers their children."""
     return START_PAGES.get(user.role, "casework:my-children")
 

@@ -13,8 +13,9 @@ from journey.lib.identifiers import normalise_nhs_number, normalise_postcode
 from journey.people.actions import create_child
 from journey.people.matching import Given
 
-from .codes import ContactStatus, ScreeningOutcome
-from .models import Contact, ContactChild, ContactLinkChange, Referral, ScreeningDecision
+from . import rules
+from .codes import HOW_KNOWN_REPORTED, ContactStatus, HowKnown, InformationRoute, ScreeningOutcome
+from .models import Contact, ContactChild, ContactLinkChange, PartnerInformation, Referral, ScreeningDecision
 
 
 @dataclass(frozen=True)
@@ -181,3 +182,61 @@ def _has_continuing_episode(child, kind: str) -> bool:
     if kind == EpisodeKind.CHILD_IN_NEED:
         continuing += [EpisodeKind.CHILD_PROTECTION, EpisodeKind.LOOKED_AFTER]
     return child.episodes.filter(kind__in=continuing, ended_on__isnull=True).exists()
+
+
+class NotRaisedByYourAgency(ValidationError):
+    """Raised when someone other than a partner whose agency raised a concern about the child tries to add
+    information about the child."""
+
+
+@audited_action
+def add_partner_information(
+    child, *, acting_user, what_happened: str, happened_on: date | None, how_known: str, family_knows: bool | None,
+) -> PartnerInformation:
+    """A partner tells us more about a child their agency raised a concern about. Where it goes is
+    ``rules.route_information``: to the child's allocated worker and team (the chronology shows it at once), or to
+    the front door as a new contact about the same child, linked to the record so the screener sees the earlier
+    contacts beside it. The partner chose the child from their own concerns, so no matching is needed."""
+    if not rules.may_add_information(acting_user, child):
+        raise NotRaisedByYourAgency("Only a partner whose agency raised a concern about this child can add information about them")
+    errors = {}
+    if not what_happened.strip():
+        errors["what_happened"] = "Enter what happened"
+    if happened_on is None:
+        errors["happened_on"] = "Enter the date it happened"
+    if how_known not in HowKnown.values:
+        errors["how_known"] = "Select how you know"
+    if errors or happened_on is None:
+        raise ValidationError(errors)
+    route = rules.route_information(child)
+    information = PartnerInformation(
+        child=child, agency=acting_user.agency, given_by=acting_user, received_at=timezone.now(), happened_on=happened_on,
+        what_happened=what_happened.strip(), how_known=how_known, family_knows=family_knows, routed_to=route.to,
+    )
+    if route.allocation is not None:
+        information.worker, information.team = route.allocation.worker, route.allocation.team
+    information.full_clean(exclude=["child", "agency", "given_by", "worker", "team", "contact"])
+    if route.to == InformationRoute.FRONT_DOOR:
+        information.contact = _contact_from(information, acting_user)
+    information.save()
+    return information
+
+
+def _contact_from(information: PartnerInformation, acting_user) -> Contact:
+    """The front door's contact for information about a child with no allocated worker: the partner's words with
+    when it happened and how they know, already linked to the child they chose."""
+    child = information.child
+    concern = "\n\n".join([
+        information.what_happened,
+        f"When it happened: {information.happened_on:%-d %B %Y}. How they know: {HOW_KNOWN_REPORTED[information.how_known]}. "  # type: ignore[index]
+        "Added by the partner about a child their agency raised a concern about before.",
+    ])
+    contact = record_contact(
+        acting_user=acting_user, agency=information.agency, concern=concern, received_at=information.received_at,
+        children=[NamedChild(child.person.first_name, child.person.last_name, child.date_of_birth)],
+        referrer_name=acting_user.display_name[:150], referrer_role=acting_user.job_title, parents_aware=information.family_knows,
+    )
+    named = contact.children_named.get()
+    named.child, named.linked_by, named.linked_at = child, acting_user, information.received_at
+    named.save()
+    return contact

@@ -1,4 +1,5 @@
-"""The front door's entries on a child's chronology: contacts from every agency and screening decisions.
+"""The front door's entries on a child's chronology: contacts from every agency, screening decisions, and what
+partners told the allocated worker.
 
 A contact feeds the chronology of each child it is linked to; a re-link moves its entries (see materialise.py).
 Providers read plain rows, a batch of children at a time (see casework/chronology.py)."""
@@ -6,8 +7,8 @@ from collections import defaultdict
 
 from journey.chronology.registry import Entry, author, child_of, entry_key, label, link, register
 
-from .codes import ScreeningOutcome
-from .models import ContactChild, Referral
+from .codes import HOW_KNOWN_REPORTED, InformationRoute, ScreeningOutcome
+from .models import ContactChild, PartnerInformation, Referral
 from .rules import is_rereferral
 
 
@@ -59,4 +60,29 @@ def decisions(child_ids):
         yield Entry(
             kind="decision", occurred_at=decided_at, title=title, summary=rationale, agency=agency, author=name,
             url=link("frontdoor:contact", contact_id), key=entry_key("decision", pk), child_id=child_id,
+        )
+
+
+FAMILY_KNOWS = {True: "Yes", False: "No", None: "Not known"}
+
+
+@register("partner_information", "Information from a partner", sources={"frontdoor.PartnerInformation": child_of})
+def partner_information(child_ids):
+    """Information a partner gave about a child with an allocated worker, under the partner's agency. What went to
+    the front door instead is on the chronology as the contact it became."""
+    rows = PartnerInformation.objects.filter(child_id__in=child_ids, routed_to=InformationRoute.WORKER).order_by().values_list(
+        "pk", "child_id", "received_at", "happened_on", "what_happened", "how_known", "family_knows", "agency__name",
+        "given_by_id", "worker_id", "team__name",
+    )
+    for pk, child_id, received_at, happened_on, what_happened, how_known, family_knows, agency, given_by, worker, team in rows:
+        _agency, name = author(given_by)
+        reported = HOW_KNOWN_REPORTED.get(how_known, how_known)
+        yield Entry(
+            kind="partner_information", occurred_at=received_at,
+            title=f"Information from {agency}: {reported}, about {happened_on.day} {happened_on:%b %Y}",
+            summary=what_happened, agency=agency, author=name, key=entry_key("partner_information", pk), child_id=child_id,
+            details=(
+                ("Happened on", f"{happened_on.day} {happened_on:%B %Y}"), ("How they know", reported),
+                ("Family knows", FAMILY_KNOWS[family_knows]), ("Sent to", f"{author(worker)[1]}, {team}"),
+            ),
         )

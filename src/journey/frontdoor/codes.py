@@ -20,3 +20,42 @@ class ScreeningOutcome(models.TextChoices):
 class ContactStatus(models.TextChoices):
     AWAITING_SCREENING = "awaiting", "Awaiting screening"
     SCREENED = "screened", "Screened"
+
+
+# What the front door's decision means, in words a partner who raised the concern understands (the code lists'
+# labels are the front door's own terms). Source: Working Together to Safeguard Children (2023), ch. 2-4.
+OUTCOME_FOR_PARTNERS = {
+    ScreeningOutcome.NO_FURTHER_ACTION: "No further action by children's social care",
+    ScreeningOutcome.INFORMATION_AND_ADVICE: "Information and advice given; no further action by children's social care",
+    ScreeningOutcome.EARLY_HELP: "Early help offered",
+    ScreeningOutcome.REFERRAL: "Referred to children's social care for assessment",
+    ScreeningOutcome.STRATEGY_DISCUSSION: "Referred to children's social care, who are talking with the police and health about keeping the child safe",
+}
+AWAITING_FOR_PARTNERS = "Waiting for the front door to decide"
+
+
+class HowKnown(models.TextChoices):
+    """How a partner knows what they tell us about a child: what the worker weighs first. The labels are the
+    partner's own answers; ``HOW_KNOWN_REPORTED`` says the same of them on the child's chronology."""
+
+    SEEN = "seen", "I saw or heard it myself"
+    CHILD = "child", "The child told me"
+    FAMILY = "family", "A parent, carer or family member told me"
+    SOMEONE_ELSE = "other", "Someone else told me"
+    RECORDS = "records", "From my agency's records"
+
+
+HOW_KNOWN_REPORTED = {
+    HowKnown.SEEN: "seen or heard by them",
+    HowKnown.CHILD: "the child told them",
+    HowKnown.FAMILY: "the family told them",
+    HowKnown.SOMEONE_ELSE: "someone else told them",
+    HowKnown.RECORDS: "from their agency's records",
+}
+
+
+class InformationRoute(models.TextChoices):
+    """Where information from a partner went (``frontdoor.rules.route_information``)."""
+
+    WORKER = "worker", "Sent to the child's allocated worker"
+    FRONT_DOOR = "front_door", "Sent to the front door"

@@ -15,8 +15,8 @@ from journey.lib.forms import GovukDateField, TimeField, bounded, combine
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 
 from .actions import NamedChild
-from .codes import ScreeningOutcome
-from .models import Contact, ContactLinkChange, ScreeningDecision
+from .codes import HowKnown, ScreeningOutcome
+from .models import Contact, ContactLinkChange, PartnerInformation, ScreeningDecision
 
 PARENTS_AWARE = {"yes": True, "no": False, "unknown": None}
 CHILD_PARTS = ("first_name", "last_name", "date_of_birth", "nhs_number", "address", "postcode")
@@ -207,3 +207,37 @@ class LinkForm(forms.Form):
         label="Why is this the right record instead?",
         help_text="Needed only to move a child already linked to another record; the earlier link is kept.",
     )
+
+
+class PartnerInformationForm(forms.Form):
+    """What a partner adds about a child their agency raised a concern about, in the order the page asks it."""
+
+    what_happened = forms.CharField(
+        label="What happened?", widget=forms.Textarea(attrs={"rows": 8}),
+        help_text="In your own words: what you saw or heard, what was said, and what worries you.",
+        **bounded(PartnerInformation, "what_happened", "What happened", required="Enter what happened"),
+    )
+    happened_on = GovukDateField(
+        label="When did it happen?", label_for_errors="The date it happened", bound=PastEvent,
+        help_text="For example, 27 3 2025. If you are not sure of the day, give your best estimate and say so above.",
+    )
+    how_known = forms.ChoiceField(
+        label="How do you know?", choices=HowKnown.choices, widget=forms.RadioSelect,
+        error_messages={"required": "Select how you know", "invalid_choice": "Select how you know"},
+    )
+    family_knows = forms.ChoiceField(
+        label="Does the family know you are telling us?", widget=forms.RadioSelect(attrs={"inline": True}),
+        choices=[("yes", "Yes"), ("no", "No"), ("unknown", "Not known")],
+        error_messages={
+            "required": "Select yes, no or not known for whether the family knows",
+            "invalid_choice": "Select yes, no or not known for whether the family knows",
+        },
+    )
+
+    def action_kwargs(self) -> dict:
+        """What ``add_partner_information`` needs, from a valid form."""
+        data = self.cleaned_data
+        return {
+            "what_happened": data["what_happened"], "happened_on": data["happened_on"], "how_known": data["how_known"],
+            "family_knows": PARENTS_AWARE[data["family_knows"]],
+        }

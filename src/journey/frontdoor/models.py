@@ -1,13 +1,16 @@
 """Contacts from any agency, the children they are about, and the front door's screening decision."""
+from datetime import datetime
+
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 from journey.lib.dates import DateOfBirth, PastEvent
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
 
-from .codes import ContactStatus, ScreeningOutcome
+from .codes import ContactStatus, HowKnown, InformationRoute, ScreeningOutcome
 
 
 class ContactQuerySet(models.QuerySet):
@@ -153,3 +156,89 @@ class Referral(models.Model):
 
     def __str__(self) -> str:
         return f"Referral of {self.child} on {self.referred_at:%d %b %Y}"
+
+
+# Room for the lines saying when it happened and how the partner knows, when the information reaches the front
+# door as a contact's concern (bounded by LONG_TEXT_MAX_LENGTH).
+INFORMATION_MAX_LENGTH = LONG_TEXT_MAX_LENGTH - 1_000
+
+
+class PartnerInformationQuerySet(models.QuerySet):
+    def sent_to_workers(self) -> "PartnerInformationQuerySet":
+        """Information that went straight to a child's allocated worker (the rest became front door contacts)."""
+        return self.filter(routed_to=InformationRoute.WORKER)
+
+    def about(self, child_ids, *, since: datetime | None = None) -> "PartnerInformationQuerySet":
+        """Information about these children received after ``since`` (all of it when None), newest first: what a
+        worker's "new for you" asks of their children."""
+        rows = self.filter(child_id__in=child_ids)
+        if since is not None:
+            rows = rows.filter(received_at__gt=since)
+        return rows.order_by("-received_at", "-pk")
+
+
+class PartnerInformation(models.Model):
+    """Something a partner agency tells us about a child it already raised a concern about.
+
+    Kept as one record whatever became of it, so the partner's account and where it went can always be answered:
+    to the child's allocated worker and team (and onto the chronology) when the child has one, otherwise to the
+    front door as a new contact about the same child (``frontdoor.rules.route_information``). Append-only."""
+
+    objects = PartnerInformationQuerySet.as_manager()
+
+    child = models.ForeignKey(
+        "people.Child", on_delete=models.PROTECT, related_name="partner_information", help_text="The child it is about."
+    )
+    agency = models.ForeignKey(
+        "accounts.Agency", on_delete=models.PROTECT, related_name="+", help_text="The partner agency it came from."
+    )
+    given_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", help_text="The partner user who gave it."
+    )
+    received_at = models.DateTimeField(
+        default=timezone.now, validators=[PastEvent("Date received")], help_text="When it reached Journey."
+    )
+    happened_on = models.DateField(
+        validators=[PastEvent("Date it happened")], help_text="When what it describes happened, as the partner says."
+    )
+    what_happened = BoundedTextField(
+        max_length=INFORMATION_MAX_LENGTH, verbose_name="what happened", help_text="What happened, in the partner's own words."
+    )
+    how_known = models.CharField(
+        max_length=10, choices=HowKnown.choices, help_text="How the partner knows: saw it, was told by whom, or records."
+    )
+    family_knows = models.BooleanField(
+        null=True, blank=True, help_text="Whether the family knows the partner has told us (empty when not known)."
+    )
+    routed_to = models.CharField(
+        max_length=10, choices=InformationRoute.choices, help_text="Where it went: the allocated worker or the front door."
+    )
+    worker = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="partner_information_received",
+        help_text="The allocated worker it went to, when it went to one.",
+    )
+    team = models.ForeignKey(
+        "accounts.Team", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The allocated worker's team, when it went to a worker.",
+    )
+    contact = models.OneToOneField(
+        Contact, null=True, blank=True, on_delete=models.PROTECT, related_name="partner_information",
+        help_text="The contact it became, when it went to the front door.",
+    )
+
+    class Meta:
+        ordering = ["-received_at", "-id"]
+        indexes = [models.Index(fields=["child", "-received_at"], name="partner_info_child_received")]
+        constraints = [
+            max_length_check("what_happened", INFORMATION_MAX_LENGTH),
+            models.CheckConstraint(
+                condition=(
+                    Q(routed_to=InformationRoute.WORKER, worker__isnull=False, team__isnull=False, contact__isnull=True)
+                    | Q(routed_to=InformationRoute.FRONT_DOOR, worker__isnull=True, team__isnull=True, contact__isnull=False)
+                ),
+                name="partner_information_goes_one_way",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"Information from {self.agency} on {self.received_at:%d %b %Y}"

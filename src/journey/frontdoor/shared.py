@@ -1,11 +1,23 @@
-"""What is shared with a partner agency about a child it raised concerns about: its own contacts with the front
-door's outcome, and who to talk to. Kept in one place so that the page (and later the API) share no more."""
+"""What is shared with a partner agency: about a child it raised concerns about, its own contacts with the front
+door's outcome, what it has added since, and who to talk to; and, on "my concerns", where each of its contacts has
+got to. Kept in one place so that the pages (and later the API) share no more."""
 from dataclasses import dataclass
 from datetime import datetime
 
+from journey.access.rules import child_model
+from journey.casework.models import Allocation
 from journey.casework.queries import current_allocations
 
-from .models import Contact
+from .codes import AWAITING_FOR_PARTNERS, OUTCOME_FOR_PARTNERS
+from .models import Contact, PartnerInformation
+
+
+def status_for_partners(contact: Contact) -> str:
+    """Where a contact has got to, in words the partner who raised it understands."""
+    decision = getattr(contact, "decision", None)
+    if decision is None:
+        return AWAITING_FOR_PARTNERS
+    return OUTCOME_FOR_PARTNERS.get(decision.outcome, decision.get_outcome_display())
 
 
 @dataclass(frozen=True)
@@ -23,8 +35,16 @@ class WhoToContact:
     phone: str
 
 
+@dataclass(frozen=True)
+class SharedInformation:
+    received_at: datetime
+    given_by: str
+    sent_to: str
+
+
 def shared_with_agency(child, agency) -> dict:
-    """The agency's own contacts about the child, newest first, and the child's current workers and teams."""
+    """The agency's own contacts about the child, newest first, what it has added since and where that went, and
+    the child's current workers and teams."""
     contacts = (
         Contact.objects.filter(agency=agency, children_named__child=child).distinct()
         .select_related("decision").order_by("-received_at", "-pk")
@@ -33,12 +53,71 @@ def shared_with_agency(child, agency) -> dict:
         SharedContact(
             received_at=c.received_at,
             raised_by=", ".join(filter(None, [c.referrer_name, c.referrer_role])),
-            outcome=c.decision.get_outcome_display() if hasattr(c, "decision") else "Awaiting the front door's decision",
+            outcome=status_for_partners(c),
             decided_at=c.decision.decided_at if hasattr(c, "decision") else None,
         )
         for c in contacts
     ]
+    added = [
+        SharedInformation(received_at=i.received_at, given_by=i.given_by.display_name, sent_to=sent_to(i))
+        for i in PartnerInformation.objects.filter(child=child, agency=agency).select_related("given_by", "worker", "team")
+    ]
     people = list(dict.fromkeys(
         WhoToContact(worker=a.worker.display_name, team=a.team.name, phone=a.team.phone) for a in current_allocations(child)
     ))
-    return {"contacts": rows, "who_to_contact": people}
+    return {"contacts": rows, "added": added, "who_to_contact": people}
+
+
+def sent_to(information: PartnerInformation) -> str:
+    """Where information went, as the partner is told it."""
+    if information.worker_id:
+        return f"Sent to the child's social worker, {information.worker.display_name}, {information.team.name}"  # type: ignore[union-attr]
+    return f"Sent to the front door (reference {information.contact_id})"
+
+
+@dataclass(frozen=True)
+class ChildNamed:
+    """A child as the partner named them; ``child_id`` only where they may open the child's shared page."""
+
+    name: str
+    child_id: int | None
+
+
+@dataclass(frozen=True)
+class DutyTeam:
+    team: str
+    phone: str
+
+
+@dataclass(frozen=True)
+class Concern:
+    """One contact on a partner's "my concerns" page."""
+
+    contact: Contact
+    children: list[ChildNamed]
+    status: str
+    duty_teams: list[DutyTeam]
+
+
+def concerns(user, contacts: list[Contact]) -> list[Concern]:
+    """Each contact (``children_named`` prefetched) with its children as named, its status in plain words and, for
+    a child who is allocated and whose shared page the user may open (the rule that shares the allocated team with
+    the partner), the team's duty number; in two queries however many contacts."""
+    linked = {named.child_id for contact in contacts for named in contact.children_named.all() if named.child_id}
+    shared = set(child_model().objects.visible_to(user).filter(pk__in=linked).values_list("pk", flat=True))
+    teams: dict[int, list[DutyTeam]] = {}
+    for child_id, team, phone in (
+        Allocation.objects.current().filter(episode__child_id__in=shared)
+        .order_by("team__name").values_list("episode__child_id", "team__name", "team__phone")
+    ):
+        if DutyTeam(team, phone) not in teams.setdefault(child_id, []):
+            teams[child_id].append(DutyTeam(team, phone))
+    found = []
+    for contact in contacts:
+        named = [
+            ChildNamed(f"{n.given_first_name} {n.given_last_name}", n.child_id if n.child_id in shared else None)
+            for n in contact.children_named.all()
+        ]
+        duty = list(dict.fromkeys(team for n in named if n.child_id for team in teams.get(n.child_id, [])))
+        found.append(Concern(contact=contact, children=named, status=status_for_partners(contact), duty_teams=duty))
+    return found

@@ -12,4 +12,6 @@ urlpatterns = [
     path("contacts/<int:contact_id>/children/<int:named_id>/create/", views.create_child, name="create-child"),
     path("contacts/<int:contact_id>/screen/", views.screen, name="screen"),
     path("children/<int:child_id>/shared/", views.shared_record, name="shared-record"),
+    path("children/<int:child_id>/information/new/", views.add_information, name="add-information"),
+    path("my-concerns/", views.my_concerns, name="my-concerns"),
 ]

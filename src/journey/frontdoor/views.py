@@ -18,13 +18,14 @@ from journey.lib.keyset import keyset_page
 
 from . import actions
 from .codes import ContactStatus
-from .forms import ContactForm, LinkForm, ScreeningForm
+from .forms import ContactForm, LinkForm, PartnerInformationForm, ScreeningForm
 from .models import Contact, ContactChild
 from .screening import named_rows
-from .shared import shared_with_agency
+from .shared import concerns, sent_to, shared_with_agency
 
 RECENTLY_SCREENED = 10
 QUEUE_PAGE_SIZE = 50
+CONCERNS_PAGE_SIZE = 25
 WHAT_READ = "front door contact"
 
 
@@ -191,3 +192,45 @@ def shared_record(request: HttpRequest, child_id: int) -> HttpResponse:
         raise NoAccess
     child = get_child_for(request.user, child_id, what="shared record", request=request)
     return render(request, "frontdoor/shared_record.html", {"child": child, **shared_with_agency(child, request.user.agency)})  # type: ignore[union-attr]
+
+
+def _require_partner(request: HttpRequest) -> None:
+    """Partner pages answer staff (and the signed-out) with the same no-access page."""
+    if not (request.user.is_authenticated and request.user.is_partner):
+        raise NoAccess
+
+
+@require_GET
+def my_concerns(request: HttpRequest) -> HttpResponse:
+    """A partner's own contacts (or, with ``?whose=agency``, their colleagues' at the same agency: the contacts the
+    access rules already open to the agency), newest first, in keyset pages. The children named are logged."""
+    _require_partner(request)
+    user = request.user
+    whose = "agency" if request.GET.get("whose") == "agency" else "mine"
+    visible = Contact.objects.visible_to(user)
+    rows = visible.exclude(recorded_by=user) if whose == "agency" else visible.filter(recorded_by=user)
+    rows = rows.select_related("decision").prefetch_related(Prefetch("children_named", queryset=ContactChild.objects.order_by("pk")))
+    page = keyset_page(rows, ("-received_at", "-pk"), size=CONCERNS_PAGE_SIZE, after=request.GET.get("after"), before=request.GET.get("before"))
+    shown = concerns(user, page.rows)
+    linked = dict.fromkeys(named.child_id for concern in shown for named in concern.contact.children_named.all() if named.child_id)
+    with transaction.atomic():
+        record_list_read(user, "my concerns" if whose == "mine" else "my agency's concerns", linked, request, contacts=page.rows)
+    return render(request, "frontdoor/my_concerns.html", {"concerns": shown, "page": page, "whose": whose})
+
+
+@require_http_methods(["GET", "POST"])
+def add_information(request: HttpRequest, child_id: int) -> HttpResponse:
+    """A partner adds information about a child their agency raised a concern about; the action decides whether it
+    goes to the allocated worker or the front door, and the partner is told which."""
+    _require_partner(request)
+    child = get_child_for(request.user, child_id, what="add information", request=request)
+    form = PartnerInformationForm(request.POST if request.method == "POST" else None)
+    if form.is_bound and form.is_valid():
+        try:
+            information = actions.add_partner_information(child, acting_user=request.user, **form.action_kwargs())
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, sent_to(information))
+            return redirect("frontdoor:shared-record", child.pk)
+    return render(request, "frontdoor/add_information.html", {"child": child, "form": form})
