@@ -4,7 +4,10 @@ Each action is an ``@audited_action``: atomic, logged as its keyword-only ``acti
 guards with a message naming the field. Rows are saved one by one (never ``QuerySet.update()``), so that ending an
 allocation is in the audit log like any other change.
 """
+from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -12,9 +15,12 @@ from django.utils import timezone
 from journey.audit.context import audited_action
 from journey.lib.dates import today
 
-from . import rules
-from .codes import ClosureReason, EpisodeKind
-from .models import Allocation, Assessment, ByWhen, CaseNote, Episode, Visit
+from . import queries, rules
+from .codes import ClosureReason, Direction, EpisodeKind, NoteKind
+from .models import Allocation, Assessment, ByWhen, CaseNote, Episode, HouseholdVisit, MeetingAttendee, Visit
+
+if TYPE_CHECKING:
+    from journey.people.models import Child
 
 
 @audited_action
@@ -199,15 +205,119 @@ def record_visit(
     )
 
 
+@dataclass(frozen=True)
+class ChildSeen:
+    """One child's part of a visit to their household: whether they were seen, seen alone, and what they said."""
+
+    child: "Child"
+    seen: bool
+    seen_alone: bool
+    words: str = ""
+
+
+def child_field(child, name: str) -> str:
+    """The form field for ``name`` (seen, seen_alone, words) of one child on a household visit, so that a rule's
+    message lands beside that child's answer."""
+    return f"child_{child.pk}_{name}"
+
+
 @audited_action
-def write_case_note(child, *, acting_user, occurred_at: datetime, subject: str, text: str) -> CaseNote:
-    errors = {}
-    if not subject.strip():
-        errors["subject"] = "Enter a short heading"
-    if not text.strip():
-        errors["text"] = "Enter what happened"
-    if occurred_at > timezone.now():
-        errors["occurred_at"] = "Date must be today or in the past"
+def record_household_visit(
+    child, *, acting_user, visited_at: datetime, children: Sequence[ChildSeen], place: str = "", who_was_present: str = "",
+    observations: str = "", next_steps: str = "",
+) -> HouseholdVisit:
+    """One visit to ``child``'s household, landing on the record of each child seen on it as a visit of their own.
+
+    Only ``child`` and the children living with them now whom ``acting_user`` may open can be on it
+    (``queries.household_children``): a child of another household, or one hidden from the worker, is refused,
+    whatever a form posted. All the rows are written together or none is."""
+    errors: dict[str, str] = {}
+    if visited_at > timezone.now():
+        errors["visited_at"] = "Date of visit must be today or in the past"
+    ids = [part.child.pk for part in children]
+    allowed = {child.pk, *queries.household_children(child, acting_user).values_list("pk", flat=True)}
+    if child.pk not in ids:
+        errors["children"] = f"Record whether {child.person.first_name} was seen"
+    elif len(set(ids)) != len(ids) or not set(ids) <= allowed:
+        errors["children"] = f"Choose only children who live with {child.person.first_name} and whose records you may open"
+    for part in children:
+        if part.seen_alone and not part.seen:
+            errors[child_field(part.child, "seen_alone")] = f"{part.child.person.first_name} cannot be seen alone if they were not seen"
     if errors:
         raise ValidationError(errors)
-    return CaseNote.objects.create(child=child, occurred_at=occurred_at, subject=subject.strip(), text=text.strip(), author=acting_user)
+    household_visit = HouseholdVisit.objects.create(recorded_by=acting_user)
+    for part in children:
+        Visit.objects.create(
+            child=part.child, visited_at=visited_at, place=place.strip(), who_was_present=who_was_present.strip(),
+            child_seen=part.seen, child_seen_alone=part.seen_alone, childs_words=part.words.strip(),
+            observations=observations.strip(), next_steps=next_steps.strip(), recorded_by=acting_user,
+            household_visit=household_visit,
+        )
+    return household_visit
+
+
+@dataclass(frozen=True)
+class Attendee:
+    """Someone invited to a multi-agency meeting."""
+
+    name: str
+    agency: str
+    role: str = ""
+    sent_apologies: bool = False
+
+
+def _note_errors(kind: str, *, occurred_at: datetime, subject: str, text: str, direction: str, with_whom: str,
+                 attendees: Sequence[Attendee]) -> dict[str, str]:
+    """What is missing or wrong in a note of this kind, each message keyed by its field and naming it."""
+    errors = {}
+    what = NoteKind(kind).label.lower() if kind in NoteKind.values else "note"
+    if kind not in NoteKind.values:
+        errors["kind"] = "Select what you are recording: a case note, phone call, email, letter or meeting"
+    if occurred_at > timezone.now():
+        errors["occurred_at"] = f"Date of the {what} must be today or in the past"
+    if kind == NoteKind.NOTE and not subject.strip():
+        errors["subject"] = "Enter a short heading"
+    if kind == NoteKind.MEETING and not subject.strip():
+        errors["subject"] = "Enter what the meeting was, for example core group meeting"
+    if kind in NoteKind.exchanges():
+        if direction not in Direction.values:
+            errors["direction"] = f"Select whether the {what} came in or went out"
+        if not with_whom.strip():
+            errors["with_whom"] = f"Enter who the {what} was with"
+    elif direction or with_whom.strip():
+        errors["direction"] = f"A {what} has no direction or other party: record it as a call, email or letter"
+    if not text.strip():
+        errors["text"] = "Enter what was discussed and agreed" if kind == NoteKind.MEETING else f"Enter what the {what} was about"
+    if kind == NoteKind.MEETING:
+        if not any(not person.sent_apologies for person in attendees):
+            errors["attendees"] = "Add at least one person who attended the meeting"
+        for number, person in enumerate(attendees, start=1):
+            if not person.name.strip() or not person.agency.strip():
+                missing = "name" if not person.name.strip() else "agency"
+                errors["attendees"] = f"Enter the {missing} of attendee {number}"
+    elif attendees:
+        errors["attendees"] = f"A {what} has no attendees: record it as a meeting"
+    return errors
+
+
+@audited_action
+def write_case_note(
+    child, *, acting_user, occurred_at: datetime, text: str, subject: str = "", kind: str = NoteKind.NOTE,
+    direction: str = "", with_whom: str = "", attendees: Sequence[Attendee] = (),
+) -> CaseNote:
+    """Record a case note, phone call, email, letter or multi-agency meeting on the child's record (and so on the
+    chronology, with its author and their agency). A meeting's attendees are written with it, each with an agency."""
+    errors = _note_errors(kind, occurred_at=occurred_at, subject=subject, text=text, direction=direction,
+                          with_whom=with_whom, attendees=attendees)
+    if errors:
+        raise ValidationError(errors)
+    note = CaseNote.objects.create(
+        child=child, kind=kind, occurred_at=occurred_at, subject=subject.strip(), text=text.strip(), direction=direction,
+        with_whom=with_whom.strip(), author=acting_user,
+    )
+    for person in attendees:
+        MeetingAttendee.objects.create(
+            case_note=note, name=person.name.strip(), role=person.role.strip(), agency=person.agency.strip(),
+            sent_apologies=person.sent_apologies,
+        )
+    return note

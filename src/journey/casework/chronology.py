@@ -1,4 +1,4 @@
-"""Casework's entries on a child's chronology: episodes, assessments, plans, visits and case notes.
+"""Casework's entries on a child's chronology: episodes, assessments, plans, visits, and notes, calls and meetings.
 
 Each provider takes a batch of child ids and reads plain rows (no model objects: a rebuild derives hundreds of
 thousands of entries), so the materialised chronology can be rebuilt for a whole authority a batch at a time, and
@@ -6,7 +6,7 @@ refreshed for one child when a row changes."""
 from journey.chronology.registry import Entry, as_aware, author, child_of, entry_key, label, link, register
 
 from .codes import AbuseCategory, AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
-from .models import Assessment, CaseNote, Episode, Plan, Visit
+from .models import Assessment, CaseNote, Episode, Plan, Visit, note_title
 
 
 @register("episode", "Episode of help", sources={"casework.Episode": child_of})
@@ -80,14 +80,17 @@ def visits(child_ids):
         )
 
 
-@register("case_note", "Case note", sources={"casework.CaseNote": child_of})
+@register("case_note", "Case note, call or meeting", sources={"casework.CaseNote": child_of})
 def case_notes(child_ids):
+    """Notes, phone calls, emails, letters and meetings: one kind on the chronology, each titled with what it was
+    ("Phone call from school nurse") and linked to its own page."""
     rows = CaseNote.objects.filter(child_id__in=child_ids).order_by().values_list(
-        "pk", "child_id", "occurred_at", "subject", "text", "author_id",
+        "pk", "child_id", "occurred_at", "kind", "direction", "with_whom", "subject", "text", "author_id",
     )
-    for pk, child_id, occurred_at, subject, text, written_by in rows:
+    for pk, child_id, occurred_at, kind, direction, with_whom, subject, text, written_by in rows:
         agency, name = author(written_by)
         yield Entry(
-            kind="case_note", occurred_at=occurred_at, title=subject, summary=text, agency=agency, author=name,
-            key=entry_key("case_note", pk), child_id=child_id,
+            kind="case_note", occurred_at=occurred_at, title=note_title(kind, direction, with_whom, subject), summary=text,
+            agency=agency, author=name, url=link("casework:note", child_id, pk), key=entry_key("case_note", pk),
+            child_id=child_id,
         )

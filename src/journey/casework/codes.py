@@ -53,3 +53,25 @@ class AbuseCategory(models.TextChoices):
     EMOTIONAL = "EMO", "Emotional abuse"
     SEXUAL = "SAB", "Sexual abuse"
     MULTIPLE = "MUL", "Multiple"
+
+
+class NoteKind(models.TextChoices):
+    """What a piece of everyday recording is: each is written on its own short page and named in its chronology title."""
+
+    NOTE = "note", "Case note"
+    PHONE_CALL = "phone_call", "Phone call"
+    EMAIL = "email", "Email"
+    LETTER = "letter", "Letter"
+    MEETING = "meeting", "Multi-agency meeting"
+
+    @classmethod
+    def exchanges(cls) -> set[str]:
+        """The kinds that pass between the worker and someone else, so have a direction and a person at the other end."""
+        return {cls.PHONE_CALL, cls.EMAIL, cls.LETTER}
+
+
+class Direction(models.TextChoices):
+    """Which way a call, email or letter went, from the worker's side."""
+
+    INCOMING = "incoming", "Incoming"
+    OUTGOING = "outgoing", "Outgoing"

@@ -4,15 +4,17 @@ belong to the record (not in the future, one open episode of a kind) live in ``c
 Field names match the keys of the actions' ValidationErrors, so ``apply_errors`` puts each message beside its field.
 """
 from django import forms
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from journey.accounts.models import Role, User
 from journey.lib.dates import PastEvent, PlannedDate
 from journey.lib.forms import GovukDateField, TimeField, bounded, combine
+from journey.people.models import Child
 
-from .actions import ASSESSMENT_TEXT_FIELDS
-from .codes import AssessmentDecision, ClosureReason, EpisodeKind
-from .models import Assessment, ByWhen, Episode, Visit
+from .actions import ASSESSMENT_TEXT_FIELDS, Attendee, ChildSeen, child_field
+from .codes import AssessmentDecision, ClosureReason, Direction, EpisodeKind, NoteKind
+from .models import Assessment, ByWhen, CaseNote, Episode, MeetingAttendee, Visit
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
 
@@ -166,3 +168,229 @@ class ChangeByWhenForm(forms.Form):
     reason = textarea(
         "Why is the date changing?", (ByWhen, "reason"), rows=3, required=True, required_message="Enter why the 'by when' date is changing",
     )
+
+
+def short_text(label: str, holds: tuple, help_text: str = "", required: bool = False, required_message: str = "") -> forms.CharField:
+    """A one-line text box for the model field ``holds`` (model, field name), with that field's length bound."""
+    messages = {"required": required_message} if required_message else {}
+    return forms.CharField(
+        label=label, help_text=help_text, required=required,
+        **bounded(*holds, label.removesuffix(" (optional)"), **messages),  # type: ignore[arg-type, call-arg]
+    )
+
+
+class HouseholdVisitForm(VisitForm):
+    """One visit to a household: when, where, who was there and what was seen are shared; whether each child was
+    seen, seen alone and what they said are asked of each child. The other children offered are those the action
+    accepts (``queries.household_children``); any other id posted is refused by the ``children`` field."""
+
+    def __init__(self, *args, child: Child, others: list[Child], **kwargs):
+        super().__init__(*args, **kwargs)
+        self.child, self.others = child, others
+        for name in ("child_seen", "child_seen_alone", "childs_words"):
+            del self.fields[name]
+        first = child.person.first_name
+        self.fields["children"] = forms.TypedMultipleChoiceField(
+            label=f"Which other children living with {first} were on this visit?", required=False, coerce=int,
+            choices=[(other.pk, self.describe(other)) for other in others], widget=forms.CheckboxSelectMultiple,
+            help_text=f"{first} is on this visit. Tick each other child you visited",
+            error_messages={"invalid_choice": f"Choose only children who live with {first} and whose records you may open"},
+        )
+        for visited in [child, *others]:
+            name = visited.person.first_name
+            self.fields[child_field(visited, "seen")] = forms.TypedChoiceField(
+                label=f"Was {name} seen?", choices=YES_NO, coerce=lambda v: v == "yes", required=False, empty_value=None,
+                widget=forms.RadioSelect(attrs={"inline": True}), error_messages={"invalid_choice": f"Select yes if {name} was seen"},
+            )
+            self.fields[child_field(visited, "seen_alone")] = forms.TypedChoiceField(
+                label=f"Was {name} seen alone?", choices=YES_NO, coerce=lambda v: v == "yes", required=False, empty_value=None,
+                widget=forms.RadioSelect(attrs={"inline": True}), error_messages={"invalid_choice": f"Select yes if {name} was seen alone"},
+            )
+            self.fields[child_field(visited, "words")] = textarea(
+                f"What did {name} say?", (Visit, "childs_words"), "Their wishes and feelings, in their own words as far as you can", rows=4,
+            )
+        self.order_fields(["visited_at", "visited_time", "place", "who_was_present", "children"])
+
+    @staticmethod
+    def describe(child: Child) -> str:
+        born = f", born {child.date_of_birth:%-d %B %Y}" if child.date_of_birth else ""
+        return f"{child.name}{born}"
+
+    def sections(self) -> list[tuple[Child, list[forms.BoundField]]]:
+        """Each child's questions, the child whose record this is first."""
+        return [
+            (visited, [self[child_field(visited, name)] for name in ("seen", "seen_alone", "words")])
+            for visited in [self.child, *self.others]
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        for visited in self.visited():
+            name = visited.person.first_name
+            if cleaned.get(child_field(visited, "seen")) is None and not self.has_error(child_field(visited, "seen")):
+                self.add_error(child_field(visited, "seen"), f"Select yes if {name} was seen")
+            if cleaned.get(child_field(visited, "seen_alone")) is None and not self.has_error(child_field(visited, "seen_alone")):
+                self.add_error(child_field(visited, "seen_alone"), f"Select yes if {name} was seen alone")
+        return cleaned
+
+    def visited(self) -> list[Child]:
+        chosen = set(self.cleaned_data.get("children") or [])
+        return [self.child, *(other for other in self.others if other.pk in chosen)]
+
+    def children_seen(self) -> list[ChildSeen]:
+        data = self.cleaned_data
+        return [
+            ChildSeen(visited, seen=data[child_field(visited, "seen")], seen_alone=data[child_field(visited, "seen_alone")],
+                      words=data[child_field(visited, "words")])
+            for visited in self.visited()
+        ]
+
+
+# How each kind of note is asked for: (page heading, date label, direction question and its answers, who question,
+# heading label or None for no heading, text label, text hint).
+NOTE_PAGES: dict[str, dict] = {
+    NoteKind.NOTE: {
+        "heading": "Write a case note", "when": "Date", "subject": "Heading", "subject_hint": "A few words to find it by",
+        "text": "Note", "text_hint": "",
+    },
+    NoteKind.PHONE_CALL: {
+        "heading": "Record a phone call", "when": "Date of the call", "direction": "Who made the call?",
+        "directions": {Direction.INCOMING: "They called me", Direction.OUTGOING: "I called them"},
+        "with_whom": "Who was the call with?", "text": "What was said?", "text_hint": "Include anything agreed, and what happens next",
+    },
+    NoteKind.EMAIL: {
+        "heading": "Record an email", "when": "Date of the email", "direction": "Was the email received or sent?",
+        "directions": {Direction.INCOMING: "Received", Direction.OUTGOING: "Sent"},
+        "with_whom": "Who was the email from or to?", "subject": "Subject (optional)", "subject_hint": "",
+        "text": "What did the email say?", "text_hint": "A summary, or paste the email",
+    },
+    NoteKind.LETTER: {
+        "heading": "Record a letter", "when": "Date of the letter", "direction": "Was the letter received or sent?",
+        "directions": {Direction.INCOMING: "Received", Direction.OUTGOING: "Sent"},
+        "with_whom": "Who was the letter from or to?", "subject": "Subject (optional)", "subject_hint": "",
+        "text": "What did the letter say?", "text_hint": "A summary of what it said or asked",
+    },
+    NoteKind.MEETING: {
+        "heading": "Record a multi-agency meeting", "when": "Date of the meeting", "subject": "What was the meeting?",
+        "subject_hint": "For example, core group meeting, professionals meeting, child in need review",
+        "text": "What was discussed and agreed?", "text_hint": "Decisions and actions: who will do what, by when",
+    },
+}
+ATTENDEE_ROWS, MAX_ATTENDEE_ROWS = 4, 40
+
+
+class NoteForm(forms.Form):
+    """A case note, phone call, email, letter or meeting: one short page each, asking only what that kind needs.
+    A meeting also asks for its attendees, a few rows at a time ("Add another attendee" posts back for one more)."""
+
+    occurred_at = GovukDateField(label="Date", bound=PastEvent, help_text="For example, 27 3 2025")
+    occurred_time = TimeField(label="Time", help_text="Use the 24-hour clock, for example 14:30")
+    direction = forms.ChoiceField(widget=forms.RadioSelect)
+    with_whom = short_text("Who", (CaseNote, "with_whom"), "Their name and role, for example Jo Bell, school nurse")
+    subject = short_text("Heading", (CaseNote, "subject"))
+    text = textarea("Note", (CaseNote, "text"), rows=8)
+
+    def __init__(self, *args, kind: str, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.kind, page = kind, NOTE_PAGES[kind]
+        when = page["when"]
+        self.fields["occurred_at"] = GovukDateField(label=when, label_for_errors=when, bound=PastEvent, help_text="For example, 27 3 2025")
+        self.fields["occurred_time"].error_messages.update({
+            "required": f"Enter the time of the {NoteKind(kind).label.lower()}",
+            "invalid": "Time must be a time like 14:30",
+        })
+        what = NoteKind(kind).label.lower()
+        if "direction" in page:
+            message = f"Select whether the {what} came in or went out"
+            direction = self.fields["direction"]
+            direction.label, direction.choices = page["direction"], list(page["directions"].items())  # type: ignore[attr-defined]
+            direction.widget.attrs["inline"] = True
+            direction.error_messages.update({"required": message, "invalid_choice": message})
+            self.fields["with_whom"].label = page["with_whom"]
+            self.fields["with_whom"].required = True
+            self.fields["with_whom"].error_messages["required"] = f"Enter who the {what} was with"
+        else:
+            del self.fields["direction"], self.fields["with_whom"]
+        if "subject" in page:
+            subject = self.fields["subject"]
+            subject.label, subject.help_text = page["subject"], page["subject_hint"]
+            subject.required = not page["subject"].endswith("(optional)")
+            subject.error_messages["required"] = (
+                "Enter what the meeting was, for example core group meeting" if kind == NoteKind.MEETING else "Enter a short heading"
+            )
+        else:
+            del self.fields["subject"]
+        text = self.fields["text"]
+        text.label, text.help_text, text.required = page["text"], page["text_hint"], True
+        text.error_messages["required"] = "Enter what was discussed and agreed" if kind == NoteKind.MEETING else f"Enter what the {what} was about"
+        self.rows = self._rows() if kind == NoteKind.MEETING else 0
+        for number in range(1, self.rows + 1):
+            self.fields[f"attendee_{number}_name"] = short_text("Name", (MeetingAttendee, "name"))
+            self.fields[f"attendee_{number}_role"] = short_text("Role (optional)", (MeetingAttendee, "role"))
+            self.fields[f"attendee_{number}_agency"] = short_text(
+                "Agency", (MeetingAttendee, "agency"), "For example, Oakfield Primary School, or Family",
+            )
+            self.fields[f"attendee_{number}_apologies"] = forms.BooleanField(label="Sent apologies (did not attend)", required=False)
+
+    def _rows(self) -> int:
+        """How many attendee rows to show: as many as were posted (one more after "Add another attendee")."""
+        try:
+            posted = int(self.data.get("attendee_rows", ATTENDEE_ROWS))
+        except (TypeError, ValueError):
+            posted = ATTENDEE_ROWS
+        wanted = posted + 1 if "add_attendee" in self.data else posted
+        return max(1, min(wanted, MAX_ATTENDEE_ROWS))
+
+    @property
+    def can_add_attendee(self) -> bool:
+        return self.rows < MAX_ATTENDEE_ROWS
+
+    def attendee_rows(self) -> list[tuple[int, list[forms.BoundField]]]:
+        return [
+            (number, [self[f"attendee_{number}_{name}"] for name in ("name", "role", "agency", "apologies")])
+            for number in range(1, self.rows + 1)
+        ]
+
+    def hold(self) -> None:
+        """Show what was typed, unchecked: the page came back only to add an attendee row, not to be saved."""
+        self._errors = ErrorDict()
+        self.cleaned_data = {}
+
+    def occurred_at_value(self):
+        return combine(self.cleaned_data["occurred_at"], self.cleaned_data["occurred_time"])
+
+    def clean(self):
+        cleaned = super().clean()
+        day, at = cleaned.get("occurred_at"), cleaned.get("occurred_time")
+        if day and at and day == timezone.localdate() and self.occurred_at_value() > timezone.now():
+            self.add_error("occurred_time", "Time must be in the past")
+        if self.kind == NoteKind.MEETING:
+            self._clean_attendees(cleaned)
+        return cleaned
+
+    def _clean_attendees(self, cleaned: dict) -> None:
+        present = 0
+        for number in range(1, self.rows + 1):
+            name, role, agency = (cleaned.get(f"attendee_{number}_{part}", "").strip() for part in ("name", "role", "agency"))
+            apologies = cleaned.get(f"attendee_{number}_apologies", False)
+            if not (name or role or agency or apologies):
+                continue
+            if not name and not self.has_error(f"attendee_{number}_name"):
+                self.add_error(f"attendee_{number}_name", f"Enter the name of attendee {number}")
+            if not agency and not self.has_error(f"attendee_{number}_agency"):
+                self.add_error(f"attendee_{number}_agency", f"Enter the agency of attendee {number}, or Family")
+            present += bool(name and not apologies)
+        if not present and not any(self.has_error(f"attendee_{n}_name") for n in range(1, self.rows + 1)):
+            self.add_error("attendee_1_name", "Add at least one person who attended the meeting")
+
+    def attendees(self) -> list[Attendee]:
+        cleaned = self.cleaned_data
+        found = []
+        for number in range(1, self.rows + 1):
+            name = cleaned.get(f"attendee_{number}_name", "").strip()
+            if name:
+                found.append(Attendee(
+                    name=name, role=cleaned.get(f"attendee_{number}_role", ""), agency=cleaned.get(f"attendee_{number}_agency", ""),
+                    sent_apologies=cleaned.get(f"attendee_{number}_apologies", False),
+                ))
+        return found

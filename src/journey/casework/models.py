@@ -7,7 +7,7 @@ from django.utils import timezone
 from journey.lib.dates import PastEvent, PlannedDate
 from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
 
-from .codes import AbuseCategory, AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
+from .codes import AbuseCategory, AssessmentDecision, ClosureReason, Direction, EpisodeKind, NoteKind, PlanKind
 
 USER = settings.AUTH_USER_MODEL
 
@@ -181,6 +181,17 @@ class Plan(models.Model):
         ]
 
 
+class HouseholdVisit(models.Model):
+    """One visit to a household, recorded once for the several children seen on it.
+
+    Each child still has a ``Visit`` row of their own (seen, seen alone, their own words), so that everything asking
+    about one child's visits (last seen, caseload lists, the chronology) reads them as before; this row only says
+    which of those rows were one visit."""
+
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who visited and recorded it.")
+    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
+
+
 class Visit(models.Model):
     """A visit to the child, recorded on one page. Whether the child was seen, and seen alone, is first-class."""
 
@@ -195,6 +206,10 @@ class Visit(models.Model):
     next_steps = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="What happens next, and who does it.")
     recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="visits_recorded", help_text="Who visited and recorded it.")
     recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
+    household_visit = models.ForeignKey(
+        HouseholdVisit, null=True, blank=True, on_delete=models.PROTECT, related_name="visits",
+        help_text="The visit to the household this child was seen on with other children, if any.",
+    )
 
     class Meta:
         ordering = ["-visited_at"]
@@ -209,16 +224,77 @@ class Visit(models.Model):
         ]
 
 
+def note_title(kind: str, direction: str, with_whom: str, subject: str) -> str:
+    """A note's title on the chronology and its own page, saying what kind it is: "Phone call from school nurse",
+    "Email to Mr Smith: school place". Read from plain values, so the chronology derives it without model objects.
+    A case note's title is its heading, as it always was."""
+    if kind == NoteKind.MEETING:
+        return f"Meeting: {subject}" if subject else "Multi-agency meeting"
+    if kind in NoteKind.exchanges():
+        name = NoteKind(kind).label
+        towards = {Direction.INCOMING: " from", Direction.OUTGOING: " to"}.get(direction, " with")  # type: ignore[call-overload]
+        title = f"{name}{towards} {with_whom}" if with_whom else name
+        return f"{title}: {subject}" if subject else title
+    return subject
+
+
 class CaseNote(models.Model):
-    """Any other recorded contact or information about the child (a call, a meeting, a message)."""
+    """Everyday recording about the child: a case note, a phone call, an email, a letter or a multi-agency meeting.
+
+    One model for all five, told apart by ``kind``: they are read, listed and put on the chronology alike, and differ
+    only in a few fields (a direction and the other party for calls, emails and letters; attendees for meetings)."""
 
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="case_notes", help_text="The child.")
+    kind = models.CharField(max_length=20, choices=NoteKind.choices, default=NoteKind.NOTE, help_text="What sort of recording it is.")
     occurred_at = models.DateTimeField(db_index=True, validators=[PastEvent("Date")], help_text="When it happened.")
-    subject = models.CharField(max_length=150, help_text="A short heading.")
-    text = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What happened.")
+    direction = models.CharField(
+        max_length=10, choices=Direction.choices, blank=True,
+        help_text="For a call, email or letter: whether it came in to the worker or went out; empty otherwise.",
+    )
+    with_whom = models.CharField(
+        max_length=150, blank=True,
+        help_text="For a call, email or letter: who it was with, from or to, e.g. 'Jo Bell, school nurse'.",
+    )
+    subject = models.CharField(
+        max_length=150, blank=True,
+        help_text="A short heading; for a meeting, what the meeting was. Optional for calls, emails and letters.",
+    )
+    text = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What happened, was said or was agreed.")
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who wrote it.")
-    recorded_at = models.DateTimeField(default=timezone.now)
+    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
 
     class Meta:
-        constraints = [max_length_check("text", LONG_TEXT_MAX_LENGTH)]
+        constraints = [
+            max_length_check("text", LONG_TEXT_MAX_LENGTH),
+            models.CheckConstraint(
+                condition=Q(direction="") | Q(kind__in=sorted(NoteKind.exchanges())), name="case_note_direction_only_for_exchanges",
+            ),
+        ]
         ordering = ["-occurred_at"]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return note_title(self.kind, self.direction, self.with_whom, self.subject)
+
+
+class MeetingAttendee(models.Model):
+    """Someone invited to a multi-agency meeting, by agency: who came, and who sent apologies."""
+
+    case_note = models.ForeignKey(CaseNote, on_delete=models.CASCADE, related_name="attendees", help_text="The meeting's note.")
+    name = models.CharField(max_length=150, help_text="The person's name.")
+    role = models.CharField(max_length=150, blank=True, help_text="Their role, e.g. 'Designated safeguarding lead'.")
+    agency = models.CharField(max_length=150, help_text="The agency or family they came for, e.g. 'Oakfield Primary School', 'Family'.")
+    sent_apologies = models.BooleanField(default=False, help_text="Whether they were invited but sent apologies instead of attending.")
+
+    class Meta:
+        ordering = ["sent_apologies", "id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(name=""), name="meeting_attendee_named"),
+            models.CheckConstraint(condition=~Q(agency=""), name="meeting_attendee_has_agency"),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.agency})"

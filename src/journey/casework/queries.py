@@ -2,7 +2,9 @@
 from dataclasses import dataclass
 from datetime import datetime
 
-from django.db.models import Max, Prefetch, Q
+from django.db.models import Max, Prefetch, Q, QuerySet
+
+from journey.people.models import Child, HouseholdMembership
 
 from .models import Allocation, Assessment, Episode, Plan
 
@@ -46,4 +48,16 @@ def current_allocations(child) -> list[Allocation]:
     return list(
         Allocation.objects.current().filter(episode__child=child)
         .select_related("worker__agency", "team__manager", "episode")
+    )
+
+
+def household_children(child, user) -> QuerySet[Child]:
+    """The other children living in ``child``'s household now whose records ``user`` may open: those who may be on
+    one visit to the household with ``child``. A child the user may not open (a restricted sibling) is not among
+    them, so is neither offered on the form nor accepted by the action."""
+    households = HouseholdMembership.objects.filter(person_id=child.pk, left_on__isnull=True).values("household_id")
+    living_there = HouseholdMembership.objects.filter(household_id__in=households, left_on__isnull=True).values("person_id")
+    return (
+        Child.objects.visible_to(user).filter(pk__in=living_there).exclude(pk=child.pk)
+        .select_related("person").order_by("person__date_of_birth", "pk")
     )

@@ -1,12 +1,21 @@
 from django.urls import path
 
 from . import views
+from .codes import NoteKind
 
 app_name = "casework"
 urlpatterns = [
     path("", views.my_children, name="my-children"),
     path("children/<int:child_id>/visits/new/", views.new_visit, name="new-visit"),
     path("children/<int:child_id>/visits/<int:visit_id>/", views.visit, name="visit"),
+    path("children/<int:child_id>/visits/household/new/", views.new_household_visit, name="new-household-visit"),
+    path("children/<int:child_id>/notes/new/", views.choose_note, name="choose-note"),
+    path("children/<int:child_id>/notes/new/note/", views.new_note, {"kind": NoteKind.NOTE}, name="new-note"),
+    path("children/<int:child_id>/notes/new/phone-call/", views.new_note, {"kind": NoteKind.PHONE_CALL}, name="new-phone-call"),
+    path("children/<int:child_id>/notes/new/email/", views.new_note, {"kind": NoteKind.EMAIL}, name="new-email"),
+    path("children/<int:child_id>/notes/new/letter/", views.new_note, {"kind": NoteKind.LETTER}, name="new-letter"),
+    path("children/<int:child_id>/notes/new/meeting/", views.new_note, {"kind": NoteKind.MEETING}, name="new-meeting"),
+    path("children/<int:child_id>/notes/<int:note_id>/", views.note, name="note"),
     path("children/<int:child_id>/episodes/new/", views.open_episode, name="open-episode"),
     path("children/<int:child_id>/episodes/<int:episode_id>/allocate/", views.allocate, name="allocate"),
     path("children/<int:child_id>/episodes/<int:episode_id>/close/", views.close_episode, name="close-episode"),

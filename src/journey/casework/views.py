@@ -1,4 +1,4 @@
-"""Casework pages: the practitioner's children, visits, episodes and the single assessment.
+"""Casework pages: the practitioner's children, visits, notes, calls and meetings, episodes and the single assessment.
 
 Each view fetches the child through ``get_child_for_staff`` and anything beneath the child only within that child, so a
 visit or episode id from another child's record answers "no access" like a child the user may not see.
@@ -21,11 +21,23 @@ from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 from journey.people.models import Child
 
-from . import actions, rules
+from . import actions, queries, rules
 from .actions import ASSESSMENT_TEXT_FIELDS
 from .caseload import caseload_page
-from .forms import AllocateForm, AssessmentForm, ChangeByWhenForm, CloseEpisodeForm, OpenEpisodeForm, StartAssessmentForm, VisitForm
-from .models import Assessment, Episode, Visit
+from .codes import NoteKind
+from .forms import (
+    NOTE_PAGES,
+    AllocateForm,
+    AssessmentForm,
+    ChangeByWhenForm,
+    CloseEpisodeForm,
+    HouseholdVisitForm,
+    NoteForm,
+    OpenEpisodeForm,
+    StartAssessmentForm,
+    VisitForm,
+)
+from .models import Assessment, CaseNote, Episode, Visit
 
 
 def _episode_of(child: Child, episode_id: int) -> Episode:
@@ -95,13 +107,96 @@ def new_visit(request: HttpRequest, child_id: int) -> HttpResponse:
     return render(request, "casework/visit_form.html", {"child": child, "form": form})
 
 
+@require_http_methods(["GET", "POST"])
+def new_household_visit(request: HttpRequest, child_id: int) -> HttpResponse:
+    """One visit to the child's household, for the child and the other children living there whom the user may open."""
+    child = get_child_for_staff(request, child_id, what="record a visit to the household")
+    others = list(queries.household_children(child, request.user))
+    record_list_read(request.user, "children living with the child, offered on a visit to the household", others, request=request)
+    form = _bind(HouseholdVisitForm, request, child=child, others=others)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.record_household_visit(
+                child, acting_user=request.user, visited_at=form.visited_at_value(), children=form.children_seen(),
+                place=data["place"], who_was_present=data["who_was_present"], observations=data["observations"],
+                next_steps=data["next_steps"],
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            *others_seen, last = [visited.person.first_name for visited in form.visited()]
+            messages.success(request, f"Visit recorded for {', '.join(others_seen)} and {last}" if others_seen else f"Visit recorded for {last}")
+            return redirect("people:child", child.pk)
+    return render(request, "casework/household_visit_form.html", {"child": child, "form": form, "others": others})
+
+
 @require_GET
 def visit(request: HttpRequest, child_id: int, visit_id: int) -> HttpResponse:
     child = get_child_for_staff(request, child_id, what="visit")
     found: Visit | None = child.visits.filter(pk=visit_id).select_related("recorded_by").first()
     if found is None:
         raise NoAccess
-    return render(request, "casework/visit.html", {"child": child, "visit": found})
+    return render(request, "casework/visit.html", {"child": child, "visit": found, "also_visited": _also_visited(request, found)})
+
+
+def _also_visited(request: HttpRequest, found: Visit) -> list[Visit]:
+    """The other children's visits recorded with this one, of children the user may open (a restricted sibling is
+    never named to those who may not open her); their names go to the audit log as a list read."""
+    if found.household_visit_id is None:
+        return []
+    visible = Child.objects.visible_to(request.user).values("pk")
+    others = list(
+        Visit.objects.filter(household_visit_id=found.household_visit_id, child_id__in=visible).exclude(pk=found.pk)
+        .select_related("child__person").order_by("child__person__date_of_birth", "pk")
+    )
+    record_list_read(request.user, "children seen on the same visit", [other.child_id for other in others], request=request)
+    return others
+
+
+NOTE_ROUTES: dict[str, str] = {
+    NoteKind.NOTE: "casework:new-note", NoteKind.PHONE_CALL: "casework:new-phone-call", NoteKind.EMAIL: "casework:new-email",
+    NoteKind.LETTER: "casework:new-letter", NoteKind.MEETING: "casework:new-meeting",
+}
+
+
+@require_GET
+def choose_note(request: HttpRequest, child_id: int) -> HttpResponse:
+    """What to record: a case note, call, email, letter or meeting, each a short page of its own."""
+    child = get_child_for_staff(request, child_id, what="choose what to record")
+    choices = [(NOTE_ROUTES[kind], NOTE_PAGES[kind]["heading"]) for kind in NoteKind.values]
+    return render(request, "casework/note_choose.html", {"child": child, "choices": choices})
+
+
+@require_http_methods(["GET", "POST"])
+def new_note(request: HttpRequest, child_id: int, kind: str) -> HttpResponse:
+    child = get_child_for_staff(request, child_id, what=f"new {NoteKind(kind).label.lower()}")
+    form = _bind(NoteForm, request, kind=kind)
+    if request.method == "POST" and "add_attendee" in request.POST:
+        form.hold()
+    elif request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            actions.write_case_note(
+                child, acting_user=request.user, kind=kind, occurred_at=form.occurred_at_value(), text=data["text"],
+                subject=data.get("subject", ""), direction=data.get("direction", ""), with_whom=data.get("with_whom", ""),
+                attendees=form.attendees(),
+            )
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, f"{NoteKind(kind).label} recorded")
+            return redirect("people:child", child.pk)
+    return render(request, "casework/note_form.html", {"child": child, "form": form, "page": NOTE_PAGES[kind], "kind": kind})
+
+
+@require_GET
+def note(request: HttpRequest, child_id: int, note_id: int) -> HttpResponse:
+    child = get_child_for_staff(request, child_id, what="case note")
+    found: CaseNote | None = child.case_notes.filter(pk=note_id).select_related("author__agency").prefetch_related("attendees").first()
+    if found is None:
+        raise NoAccess
+    return render(request, "casework/note.html", {"child": child, "note": found})
 
 
 @require_http_methods(["GET", "POST"])
