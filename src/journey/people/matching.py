@@ -7,51 +7,25 @@ Later, probabilistic linkage (Fellegi-Sunter) can replace ``score_candidate`` wi
 """
 from dataclasses import dataclass, field
 from datetime import date
-from functools import lru_cache
 
-import jellyfish
 from django.db.models import Case, Exists, OuterRef, Q, QuerySet, Value, When, prefetch_related_objects
 from django.db.models.expressions import CombinedExpression
-from nicknames import NickNamer
-from rapidfuzz import fuzz
 
-from journey.lib.identifiers import normalise_nhs_number, normalise_postcode
+from journey.lib.identifiers import normalise_nhs_number, normalise_postcode, normalise_upn
 
 from .models import Address, Person
+from .names import best_likeness, first_name_variants, name_key
 
 MAX_CANDIDATES = 200
 MAX_CAUGHT = 5000  # the most children ranked (in batches of MAX_CANDIDATES), so no search can run away
 SHOW_THRESHOLD = 25
 # What each kind of evidence is worth at most: an exact match, before any near-match discount.
 NHS_NUMBER_POINTS = 45
+UPN_POINTS = 45
 FAMILY_NAME_POINTS = 20
 FIRST_NAME_POINTS = 15
 DATE_OF_BIRTH_POINTS = 25
 POSTCODE_POINTS = 15
-
-
-@lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
-    return NickNamer()
-
-
-def name_key(name: str) -> str:
-    """A phonetic key for a name, so 'Smith' finds 'Smyth' and 'Mohammed' finds 'Muhammad'."""
-    cleaned = "".join(ch for ch in (name or "").lower() if ch.isalpha())
-    return jellyfish.metaphone(cleaned)[:20] if cleaned else ""
-
-
-@lru_cache(maxsize=4096)
-def first_name_variants(first_name: str) -> frozenset[str]:
-    """The name itself, its nicknames and the names it is a nickname of ('Bill' -> William, Will, Billy...)."""
-    name = (first_name or "").strip().lower()
-    if not name:
-        return frozenset()
-    namer = _nicknamer()
-    variants = {name} | namer.nicknames_of(name) | namer.canonicals_of(name)
-    for canonical in namer.canonicals_of(name):
-        variants |= namer.nicknames_of(canonical)
-    return frozenset(variants)
 
 
 def date_of_birth_variants(born: date) -> set[date]:
@@ -72,13 +46,14 @@ def date_of_birth_variants(born: date) -> set[date]:
 
 @dataclass(frozen=True)
 class Given:
-    """What a referrer said about a child; any part may be missing."""
+    """What a referrer said about a child, or what a worker searched with; any part may be missing."""
 
     first_name: str = ""
     last_name: str = ""
     date_of_birth: date | None = None
     nhs_number: str = ""
     postcode: str = ""
+    upn: str = ""
 
     def describe(self) -> str:
         """What was searched for, for the audit log (a search is how someone would go looking for a child)."""
@@ -86,13 +61,14 @@ class Given:
             " ".join(filter(None, [self.first_name, self.last_name])),
             f"born {self.date_of_birth:%Y-%m-%d}" if self.date_of_birth else "",
             f"NHS {self.nhs_number}" if self.nhs_number else "",
+            f"UPN {self.upn}" if self.upn else "",
             f"postcode {self.postcode}" if self.postcode else "",
         ]
         return ", ".join(p for p in parts if p)
 
     @property
     def is_searchable(self) -> bool:
-        return bool(self.last_name or self.first_name or self.date_of_birth or self.nhs_number or self.postcode)
+        return bool(self.last_name or self.first_name or self.date_of_birth or self.nhs_number or self.postcode or self.upn)
 
 
 @dataclass
@@ -100,6 +76,7 @@ class Candidate:
     child: object
     score: int
     reasons: list[str] = field(default_factory=list)
+    matched: frozenset[str] = frozenset()  # the details given that matched at least nearly ("first_name", "upn"...)
 
 
 def _nets(given: Given) -> list[QuerySet]:
@@ -196,21 +173,10 @@ def _likeness(given: Given) -> Value | CombinedExpression:
 
 
 def _name_score(given_name: str, names: list[str], variants: frozenset[str] | None, weight: int, label: str) -> tuple[int, str | None]:
-    given_lower = given_name.strip().lower()
-    if not given_lower:
+    match = best_likeness(given_name, [n for n in names if n], variants=variants or frozenset())
+    if match is None:
         return 0, None
-    on_record = [n.strip().lower() for n in names if n]
-    if given_lower in on_record:
-        return weight, f"{label} matches"
-    if variants and variants & set(on_record):
-        return int(weight * 0.8), f"{label} is a known variant"
-    given_key = name_key(given_lower)
-    if given_key and any(name_key(n) == given_key for n in on_record):
-        return int(weight * 0.7), f"{label} sounds the same"
-    best = max((fuzz.ratio(given_lower, n) for n in on_record), default=0)
-    if best >= 80:
-        return int(weight * 0.6), f"{label} is spelled similarly"
-    return 0, None
+    return int(weight * match.value), match.reason(label)
 
 
 def former_names_of(former_names: str) -> tuple[list[str], list[str]]:
@@ -234,47 +200,52 @@ def score_candidate(child, given: Given) -> Candidate:
     person = child.person
     score = 0
     reasons: list[str] = []
+    matched: set[str] = set()
 
-    if given.nhs_number and person.nhs_number:
-        if normalise_nhs_number(given.nhs_number) == person.nhs_number:
-            score += NHS_NUMBER_POINTS
-            reasons.append("NHS number matches")
-        else:
-            score -= 30
-            reasons.append("NHS number differs")
+    def credit(detail: str, points: int, reason: str | None) -> None:
+        nonlocal score
+        score += points
+        if reason:
+            reasons.append(reason)
+        if points > 0:
+            matched.add(detail)
+
+    for detail, given_number, on_record, label, points in (
+        ("nhs_number", normalise_nhs_number(given.nhs_number), person.nhs_number, "NHS number", NHS_NUMBER_POINTS),
+        ("upn", normalise_upn(given.upn), getattr(child, "upn", ""), "UPN", UPN_POINTS),
+    ):
+        if given_number and on_record:
+            if given_number == on_record:
+                credit(detail, points, f"{label} matches")
+            else:
+                credit(detail, -30, f"{label} differs")
 
     former_first, former_family = former_names_of(person.former_names)
     points, reason = _name_score(given.last_name, [person.last_name], None, FAMILY_NAME_POINTS, "Family name")
     if not points and former_family:
         points, reason = _name_score(given.last_name, former_family, None, 16, "Former family name")
-    score += points
-    reasons += [reason] if reason else []
+    credit("last_name", points, reason)
     variants = first_name_variants(given.first_name)
     points, reason = _name_score(given.first_name, [person.first_name, person.known_as], variants, FIRST_NAME_POINTS, "First name")
     if not points and former_first:
         points, reason = _name_score(given.first_name, former_first, variants, 12, "Former first name")
-    score += points
-    reasons += [reason] if reason else []
+    credit("first_name", points, reason)
 
     if given.date_of_birth and person.date_of_birth:
         if given.date_of_birth == person.date_of_birth:
-            score += DATE_OF_BIRTH_POINTS
-            reasons.append("Date of birth matches")
+            credit("date_of_birth", DATE_OF_BIRTH_POINTS, "Date of birth matches")
         elif person.date_of_birth in date_of_birth_variants(given.date_of_birth):
-            score += 10
-            reasons.append("Date of birth nearly matches")
+            credit("date_of_birth", 10, "Date of birth nearly matches")
 
     if given.postcode:
         postcode = normalise_postcode(given.postcode)
         postcodes = {a.postcode: a.is_current for a in person.addresses.all()}
         if postcodes.get(postcode) is True:
-            score += POSTCODE_POINTS
-            reasons.append("Lives at the postcode given")
+            credit("postcode", POSTCODE_POINTS, "Lives at the postcode given")
         elif postcode in postcodes:
-            score += 10
-            reasons.append("Has lived at the postcode given")
+            credit("postcode", 10, "Has lived at the postcode given")
 
-    return Candidate(child=child, score=max(0, min(score, 100)), reasons=reasons)
+    return Candidate(child=child, score=max(0, min(score, 100)), reasons=reasons, matched=frozenset(matched))
 
 
 def find_existing_children(given: Given, children: QuerySet, limit: int = 10) -> list[Candidate]:
