@@ -61,6 +61,14 @@ ROUTES = [
     ("people:move-address", "GET POST", "staff", ["child"]),
     ("casework:new-visit", "GET POST", "staff", ["child"]),
     ("casework:visit", "GET", "staff", ["child", "visit"]),
+    ("casework:new-household-visit", "GET POST", "staff", ["child"]),
+    ("casework:choose-note", "GET", "staff", ["child"]),
+    ("casework:new-note", "GET POST", "staff", ["child"]),
+    ("casework:new-phone-call", "GET POST", "staff", ["child"]),
+    ("casework:new-email", "GET POST", "staff", ["child"]),
+    ("casework:new-letter", "GET POST", "staff", ["child"]),
+    ("casework:new-meeting", "GET POST", "staff", ["child"]),
+    ("casework:note", "GET", "staff", ["child", "note"]),
     ("casework:open-episode", "GET POST", "staff", ["child"]),
     ("casework:allocate", "GET POST", "managers", ["child", "episode"]),
     ("casework:close-episode", "GET POST", "staff", ["child", "episode"]),
@@ -76,6 +84,7 @@ ROUTES = [
     ("dataprotection:child-shares", "GET", "staff", ["child"]),
     ("dataprotection:new-share", "GET POST", "staff", ["child"]),
     ("frontdoor:shared-record", "GET", "partner", ["child"]),
+    ("frontdoor:add-information", "GET POST", "partner", ["child"]),
     ("frontdoor:contact", "GET", "contact page", ["contact"]),
     ("frontdoor:contact-sent", "GET", "contact sent", ["contact"]),
     ("frontdoor:link", "POST", "front door work", ["contact", "named"]),
@@ -119,6 +128,7 @@ def ids(world, mo, sam):
         named = child.contact_links.select_related("contact").first()
         row = {"child": child.pk, "contact": named.contact_id, "named": named.pk, **objects.get(name, {})}
         row["visit"], row["episode"], row["assessment"] = row.pop("visit_id", None), row.pop("episode_id", None), row.pop("assessment_id", None)
+        row["note"] = row.pop("note_id", None)
         found[name] = row
     grant = grant_access(children["ruby"], acting_user=mo, reason="Covering Alice's visits this week.", user=people["bea"])
     found["ruby"]["grant"] = grant.pk

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from journey.accounts.models import Role
 from journey.api.actions import create_user_token
-from journey.casework.actions import allocate, record_visit, start_assessment
+from journey.casework.actions import allocate, record_visit, start_assessment, write_case_note
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
 from journey.people.actions import create_child
@@ -46,6 +46,14 @@ PAGES = [
     ("people:move-address", "staff", None),
     ("casework:new-visit", "staff", None),
     ("casework:visit", "staff", "visit_id"),
+    ("casework:new-household-visit", "staff", None),
+    ("casework:choose-note", "staff", None),
+    ("casework:new-note", "staff", None),
+    ("casework:new-phone-call", "staff", None),
+    ("casework:new-email", "staff", None),
+    ("casework:new-letter", "staff", None),
+    ("casework:new-meeting", "staff", None),
+    ("casework:note", "staff", "note_id"),
     ("casework:open-episode", "staff", None),
     ("casework:close-episode", "staff", "episode_id"),
     ("casework:new-assessment", "staff", "episode_id"),
@@ -55,6 +63,7 @@ PAGES = [
     ("chronology:flag", "staff", "entry"),
     ("access:grants", "managers", None),
     ("frontdoor:shared-record", "partner", None),
+    ("frontdoor:add-information", "partner", None),
     ("audit:child-reads", "managers", None),
     ("dataprotection:child-shares", "staff", None),
     ("dataprotection:new-share", "staff", None),
@@ -114,7 +123,9 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
             continue
         visit = record_visit(child, acting_user=sam, visited_at=timezone.now() - timedelta(days=1), child_seen=True, child_seen_alone=False)
         assessment = start_assessment(episode, acting_user=sam, started_on=today(), due_on=today() + timedelta(days=20), due_reason="School holidays.")
-        objects[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk, "entry": f"visit:{visit.pk}"}
+        note = write_case_note(child, acting_user=sam, occurred_at=timezone.now() - timedelta(hours=3), subject="Call", text="Rang school.")
+        objects[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk, "entry": f"visit:{visit.pk}",
+                         "note_id": note.pk}
     return people, children, objects
 
 

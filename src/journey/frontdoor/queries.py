@@ -1,10 +1,10 @@
-"""Questions the front door answers about one child."""
+"""Questions the front door answers about one child, or a worker's children."""
 from dataclasses import dataclass, replace
 from datetime import datetime, timedelta
 
 from django.utils import timezone
 
-from .models import Contact
+from .models import Contact, PartnerInformation
 
 
 @dataclass(frozen=True)
@@ -33,3 +33,13 @@ def agencies_raising_concerns(child, since_days: int = 365) -> list[AgencyInvolv
             found[agency] = AgencyInvolvement(agency, kind, 0, received_at, ", ".join(filter(None, [name, role])))
     return [replace(row, contacts=len(counts[row.agency])) for row in found.values()]
 
+
+
+def information_for_workers(child_ids, *, since: datetime | None = None) -> list[PartnerInformation]:
+    """Information partners sent straight to these children's allocated workers, received after ``since`` (all of
+    it when None), newest first, with who gave it and where it went: what a worker's "new for you" shows. What went
+    to the front door instead is a contact (``Contact.partner_information``), and arrives as one."""
+    return list(
+        PartnerInformation.objects.sent_to_workers().about(child_ids, since=since)
+        .select_related("agency", "given_by", "worker", "team", "child__person")
+    )
