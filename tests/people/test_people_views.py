@@ -104,7 +104,7 @@ class TestFindAChild:
     def test_it_asks_for_something_to_search_with(self, client_for, alice):
         page = client_for(alice).get("/children/find/", {"name": ""}).content.decode()
         assert "There is a problem" in page
-        assert "Enter a name, date of birth, NHS number or postcode to search" in page
+        assert "Enter a first name, family name, date of birth, postcode, NHS number or UPN to search" in page
 
     def test_it_rejects_an_nhs_number_that_fails_its_check_and_keeps_it(self, client_for, alice):
         page = client_for(alice).get("/children/find/", {"nhs_number": "9434765918"}).content.decode()

@@ -1,3 +1,5 @@
+import re
+
 from django import forms
 from django.core.exceptions import ValidationError
 
@@ -7,19 +9,71 @@ from journey.lib.forms import GovukDateField
 from journey.lib.identifiers import normalise_nhs_number, normalise_upn, validate_nhs_number, validate_postcode, validate_upn
 
 from .codes import Disability, Ethnicity, Sex
+from .matching import Given
+
+# A name as people write it: letters of any alphabet, with spaces, hyphens and apostrophes between them.
+NAME_SHAPE = re.compile(r"[^\W\d_]+(?:[ '’.-]+[^\W\d_]+)*\.?")
+SHORTEST_NAME_SEARCHED = 2  # one letter would list a tenth of the authority's children
+
+
+def _search_name(label: str, help_text: str) -> forms.CharField:
+    return forms.CharField(
+        label=label, required=False, max_length=100, help_text=help_text,
+        error_messages={"max_length": f"{label} must be 100 characters or fewer"},
+    )
 
 
 class FindChildForm(forms.Form):
-    name = forms.CharField(label="Name", required=False, max_length=200, help_text="First and family name, or either. Nicknames and spellings are matched.")
+    """Any one detail, or any mix of them; each checked as the record checks it, with a message naming the field.
+
+    Old links give the whole name in ``name`` ('Ruby Smith', or one word for a family name): it is read into the
+    first and family name boxes, so bookmarks and other pages' links keep working."""
+
+    first_name = _search_name("First name", "Or the name they are known by. Nicknames and other spellings are found too.")
+    last_name = _search_name("Family name", "Earlier family names and other spellings are found too.")
     date_of_birth = GovukDateField(label="Date of birth", required=False, label_for_errors="Date of birth", bound=DateOfBirth, help_text="For example, 27 3 2015")
-    nhs_number = forms.CharField(label="NHS number", required=False, max_length=20)
-    postcode = forms.CharField(label="Postcode", required=False, max_length=10, help_text="Current or past address")
+    postcode = forms.CharField(label="Postcode", required=False, max_length=10, help_text="Of where they live now or lived before")
+    nhs_number = forms.CharField(label="NHS number", required=False, max_length=20, help_text="10 digits, like 943 476 5919")
+    upn = forms.CharField(label="Unique pupil number (UPN)", required=False, max_length=20, help_text="13 characters, like A123456789012")
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and data.get("name") and not (data.get("first_name") or data.get("last_name")):
+            data = data.copy()
+            words = data["name"].split()
+            data["first_name"], data["last_name"] = (words[0], words[-1]) if len(words) > 1 else ("", words[0])
+        super().__init__(data, *args, **kwargs)
+
+    def _clean_name(self, field: str) -> str:
+        value = " ".join(self.cleaned_data[field].split())
+        label = self.fields[field].label
+        if not value:
+            return ""
+        if not NAME_SHAPE.fullmatch(value):
+            raise ValidationError(f"{label} must only include letters, spaces, hyphens and apostrophes", code="name_shape")
+        if sum(ch.isalpha() for ch in value) < SHORTEST_NAME_SEARCHED:
+            raise ValidationError(
+                f"{label} must be at least {SHORTEST_NAME_SEARCHED} letters: one letter matches too many children to be useful",
+                code="too_broad",
+            )
+        return value
+
+    def clean_first_name(self) -> str:
+        return self._clean_name("first_name")
+
+    def clean_last_name(self) -> str:
+        return self._clean_name("last_name")
 
     def clean_nhs_number(self) -> str:
         value = self.cleaned_data["nhs_number"].strip()
         if value:
             validate_nhs_number(value)
         return normalise_nhs_number(value)
+
+    def clean_upn(self) -> str:
+        value = self.cleaned_data["upn"].strip()
+        if value:
+            validate_upn(value)
+        return normalise_upn(value)
 
     def clean_postcode(self) -> str:
         value = self.cleaned_data["postcode"].strip()
@@ -29,17 +83,23 @@ class FindChildForm(forms.Form):
 
     def clean(self):
         data = super().clean()
-        if self.is_bound and not self.errors and not any(data.get(f) for f in ("name", "date_of_birth", "nhs_number", "postcode")):
-            raise ValidationError("Enter a name, date of birth, NHS number or postcode to search")
+        if self.is_bound and not self.errors and not any(data.get(f) for f in self.fields):
+            raise ValidationError("Enter a first name, family name, date of birth, postcode, NHS number or UPN to search")
         return data
 
-    def split_name(self) -> tuple[str, str]:
-        parts = self.cleaned_data.get("name", "").split()
-        if not parts:
-            return "", ""
-        if len(parts) == 1:
-            return "", parts[0]
-        return parts[0], parts[-1]
+    def details_not_given(self) -> list[str]:
+        """The details left empty, as a sentence names them, to suggest how to narrow a search."""
+        names = {"first_name": "first name", "last_name": "family name", "date_of_birth": "date of birth", "postcode": "postcode",
+                 "nhs_number": "NHS number", "upn": "UPN"}
+        return [name for field, name in names.items() if not self.cleaned_data.get(field)]
+
+    def given(self) -> Given:
+        """What was searched for, once the form is valid."""
+        data = self.cleaned_data
+        return Given(
+            first_name=data["first_name"], last_name=data["last_name"], date_of_birth=data["date_of_birth"],
+            nhs_number=data["nhs_number"], postcode=data["postcode"], upn=data["upn"],
+        )
 
 
 class ChronologyFilterForm(forms.Form):

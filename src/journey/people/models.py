@@ -8,6 +8,7 @@ from datetime import date
 
 from django.db import models
 from django.db.models import Q
+from django.db.models.functions import Upper
 from django.utils import timezone
 
 from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate, age_in_years
@@ -44,11 +45,14 @@ class Person(models.Model):
 
     class Meta:
         ordering = ["last_name", "first_name"]
-        # Finding a child (people.matching) asks each of these. PostgreSQL also keeps trigram and pattern indexes
-        # on the names, which Django cannot declare portably (see migration 0004).
+        # Finding a child (people.matching, people.search) asks each of these. PostgreSQL also keeps trigram and
+        # pattern indexes and the names' spellings, which Django cannot declare portably (migrations 0004, 0006).
         indexes = [
             models.Index(fields=["date_of_birth"]),
             models.Index(fields=["last_name_key", "first_name_key"], name="person_name_keys"),
+            models.Index(Upper("last_name"), Upper("first_name"), "id", name="person_names_upper"),
+            models.Index(Upper("first_name"), name="person_first_name_upper"),
+            models.Index(Upper("known_as"), name="person_known_as_upper", condition=~Q(known_as="")),
         ]
 
     def __str__(self) -> str:

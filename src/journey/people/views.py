@@ -19,39 +19,40 @@ from journey.lib.forms import apply_errors
 
 from . import actions
 from .forms import ChildDetailsForm, ChronologyFilterForm, FindChildForm, MoveAddressForm
-from .matching import Given, find_existing_children
+from .matching import Given
 from .models import Child
 from .relations import family_of
+from .search import SHOWN, search_children
 
 
 @require_GET
 def find_child(request: HttpRequest) -> HttpResponse:
     require_staff(request.user)
     form = FindChildForm(request.GET or None)
-    candidates, openable = None, set[int]()
+    candidates, openable, more = None, set[int](), False
     if form.is_bound and form.is_valid():
-        first, last = form.split_name()
-        given = Given(
-            first_name=first, last_name=last, date_of_birth=form.cleaned_data["date_of_birth"],
-            nhs_number=form.cleaned_data["nhs_number"], postcode=form.cleaned_data["postcode"],
-        )
-        candidates, openable = _search_results(request.user, given)
+        given = form.given()
+        candidates, openable, more = _search_results(request.user, given)
         record_list_read(
             request.user, f"find a child: {given.describe()}; {len(candidates)} found", [match.child for match in candidates],
             request=request,
         )
     template = "people/_find_results.html" if request.htmx and candidates is not None else "people/find.html"  # type: ignore[attr-defined]
-    return render(request, template, {"form": form, "candidates": candidates, "openable": openable, "today": today()})
+    context = {"form": form, "candidates": candidates, "openable": openable, "today": today(), "more": more, "shown": SHOWN}
+    if more:
+        context["narrow_with"] = form.details_not_given()
+    return render(request, template, context)
 
 
-def _search_results(user, given: Given) -> tuple[list[Match], set[int]]:
-    """Children the user may find (identifying details and counts of history only), and which of them the user
-    may also open: finding a child never opens the record."""
-    found = find_existing_children(given, Child.objects.matchable_by(user), limit=25)
-    ids = {candidate.child.pk for candidate in found}  # type: ignore[attr-defined]
+def _search_results(user, given: Given) -> tuple[list[Match], set[int], bool]:
+    """Children the user may find (identifying details and counts of history only), which of them the user may
+    also open (finding a child never opens the record), and whether more matched than are shown."""
+    found = search_children(given, Child.objects.matchable_by(user))
+    ids = {candidate.child.pk for candidate in found.candidates}  # type: ignore[attr-defined]
     history = histories(ids)
     openable = set(Child.objects.visible_to(user).filter(pk__in=ids).values_list("pk", flat=True))
-    return [Match(candidate, history[candidate.child.pk]) for candidate in found], openable  # type: ignore[attr-defined]
+    matches = [Match(candidate, history[candidate.child.pk]) for candidate in found.candidates]  # type: ignore[attr-defined]
+    return matches, openable, found.more
 
 
 @require_GET
