@@ -113,6 +113,7 @@ EXEMPT = {
     "access:break-glass": "the way in for those denied: it answers every child id alike until a reason is given (tests/access/test_access_break_glass.py)",
     "accounts-admin:view_on_site": "Django admin's redirect to an object's own page; accounts have none (it answers 404)",
     "accounts-admin:None": "Django admin's catch-all that redirects to the admin index, which asks for an administrator",
+    "api:add_information": "a partner system's write, POST only: paired allow/deny for every persona in tests/api/test_api_partner_information.py",
 }
 MISSING_ID = 987654321
 NO_ACCESS = b"You do not have access"

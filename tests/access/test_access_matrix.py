@@ -74,7 +74,7 @@ API = [
 ]
 # URLs taking a child id that show nothing of the child: break-glass (the way in for those denied), and writes
 # that only accept a POST (each has paired allowed/denied tests beside its view's tests).
-NOT_A_VIEW_OF_THE_CHILD = {"access:break-glass", "access:revoke", "casework:change-by-when", "casework:authorise-assessment"}
+NOT_A_VIEW_OF_THE_CHILD = {"access:break-glass", "access:revoke", "casework:change-by-when", "casework:authorise-assessment", "api:add_information"}
 
 
 def expected(audience: str, persona: str, child: str) -> bool:

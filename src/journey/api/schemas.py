@@ -11,7 +11,8 @@ from pydantic_core import PydanticCustomError
 
 from journey.access.fetch import MAX_ID
 from journey.accounts.models import Agency
-from journey.frontdoor.models import Contact, ContactChild
+from journey.frontdoor.codes import HowKnown
+from journey.frontdoor.models import Contact, ContactChild, PartnerInformation
 from journey.lib.dates import DateOfBirth, PastEvent
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 
@@ -273,6 +274,25 @@ class ChronologyPage(Schema):
     limit: int
     next: str | None = Field(description="Pass as `after` for the following page; null on the last page.")
     items: list[EntryOut]
+
+
+class InformationIn(Body):
+    what_happened: Annotated[str, text(_max_length(PartnerInformation, "what_happened"), required="Enter what happened")] = Field(
+        description="What happened, in the partner's own words."
+    )
+    happened_on: Annotated[date, _django_rule(PastEvent("Date it happened"))] = Field(
+        description="YYYY-MM-DD: when it happened, from 1900-01-01 to today."
+    )
+    how_known: str = Field(description="How the partner knows: " + "; ".join(f"{value} ({label})" for value, label in HowKnown.choices) + ".")
+    family_knows: bool | None = Field(None, description="Whether the family knows the partner is telling us; null when not known.")
+
+
+class InformationSent(Schema):
+    id: int
+    routed_to: str = Field(description="'worker' (the child's allocated worker and team) or 'front_door' (a new contact).")
+    routed_to_label: str
+    message: str = Field(description="Where it went, in the words the pages use.")
+    contact_id: int | None = Field(description="The contact it became, when it went to the front door.")
 
 
 class NamedChildOut(Schema):

@@ -1,19 +1,21 @@
-"""Contacts: a partner system (or council staff) submits a concern, then follows its status and outcome."""
+"""Contacts: a partner system (or council staff) submits a concern, then follows its status and outcome; a partner
+adds information about a child their agency raised a concern about."""
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.http import HttpRequest
 from ninja import Router, Status
 
-from journey.access.fetch import log_read, record_pk
+from journey.access.fetch import get_child_for, log_read, record_pk
 from journey.access.rules import NoAccess
 from journey.accounts.models import Agency
 from journey.audit.log import record
 from journey.audit.models import Action
-from journey.frontdoor.actions import NamedChild, record_contact
+from journey.frontdoor.actions import NamedChild, add_partner_information, record_contact
 from journey.frontdoor.models import Contact
+from journey.frontdoor.shared import sent_to
 from journey.people.relations import children_hidden_from
 
-from ..schemas import ContactCreated, ContactIn, ContactOut, Error, ValidationErrors
+from ..schemas import ContactCreated, ContactIn, ContactOut, Error, InformationIn, InformationSent, ValidationErrors
 from .shared import contact_outcome
 
 router = Router(tags=["Contacts"])
@@ -85,3 +87,25 @@ def get_contact(request: HttpRequest, contact_id: int):
             {"first_name": n.given_first_name, "last_name": n.given_last_name, "date_of_birth": n.given_date_of_birth} for n in named
         ],
     }
+
+
+@router.post(
+    "/children/{child_id}/information", response={201: InformationSent, **ERRORS}, summary="Add information about a child",
+)
+def add_information(request: HttpRequest, child_id: int, payload: InformationIn):
+    """A partner adds information about a child their agency raised a concern about, as on the page: it goes to the
+    child's allocated worker and team, or to the front door as a new contact when nobody is allocated, and the
+    answer says which. Council staff, and partners whose agency raised no concern about the child, are answered 403,
+    as for a child who does not exist."""
+    user = request.auth  # type: ignore[attr-defined]
+    if not user.is_partner:
+        raise NoAccess
+    child = get_child_for(user, child_id, what="api: add information", request=request)
+    information = add_partner_information(
+        child, acting_user=user, what_happened=payload.what_happened, happened_on=payload.happened_on,
+        how_known=payload.how_known, family_knows=payload.family_knows,
+    )
+    return Status(201, {
+        "id": information.pk, "routed_to": information.routed_to, "routed_to_label": information.get_routed_to_display(),
+        "message": sent_to(information), "contact_id": information.contact_id,
+    })
