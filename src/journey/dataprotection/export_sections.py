@@ -201,14 +201,18 @@ def visits(child) -> Section:
 
 
 def case_notes(child) -> Section:
+    """Case notes, calls, emails, letters and meetings, each with who it was with or who attended (third parties)."""
     items = [
-        Item("Case note", fields(
-            ("When", n.occurred_at), ("Heading", n.subject, Redact.FREE_TEXT), ("What happened", n.text, Redact.FREE_TEXT),
+        Item(n.get_kind_display(), fields(
+            ("When", n.occurred_at), ("Direction", n.get_direction_display()), ("With, from or to", n.with_whom, Redact.FREE_TEXT),
+            ("Heading", n.subject, Redact.FREE_TEXT), ("What happened", n.text, Redact.FREE_TEXT),
+            *((f"Attendee {number}", f"{a.name}, {a.role + ', ' if a.role else ''}{a.agency}{' (sent apologies)' if a.sent_apologies else ''}",
+               Redact.PEOPLE_PRESENT) for number, a in enumerate(n.attendees.all(), start=1)),
             ("Written by", n.author.display_name),
         ), when=n.occurred_at)
-        for n in CaseNote.objects.filter(child=child).select_related("author").order_by("occurred_at")
+        for n in CaseNote.objects.filter(child=child).select_related("author").prefetch_related("attendees").order_by("occurred_at")
     ]
-    return Section("case_notes", "Case notes", tuple(items))
+    return Section("case_notes", "Case notes, calls, emails, letters and meetings", tuple(items))
 
 
 def significant_events(child) -> Section:
@@ -243,7 +247,7 @@ NAMING_FIELDS = (
     (Contact, "received_at", "children_named__child", {"concern": "Reason for concern", "referrer_name": "Referrer's name"}),
     (Visit, "visited_at", "child", {"who_was_present": "Who was present", "observations": "What the practitioner saw and heard",
                                     "childs_words": "What the child said", "next_steps": "Next steps"}),
-    (CaseNote, "occurred_at", "child", {"subject": "Heading", "text": "What happened"}),
+    (CaseNote, "occurred_at", "child", {"with_whom": "With, from or to", "subject": "Heading", "text": "What happened"}),
     (Plan, "started_on", "child", {"what_needs_to_change": "What needs to change"}),
     (SignificantEvent, "occurred_at", "child", {"description": "What happened"}),
 )
