@@ -67,7 +67,8 @@ def test_it_makes_a_few_duplicate_records_of_one_child(authority_2000):
     child_truths = PersonTruth.objects.filter(person__child_record__isnull=False)
     duplicated = child_truths.values("individual").annotate(n=Count("id")).filter(n__gt=1)
     assert 0 < duplicated.count() < Child.objects.count() * 0.02
-    assert ContactChild.objects.filter(created_new_child=True).count() == duplicated.count()
+    extra_records = sum(n - 1 for n in duplicated.values_list("n", flat=True))  # a child may be duplicated twice
+    assert ContactChild.objects.filter(created_new_child=True).count() == extra_records
 
 
 def test_it_leaves_contacts_waiting_at_the_front_door(authority_2000):

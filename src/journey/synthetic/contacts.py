@@ -12,7 +12,7 @@ from journey.people.matching import name_key
 from .banks import LAST_NAMES
 from .context import Context
 from .identity import nicknames_for, swapped_day_month, typo
-from .phrases import CONCERN_CLOSINGS, CONCERN_DETAILS, CONCERN_OPENINGS, REFERRER_ROLES
+from .phrases import CONCERN_CLOSINGS, CONCERN_DETAILS, CONCERN_OPENINGS, REFERRER_ROLES, fitting
 from .population import THEMES, ChildInfo
 from .rows import Address, Child, Contact, ContactChild, ContactChildTruth, Person, PersonTruth
 
@@ -43,12 +43,17 @@ def choose_agency(ctx: Context, info: ChildInfo, on: date):
 
 
 def concern_text(ctx: Context, info: ChildInfo, kind: str, on: date) -> str:
+    """A referrer's account, in their voice, of a worry that could be true of a child this age (a baby is not
+    exploited; a teenager is not "not yet mobile"): the child's own theme where it fits, another now and then."""
     voice = VOICES.get(kind, "other")
-    theme = info.theme if ctx.rng.random() < 0.75 else ctx.rng.choice(THEMES)
+    age = max(0, info.age_on(on))
+    possible = [theme for theme in THEMES if fitting(CONCERN_DETAILS[theme], age)]
+    theme = info.theme if ctx.rng.random() < 0.75 and info.theme in possible else ctx.rng.choice(possible)
     home = info.home_on(on)
-    values = {"name": info.person.known_as or info.person.first_name, "carer": info.carer, "age": info.age_on(on),
+    values = {"name": info.person.known_as or info.person.first_name, "carer": info.carer, "age": age,
               "place": home.line_1.split(", ")[-1], "hour": ctx.rng.randint(0, 23), "minute": ctx.rng.randrange(0, 60, 5)}
-    return " ".join(ctx.pick(bank, **values) for bank in (CONCERN_OPENINGS[voice], CONCERN_DETAILS[theme], CONCERN_CLOSINGS[voice]))
+    banks = (CONCERN_OPENINGS[voice], CONCERN_DETAILS[theme], CONCERN_CLOSINGS[voice])
+    return " ".join(ctx.pick(fitting(bank, age), **values) for bank in banks)
 
 
 def _referrer(ctx: Context, kind: str) -> tuple[str, str]:

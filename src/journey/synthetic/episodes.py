@@ -11,7 +11,8 @@ from journey.casework.codes import AbuseCategory, AssessmentDecision, EpisodeKin
 
 from .context import Context
 from .phrases import (
-    ANALYSIS,
+    ANALYSIS_NO_FURTHER_ACTION,
+    ANALYSIS_WITH_HELP,
     BY_WHEN_CHANGES,
     BY_WHEN_REASONS,
     CHILDS_VIEWS,
@@ -29,6 +30,7 @@ from .phrases import (
     WORDS_TEEN,
     WORDS_YOUNG,
     WORRIES,
+    fitting,
 )
 from .population import ChildInfo
 from .rows import Allocation, Assessment, ByWhen, CaseNote, Episode, Plan, Visit
@@ -69,8 +71,9 @@ class Casework:
         self.info = info
         self.values = {"name": info.person.known_as or info.person.first_name, "carer": info.carer}
 
-    def text(self, bank: tuple[str, ...]) -> str:
-        return self.ctx.pick(bank, attendance=self.ctx.rng.randint(62, 97), **self.values)
+    def text(self, bank: tuple, on: date) -> str:
+        """A phrase from ``bank`` that suits the child's age on the day it is written."""
+        return self.ctx.pick(fitting(bank, max(0, self.info.age_on(on))), attendance=self.ctx.rng.randint(62, 97), **self.values)
 
     def open(self, kind: str, on: date, *, by: User, team_kind: str, referral=None) -> Held:
         team = self.ctx.team(team_kind)
@@ -112,7 +115,8 @@ class Casework:
             self.visit(held, on)
             on += timedelta(days=max(3, int(every * ctx.rng.uniform(0.7, 1.3))))
         while next_note <= end:
-            self.note(held, next_note, self.text(NOTE_SUBJECTS[ctx.rng.choice(("call", "call", "meeting"))]), self.text(NOTE_TEXT))
+            self.note(held, next_note, self.text(NOTE_SUBJECTS[ctx.rng.choice(("call", "call", "meeting"))], next_note),
+                      self.text(NOTE_TEXT, next_note))
             next_note += ctx.days(25, 70)
 
     def visit(self, held: Held, on: date) -> None:
@@ -127,8 +131,8 @@ class Casework:
         ctx.batch.add(Visit(
             child=self.info.child, visited_at=when, place=place, child_seen=seen, child_seen_alone=alone,
             who_was_present=f"{self.values['name']}" + ("" if alone else f", {self.values['carer'] if not looked_after else 'carer'}"),
-            childs_words=self.text(words) if seen else "", observations=self.text(OBSERVATIONS) if seen else
-            "Nobody answered the door; card left. Will try again this week.", next_steps=self.text(NEXT_STEPS),
+            childs_words=self.text(words, on) if seen else "", observations=self.text(OBSERVATIONS, on) if seen else
+            "Nobody answered the door; card left. Will try again this week.", next_steps=self.text(NEXT_STEPS, on),
             recorded_by=held.worker_on(on), recorded_at=when + timedelta(hours=rng.randint(1, 30)),
         ))
 
@@ -143,7 +147,7 @@ class Casework:
 
     def plan(self, held: Held, kind: str, start: date, end: date | None, category: str = "") -> Plan:
         return self.ctx.batch.add(Plan(child=self.info.child, episode=held.episode, kind=kind, category=category,
-                                       started_on=start, ended_on=end, what_needs_to_change=self.text(PLAN_CHANGES[kind]),
+                                       started_on=start, ended_on=end, what_needs_to_change=self.text(PLAN_CHANGES[kind], start),
                                        author=held.worker_on(start)))
 
     def category(self) -> str:
@@ -162,14 +166,16 @@ class Casework:
         decision = rng.choices(list(decision_weights), weights=list(decision_weights.values()))[0] if done else ""
         worries = WORRIES[self.info.theme].format(**self.values)
         texts = {
-            "developmental_needs_strengths": self.text(STRENGTHS["developmental_needs"]),
+            "developmental_needs_strengths": self.text(STRENGTHS["developmental_needs"], start),
             "developmental_needs_worries": worries,
-            "parenting_capacity_strengths": self.text(STRENGTHS["parenting_capacity"]),
+            "parenting_capacity_strengths": self.text(STRENGTHS["parenting_capacity"], start),
             "parenting_capacity_worries": worries if rng.random() < 0.5 else "",
-            "family_environment_strengths": self.text(STRENGTHS["family_environment"]),
+            "family_environment_strengths": self.text(STRENGTHS["family_environment"], start),
             "family_environment_worries": rng.choice(ENVIRONMENT_WORRIES),
-            "childs_views": self.text(CHILDS_VIEWS),
-            "analysis": self.text(ANALYSIS) if done else "",
+            "childs_views": self.text(CHILDS_VIEWS, start),
+            "analysis": self.text(
+                ANALYSIS_NO_FURTHER_ACTION if decision == AssessmentDecision.NO_FURTHER_ACTION else ANALYSIS_WITH_HELP, completed,
+            ) if done else "",
         }
         team = held.allocations[-1].team if held.allocations else None
         manager = team.manager if team is not None and team.manager_id != author.pk else None
@@ -181,11 +187,11 @@ class Casework:
             completed_on=completed if done else None, author=author, created_at=ctx.at(start),
             authorised_on=authorised, authorised_by=manager if authorised else None, **texts,
         ))
-        ctx.batch.add(ByWhen(assessment=assessment, due_on=due, reason=self.text(BY_WHEN_REASONS), set_by=author, set_at=ctx.at(start)))
+        ctx.batch.add(ByWhen(assessment=assessment, due_on=due, reason=self.text(BY_WHEN_REASONS, start), set_by=author, set_at=ctx.at(start)))
         changed = start + timedelta(days=rng.randint(1, max(1, (due - start).days)))
         if rng.random() < 0.25 and changed <= ctx.last_day:
             ctx.batch.add(ByWhen(assessment=assessment, due_on=due + timedelta(days=rng.choice((7, 10, 14, 21))),
-                                 reason=self.text(BY_WHEN_CHANGES), set_by=author, set_at=ctx.at(changed)))
+                                 reason=self.text(BY_WHEN_CHANGES, changed), set_by=author, set_at=ctx.at(changed)))
         return (completed if done else None), decision
 
 

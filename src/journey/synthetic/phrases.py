@@ -1,7 +1,36 @@
 """Small phrase banks for synthetic records: concerns in each referrer's voice, and practitioners' writing.
 
 Placeholders: {name} the child's first name, {carer} the mother's first name, {age} the child's age, {place} street.
+
+A phrase that suits only some ages is a ``Phrase`` with the ages it fits (in whole years on the day it is written):
+a baby is never "in our school", a 13-year-old never "not yet mobile". ``fitting`` chooses from a bank for one age;
+every bank has something for every age a child on record can be (a test says so).
 """
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Phrase:
+    text: str
+    youngest: int = 0
+    oldest: int = 25
+
+    def fits(self, age: int) -> bool:
+        return self.youngest <= age <= self.oldest
+
+
+def fitting(bank: tuple, age: int) -> tuple[str, ...]:
+    """The texts of ``bank`` that suit a child of ``age``: plain strings suit every age."""
+    return tuple(entry if isinstance(entry, str) else entry.text for entry in bank if isinstance(entry, str) or entry.fits(age))
+
+
+def School(text: str) -> Phrase:
+    return Phrase(text, 4)
+
+
+def Talking(text: str) -> Phrase:
+    """What a child says in words of their own, from about three."""
+    return Phrase(text, 3)
 
 CONCERN_OPENINGS = {
     "police": ("Officers attended {place} at {hour}:{minute:02d} following a call from a neighbour.",
@@ -21,36 +50,41 @@ CONCERN_OPENINGS = {
 CONCERN_DETAILS = {
     "domestic_abuse": ("There was shouting and the sound of things being thrown; {carer} had a visible injury to her face.",
                        "{carer} says her partner pushed her against a wall while {name} was in the room.",
-                       "{name} said 'Dad shouts at Mum and I hide under the bed'.",
+                       Talking("{name} said 'Dad shouts at Mum and I hide under the bed'."),
+                       Phrase("{name} startles at loud voices and is unsettled and hard to soothe, the health visitor says.", 0, 3),
                        "This is the third call to the address in two months; the DASH risk assessment was high."),
-    "neglect": ("{name} often arrives hungry and in the same clothes, and has head lice that have not been treated.",
+    "neglect": (School("{name} often arrives hungry and in the same clothes, and has head lice that have not been treated."),
                 "The home was cold, with little food in the cupboards and dog mess on the floor.",
                 "{name} has missed two health appointments and the dental abscess has not been treated.",
-                "{name} is regularly collected late and was left alone in the flat last week."),
+                Phrase("{name} is regularly collected late and was left alone in the flat last week.", 2),
+                Phrase("{name} has a severe nappy rash and has not been brought for weighing since birth.", 0, 2)),
     "mental_health": ("{carer} told me she is struggling and has not been taking her medication.",
                       "{carer} appeared very low and said she could not cope with {name} any more.",
                       "{carer} was admitted to the mental health unit and it is unclear who is caring for {name}.",
-                      "{name} said they look after Mum when she stays in bed all day."),
+                      Phrase("{name} said they look after Mum when she stays in bed all day.", 6)),
     "substance_misuse": ("{carer} appeared intoxicated when collecting {name} and was slurring her words.",
-                         "Drug paraphernalia was found in the living room within {name}'s reach.",
+                         Phrase("Drug paraphernalia was found in the living room within {name}'s reach.", 0, 10),
                          "Neighbours report adults coming and going at all hours and a smell of cannabis.",
                          "{carer} has relapsed and has stopped attending the recovery service."),
-    "physical_harm": ("{name} has a bruise on the cheek and said 'Mum's boyfriend did it'.",
+    "physical_harm": (Talking("{name} has a bruise on the cheek and said 'Mum's boyfriend did it'."),
                       "{name} has marks on both upper arms; the explanation given does not fit the injury.",
-                      "{name} flinched when a member of staff raised their hand and has bruising to the back.",
-                      "An unexplained injury was found on {name}, who is not yet mobile."),
-    "emotional_harm": ("{name} is very withdrawn and says nobody at home talks to them.",
-                       "{carer} was heard calling {name} worthless and stupid in the street.",
-                       "{name} has started self-harming and says home is 'horrible'.",
-                       "{name} is frightened to go home and asked if they could stay at school."),
-    "sexual_harm": ("{name} said something to a friend about an adult touching them that worries us.",
-                    "{name} has been showing sexualised behaviour that is not expected for their age.",
-                    "An older man has been seen picking {name} up from outside school in a car.",
-                    "Indecent images of {name} have been shared among pupils."),
-    "exploitation": ("{name} has been missing overnight three times this month and came back with new clothes and a phone.",
-                     "{name} was found in another town with older young people and a large amount of cash.",
-                     "We believe {name} is being used to carry drugs; they have unexplained injuries.",
-                     "{name} is associating with adults known to police and staying out late."),
+                      Phrase("{name} flinched when a member of staff raised their hand and has bruising to the back.", 2),
+                      Phrase("An unexplained injury was found on {name}, who is not yet mobile.", 0, 0),
+                      Phrase("{name} has a bruise to the ear that {carer} could not explain; {name} is a toddler.", 1, 3)),
+    "emotional_harm": (Phrase("{name} is very withdrawn and says nobody at home talks to them.", 5),
+                       Phrase("{carer} was heard calling {name} worthless and stupid in the street.", 3),
+                       Phrase("{name} has started self-harming and says home is 'horrible'.", 11),
+                       School("{name} is frightened to go home and asked if they could stay at school."),
+                       Phrase("{name} is left in the pram for hours and {carer} rarely talks to or holds them.", 0, 2)),
+    "sexual_harm": (Phrase("{name} said something to a friend about an adult touching them that worries us.", 4),
+                    Phrase("{name} has been showing sexualised behaviour that is not expected for their age.", 3),
+                    Phrase("An older man has been seen picking {name} up from outside school in a car.", 11),
+                    Phrase("Indecent images of {name} have been shared among pupils.", 11),
+                    Phrase("{carer}'s new partner has a conviction for sexual offences against children and stays overnight.", 0)),
+    "exploitation": (Phrase("{name} has been missing overnight three times this month and came back with new clothes and a phone.", 11),
+                     Phrase("{name} was found in another town with older young people and a large amount of cash.", 11),
+                     Phrase("We believe {name} is being used to carry drugs; they have unexplained injuries.", 11),
+                     Phrase("{name} is associating with adults known to police and staying out late.", 10)),
 }
 CONCERN_CLOSINGS = {
     "police": ("No arrests were made. Please see the attached risk assessment.", "The partner was arrested and released under investigation.",
@@ -92,17 +126,20 @@ RATIONALE = {
 }
 
 STRENGTHS = {
-    "developmental_needs": ("{name} is meeting developmental milestones and enjoys school.", "{name} has a close friendship group and plays football.",
-                            "{name} is healthy, registered with a GP and up to date with immunisations.", "{name} is curious and loves drawing."),
+    "developmental_needs": (School("{name} is meeting developmental milestones and enjoys school."),
+                            Phrase("{name} has a close friendship group and plays football.", 7),
+                            "{name} is healthy, registered with a GP and up to date with immunisations.",
+                            Phrase("{name} is curious and loves drawing.", 2, 12),
+                            Phrase("{name} is feeding well, gaining weight and smiles and babbles at {carer}.", 0, 1)),
     "parenting_capacity": ("{carer} is warm with {name} and responds quickly when upset.", "{carer} has engaged with every visit and is open about her worries.",
-                           "{carer} keeps good routines around school and bedtime.", "{carer} has asked for help, which shows insight."),
-    "family_environment": ("Maternal grandmother lives nearby and helps with school runs.", "The home is clean, warm and has enough food.",
+                           School("{carer} keeps good routines around school and bedtime."), "{carer} has asked for help, which shows insight."),
+    "family_environment": (School("Maternal grandmother lives nearby and helps with school runs."), "The home is clean, warm and has enough food.",
                            "The family are part of a supportive faith community.", "The tenancy is secure and the family are settled."),
 }
 WORRIES = {
     "domestic_abuse": "{name} has lived with repeated domestic abuse and is hypervigilant at home.",
     "neglect": "{name}'s basic needs are not consistently met: food, hygiene and health appointments.",
-    "mental_health": "{carer}'s mental health fluctuates and at low points {name} takes on caring tasks.",
+    "mental_health": "{carer}'s mental health fluctuates and at low points {name}'s care slips.",
     "substance_misuse": "{carer}'s drug and alcohol use means supervision of {name} is unreliable.",
     "physical_harm": "There are unexplained injuries and the adults' accounts do not match.",
     "emotional_harm": "{name} hears harsh criticism daily and has low self-esteem.",
@@ -111,13 +148,24 @@ WORRIES = {
 }
 ENVIRONMENT_WORRIES = ("Rent arrears and a possible eviction are adding pressure.", "The family are isolated, with no support nearby.",
                        "The flat is overcrowded and damp.", "Money is very tight; the family rely on food banks.")
-ANALYSIS = ("Weighing the strengths against the worries, {name}'s needs are not being met without help; {carer} wants things to change.",
-            "The risk to {name} is reduced while the protective steps hold, but they are recent and untested.",
-            "Alternative explanation considered: the injuries could be accidental, but the pattern and history make this less likely.",
-            "{name}'s lived experience is of unpredictability; the plan must focus on consistency and safety at home.")
-CHILDS_VIEWS = ("{name} said: 'I want Mum to be happy and for the shouting to stop.'", "{name} said they like their teacher and want to stay at this school.",
-                "{name} drew their family and put themselves far away from everyone else.", "{name} said: 'I don't want anyone to get in trouble.'",
-                "{name} said they feel safe with Nan and want to see her more.", "{name} is too young to share their views in words; they went to {carer} for comfort.")
+# An assessment's analysis is written knowing its decision: only help that follows has a plan to talk of.
+ANALYSIS_WITH_HELP = (
+    "Weighing the strengths against the worries, {name}'s needs are not being met without help; {carer} wants things to change.",
+    "The risk to {name} is reduced while the protective steps hold, but they are recent and untested.",
+    "Alternative explanation considered: the injuries could be accidental, but the pattern and history make this less likely.",
+    "{name}'s lived experience is of unpredictability; the plan must focus on consistency and safety at home.",
+)
+ANALYSIS_NO_FURTHER_ACTION = (
+    "Weighing the strengths against the worries, {carer} has already acted to keep {name} safe and the family's own network is enough.",
+    "Alternative explanation considered and found more likely: the concern arose from a one-off incident that {carer} dealt with well.",
+    "{name}'s needs are met at home with universal services; {carer} knows how to ask for help if things change.",
+)
+CHILDS_VIEWS = (Talking("{name} said: 'I want Mum to be happy and for the shouting to stop.'"),
+                School("{name} said they like their teacher and want to stay at this school."),
+                Phrase("{name} drew their family and put themselves far away from everyone else.", 4, 11),
+                Talking("{name} said: 'I don't want anyone to get in trouble.'"), Talking("{name} said they feel safe with Nan and want to see her more."),
+                Phrase("{name} is too young to share their views in words; they went to {carer} for comfort.", 0, 2),
+                Phrase("{name} said they want a say in decisions and to be told what is happening.", 11))
 BY_WHEN_REASONS = ("Twenty working days lets us see the family at home and at school before deciding.",
                    "Short date: the risks are high and a decision is needed quickly.",
                    "Longer date agreed with the manager: {carer} is in hospital and must take part.",
@@ -133,24 +181,28 @@ WORDS_CHILD = ("{name} said: 'Home is better now, Mum doesn't cry as much.'", "{
                "{name} said: 'I want to go to my friend's party.'", "{name} said they miss their dad and want to see him.",
                "{name} said school is OK but lunchtimes are lonely.", "{name} said: 'I don't like it when they argue.'")
 WORDS_TEEN = ("{name} said: 'I'm fine, I just want you lot to leave us alone.'", "{name} said they want more say about where they live.",
-              "{name} said they stay out because home is stressful.", "{name} said: 'College is going well, I want to be a mechanic.'",
+              "{name} said they stay out because home is stressful.", Phrase("{name} said: 'College is going well, I want to be a mechanic.'", 16),
               "{name} said they feel listened to at the last meeting.", "{name} said they want to see their brother more often.")
 OBSERVATIONS = ("The home was warm and tidy; there was food in the fridge.", "{carer} was calm and spoke kindly to {name}.",
                 "The flat was cluttered and smelt of smoke; {carer} said she has been struggling.", "{name} looked well cared for and relaxed.",
                 "{name} was quiet and watchful when the adults spoke.", "Bedroom checked: bed, clean bedding, toys.",
-                "{carer}'s partner left when I arrived and did not return.", "{name} and {carer} laughed together while doing homework.")
-NEXT_STEPS = ("Visit again in two weeks; speak to school about attendance.", "Refer {carer} to the parenting programme.",
+                "{carer}'s partner left when I arrived and did not return.", School("{name} and {carer} laughed together while doing homework."),
+                Phrase("Cot checked: safe sleeping space, no bumpers or loose bedding.", 0, 1))
+NEXT_STEPS = (School("Visit again in two weeks; speak to school about attendance."), Phrase("Visit again in two weeks; ask the health visitor about weight.", 0, 4), "Refer {carer} to the parenting programme.",
               "Share today's visit with the core group.", "Check with the health visitor about the missed appointment.",
               "Life story work session next visit.", "Discuss in supervision on Thursday.")
 PLAN_CHANGES = {
     "early_help": ("{carer} will get help with routines from the family support worker; school will offer a place at breakfast club.",
                    "Family support worker to help with the housing application and bedtime routines."),
     "child_in_need": ("{name} needs to be safe and well at home: {carer} will work with the parenting service and keep all health appointments.",
-                      "{carer} will get support for her mental health; school will check in with {name} each week."),
+                      School("{carer} will get support for her mental health; school will check in with {name} each week."),
+                      Phrase("{carer} will get support for her mental health; the health visitor will see {name} every fortnight.", 0, 4)),
     "child_protection": ("{name} must not be exposed to violence at home: {carer}'s ex-partner will not visit, and {carer} will attend the Freedom Programme.",
-                         "{name}'s basic needs must be met every day: food, clean clothes, school every day and health appointments kept."),
+                         School("{name}'s basic needs must be met every day: food, clean clothes, school every day and health appointments kept."),
+                         Phrase("{name}'s basic needs must be met every day: feeds, clean clothes, a safe place to sleep and health checks kept.", 0, 4)),
     "care": ("{name} will live with foster carers while the court decides; family time with {carer} twice a week.",
-             "{name} will stay in the current placement and keep going to the same school."),
+             School("{name} will stay in the current placement and keep going to the same school."),
+             Phrase("{name} will stay in the current placement and keep the same nursery and health visitor.", 0, 4)),
     "pathway": ("{name} will move into supported accommodation and start college in September; personal adviser to help with budgeting.",
                 "{name} wants to stay put with former foster carers until 21; plan covers education, health and money."),
 }
@@ -158,12 +210,12 @@ NOTE_SUBJECTS = {
     "call": ("Phone call with school", "Phone call with {carer}", "Call from health visitor", "Email from housing"),
     "meeting": ("Core group meeting", "Professionals meeting", "Team around the family meeting"),
 }
-NOTE_TEXT = ("Update shared: attendance {attendance}% this term; no new concerns raised.", "{carer} rang to say things are calmer at home.",
+NOTE_TEXT = (School("Update shared: attendance {attendance}% this term; no new concerns raised."), "{carer} rang to say things are calmer at home.",
              "Agencies agreed actions for the next four weeks; {carer} attended and contributed.",
-             "Concern raised that {name} arrived late and hungry twice this week; will discuss at next visit.")
+             School("Concern raised that {name} arrived late and hungry twice this week; will discuss at next visit."))
 MILESTONE_NOTES = {
     "strategy": ("Strategy discussion", "Strategy discussion with police and health: section 47 enquiry agreed; joint visit today."),
     "icpc": ("Initial child protection conference", "Conference decided {name} should be subject to a child protection plan."),
     "review": ("Review child protection conference", "Review conference: progress noted, plan to continue."),
-    "lac_review": ("Looked after review", "Independent reviewing officer chaired; {name} attended part of the meeting."),
+    "lac_review": ("Looked after review", "Independent reviewing officer chaired; the care plan was reviewed and continues."),
 }
