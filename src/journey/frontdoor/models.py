@@ -227,6 +227,7 @@ class PartnerInformation(models.Model):
     )
 
     class Meta:
+        verbose_name = verbose_name_plural = "information from partners"
         ordering = ["-received_at", "-id"]
         indexes = [models.Index(fields=["child", "-received_at"], name="partner_info_child_received")]
         constraints = [
