@@ -17,9 +17,9 @@ FORMER_NAME_WORDS = re.compile(r"[\s,]+")  # as migration 0006 splits them
 
 
 def candidate_spellings(folded: str, variants: frozenset[str]) -> set[str]:
-    """Spellings on record that may be near ``folded`` (a name folded by ``people.names.fold``): every one that
-    shares its first letter, is a variant of it, or shares letter triples with it (pg_trgm's ``%``). More than the
-    near ones; ``people.names.likeness`` chooses among them."""
+    """Spellings on record that may be near ``folded`` (a name folded by ``people.names.fold``): every one that,
+    without its accents, shares its first letter, is a variant of it, or shares letter triples with it (pg_trgm's
+    ``%``). More than the near ones; ``people.names.likeness`` chooses among them."""
     if not folded:
         return set()
     if connection.vendor != "postgresql":
@@ -27,7 +27,7 @@ def candidate_spellings(folded: str, variants: frozenset[str]) -> set[str]:
     initial = folded[0].upper()
     with connection.cursor() as cursor:
         cursor.execute(
-            "SELECT spelling FROM people_name_spelling WHERE spelling %% %s OR spelling LIKE %s OR spelling = ANY(%s)",
+            "SELECT spelling FROM people_name_spelling WHERE plain %% %s OR plain LIKE %s OR plain = ANY(%s)",
             [folded, f"{initial}%" if initial not in "%_\\" else "", sorted(v.upper() for v in variants | {folded})],
         )
         return {spelling for (spelling,) in cursor.fetchall()}

@@ -27,10 +27,18 @@ SPELLINGS_OF = """
     ) AS spellings(spelling) WHERE spelling <> ''
 """
 
+# Each spelling also without its accents (as people.names.fold leaves the letters of the alphabets children's names
+# in England are mostly written in), so that 'Gosia' finds 'MAŁGORZATA' through its variant 'MALGORZATA'.
+ACCENTED = "ĄĆĘŁŃÓŚŹŻĂÂÎȘȚŞŢÁÀÄÃÅÉÈËÊÍÌÏÒÖÔÕØÚÙÜÛÝÇČĎĚŇŘŠŤŮŽĐ"
+PLAIN = "ACELNOSZZAAISTSTAAAAAEEEEIIIOOOOOUUUUYCCDENRSTUZD"
+
 CREATE = f"""
-CREATE TABLE people_name_spelling (spelling varchar(300) PRIMARY KEY);
-CREATE INDEX people_name_spelling_trgm ON people_name_spelling USING gin (spelling gin_trgm_ops);
-CREATE INDEX people_name_spelling_pattern ON people_name_spelling (spelling text_pattern_ops);
+CREATE TABLE people_name_spelling (
+    spelling varchar(300) PRIMARY KEY,
+    plain varchar(300) NOT NULL GENERATED ALWAYS AS (translate(spelling, '{ACCENTED}', '{PLAIN}')) STORED
+);
+CREATE INDEX people_name_spelling_trgm ON people_name_spelling USING gin (plain gin_trgm_ops);
+CREATE INDEX people_name_spelling_pattern ON people_name_spelling (plain text_pattern_ops);
 
 CREATE FUNCTION people_name_spelling_add() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
@@ -42,14 +50,14 @@ END $$;
 
 CREATE FUNCTION people_name_spelling_forget() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
-    DELETE FROM people_name_spelling AS known USING ({SPELLINGS_OF.format(rows="gone")}) AS old
-    WHERE known.spelling = old.spelling
-      AND NOT EXISTS (SELECT 1 FROM people_person p WHERE upper(p.first_name::text) = old.spelling)
-      AND NOT EXISTS (SELECT 1 FROM people_person p WHERE upper(p.last_name::text) = old.spelling)
-      AND NOT EXISTS (SELECT 1 FROM people_person p WHERE upper(p.known_as::text) = old.spelling AND p.known_as <> '')
+    DELETE FROM people_name_spelling AS known USING ({SPELLINGS_OF.format(rows="gone")}) AS dropped
+    WHERE known.spelling = dropped.spelling
+      AND NOT EXISTS (SELECT 1 FROM people_person p WHERE upper(p.first_name::text) = dropped.spelling)
+      AND NOT EXISTS (SELECT 1 FROM people_person p WHERE upper(p.last_name::text) = dropped.spelling)
+      AND NOT EXISTS (SELECT 1 FROM people_person p WHERE upper(p.known_as::text) = dropped.spelling AND p.known_as <> '')
       AND NOT EXISTS (
-          SELECT 1 FROM people_person p WHERE upper(p.former_names::text) LIKE '%' || old.spelling || '%'
-          AND old.spelling = ANY(regexp_split_to_array(upper(p.former_names), '[\\s,]+'))
+          SELECT 1 FROM people_person p WHERE upper(p.former_names::text) LIKE '%' || dropped.spelling || '%'
+          AND dropped.spelling = ANY(regexp_split_to_array(upper(p.former_names), '[\\s,]+'))
       );
     RETURN NULL;
 END $$;
