@@ -97,16 +97,16 @@ def trigram_similarity(a: str, b: str) -> float:
     return len(first & second) / len(union) if union else 0.0
 
 
-def is_slip(given: str, recorded: str, *, similarity: float | None = None) -> bool:
+def is_slip(given: str, recorded: str) -> bool:
     """Whether ``recorded`` could be ``given`` typed or heard with a slip (both folded).
 
-    Starting with the same letter: enough letter triples in common (``TRIGRAM_THRESHOLD``; ``similarity`` when the
-    database has already measured it), one letter swapped, dropped, added or changed (in names of ``SHORTEST_SLIP``
-    letters or more), or most letters in the same order. Starting differently, the triples in common must be
-    most of them (``ACROSS_INITIALS``): Liam is not a slip for William, though they share a third."""
+    Starting with the same letter: enough letter triples in common (``TRIGRAM_THRESHOLD``), one letter swapped,
+    dropped, added or changed (in names of ``SHORTEST_SLIP`` letters or more), or most letters in the same order.
+    Starting differently, the triples in common must be most of them (``ACROSS_INITIALS``): Liam is not a slip for
+    William, though they share a third."""
     if not given or not recorded:
         return False
-    similarity = trigram_similarity(given, recorded) if similarity is None else similarity
+    similarity = trigram_similarity(given, recorded)
     if given[0] != recorded[0]:
         return similarity >= ACROSS_INITIALS
     if similarity >= TRIGRAM_THRESHOLD:
@@ -116,7 +116,7 @@ def is_slip(given: str, recorded: str, *, similarity: float | None = None) -> bo
     return fuzz.ratio(given, recorded) >= 80
 
 
-def likeness(given: str, recorded: str, *, variants: frozenset[str] = frozenset(), similarity: float | None = None) -> Likeness | None:
+def likeness(given: str, recorded: str, *, variants: frozenset[str] = frozenset()) -> Likeness | None:
     """How ``recorded`` matches ``given``, best first (see the module's docstring); ``variants`` are the given first
     name's (``first_name_variants``), empty for a family name."""
     given_folded, recorded_folded = fold(given), fold(recorded)
@@ -129,7 +129,7 @@ def likeness(given: str, recorded: str, *, variants: frozenset[str] = frozenset(
     key = name_key(given_folded)
     if key and key == name_key(recorded_folded):
         return Likeness.SOUNDS
-    if is_slip(given_folded, recorded_folded, similarity=similarity):
+    if is_slip(given_folded, recorded_folded):
         return Likeness.SIMILAR
     return None
 
