@@ -51,7 +51,7 @@ class Person(models.Model):
             models.Index(fields=["date_of_birth"]),
             models.Index(fields=["last_name_key", "first_name_key"], name="person_name_keys"),
             models.Index(Upper("last_name"), Upper("first_name"), "id", name="person_names_upper"),
-            models.Index(Upper("first_name"), name="person_first_name_upper"),
+            models.Index(Upper("first_name"), Upper("last_name"), "id", name="person_first_names_upper"),
             models.Index(Upper("known_as"), name="person_known_as_upper", condition=~Q(known_as="")),
         ]
 

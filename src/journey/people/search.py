@@ -11,8 +11,8 @@ best ``SHOWN`` are shown, ranked by ``people.matching.score_candidate`` with its
 match, so the worker can add a detail.
 
 Among a million people the search stays fast by asking the exact spellings first: when enough children match
-every detail exactly (a common family name, a date of birth), they are the best there can be and the names' index
-gives them in order. Otherwise the spellings near each name are chosen from the distinct spellings on record
+every detail exactly (a common family or first name, a date of birth), they are among the best there can be and the
+names' indexes give them in order. Otherwise the spellings near each name are chosen from the distinct spellings on record
 (``people.spellings``) and the children found by those spellings through the indexes, ranked in the database by a
 score that follows ``score_candidate``'s points, so that only those shown are scored in Python.
 """
@@ -48,6 +48,7 @@ MOST_RANKED = 5000  # the most children put through the access rule, so that no 
 IDENTIFIERS = ("nhs_number", "upn")
 DETAILS = ("first_name", "last_name", "date_of_birth", "postcode")
 NAME_ORDER = ("last_upper", "first_upper", "pk")
+FIRST_NAME_ORDER = ("first_upper", "last_upper", "pk")  # the same order where only a first name is given (one index each)
 
 
 @dataclass(frozen=True)
@@ -79,7 +80,8 @@ def search_children(given: Given, children: QuerySet, *, shown: int = SHOWN) -> 
         first_upper=Upper("person__first_name"), last_upper=Upper("person__last_name"),
         known_upper=Upper("person__known_as"), former_upper=Upper("person__former_names"),
     )
-    pool = _first_allowed(everyone.filter(_matching(given, None)).order_by(*NAME_ORDER), children, shown + 1)
+    exact_order = NAME_ORDER if given.last_name or not given.first_name else FIRST_NAME_ORDER
+    pool = _first_allowed(everyone.filter(_matching(given, None)).order_by(*exact_order), children, shown + 1)
     if len(pool) <= shown and _has_near_matches(given):
         near = Spellings(
             first=_near_spellings(given.first_name, first_name_variants(given.first_name)) if given.first_name else {},
@@ -162,11 +164,11 @@ def _known_as(condition: Q) -> Q:
 
 
 def _first_name_matches(first_name: str, near: set[str] | None) -> Q:
-    """The first or known-as name is the one given (``near`` None) or one of ``near``, or sounds the same; or, with
-    ``near``, an earlier first name is one of them."""
+    """The first name is the one given (``near`` None: so the children come in order from the names' index; a
+    known-as name the same comes with the near ones); or the first or known-as name is one of ``near`` or sounds
+    the same, or an earlier first name is one of ``near``."""
     if near is None:
-        spelling = first_name.strip().upper()
-        return Q(first_upper=spelling) | _known_as(Q(known_upper=spelling))
+        return Q(first_upper=first_name.strip().upper())
     return (
         Q(first_upper__in=near) | Q(person__first_name_key=name_key(fold(first_name)))
         | _known_as(Q(known_upper__in=near)) | _former(near, first=True)

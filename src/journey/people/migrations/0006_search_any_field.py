@@ -1,7 +1,8 @@
 """Indexes for finding a child on any one detail (people.search), and the names' spellings on PostgreSQL.
 
-Portable: the names upper-cased as the searches compare them, family then first name (so the children with one
-family name come in name order straight from the index), the first name alone, and known-as names where there are.
+Portable: the names upper-cased as the searches compare them, family then first name and first then family name
+(so the children with one family name, or one first name, come in name order straight from an index), and known-as
+names where there are.
 
 PostgreSQL only (guarded by vendor, as 0004 does): ``people_name_spelling``, every distinct spelling of a first,
 family, known-as or former name, with a trigram index and a pattern index. A spelling slip is looked for among the
@@ -109,7 +110,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='person',
-            index=models.Index(django.db.models.functions.text.Upper('first_name'), name='person_first_name_upper'),
+            index=models.Index(django.db.models.functions.text.Upper('first_name'), django.db.models.functions.text.Upper('last_name'), models.F('id'), name='person_first_names_upper'),
         ),
         migrations.AddIndex(
             model_name='person',
