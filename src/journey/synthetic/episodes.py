@@ -7,8 +7,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 
 from journey.accounts.models import Team, User
-from journey.casework.codes import AbuseCategory, AssessmentDecision, EpisodeKind
+from journey.casework.codes import AbuseCategory, AssessmentDecision, EpisodeKind, NoteKind
 
+from . import notes
 from .context import Context
 from .phrases import (
     ANALYSIS_NO_FURTHER_ACTION,
@@ -33,7 +34,7 @@ from .phrases import (
     fitting,
 )
 from .population import ChildInfo
-from .rows import Allocation, Assessment, ByWhen, CaseNote, Episode, Plan, Visit
+from .rows import Allocation, Assessment, ByWhen, CaseNote, Episode, MeetingAttendee, Plan, Visit
 
 # Days between visits by kind of episode: statutory help is visited more often than early help or aftercare.
 VISIT_EVERY = {EpisodeKind.EARLY_HELP: 28, EpisodeKind.CHILD_IN_NEED: 30, EpisodeKind.CHILD_PROTECTION: 12,
@@ -137,9 +138,15 @@ class Casework:
         ))
 
     def note(self, held: Held, on: date, subject: str, text: str) -> None:
-        when = self.ctx.at(on)
-        self.ctx.batch.add(CaseNote(child=self.info.child, occurred_at=when, subject=subject, text=text,
-                                    author=held.worker_on(on), recorded_at=when + timedelta(hours=2)))
+        """A case note, call, email or meeting, its kind read from the heading (``synthetic.notes``)."""
+        when, author, kind = self.ctx.at(on), held.worker_on(on), notes.shape(subject)
+        note = self.ctx.batch.add(CaseNote(
+            child=self.info.child, occurred_at=when, kind=kind.kind, direction=kind.direction, with_whom=kind.with_whom,
+            subject=kind.subject, text=text, author=author, recorded_at=when + timedelta(hours=2),
+        ))
+        if kind.kind == NoteKind.MEETING:
+            for name, role, agency, apologies in notes.attendees(subject, when, self.ctx.org, worker=author, carer=self.info.carer):
+                self.ctx.batch.add(MeetingAttendee(case_note=note, name=name, role=role, agency=agency, sent_apologies=apologies))
 
     def milestone(self, held: Held, on: date, which: str) -> None:
         subject, text = MILESTONE_NOTES[which]

@@ -59,7 +59,7 @@ def _default(field: models.Field) -> Any:
 
 
 if TYPE_CHECKING:
-    from journey.casework.models import Allocation, Assessment, ByWhen, CaseNote, Episode, Plan, Visit
+    from journey.casework.models import Allocation, Assessment, ByWhen, CaseNote, Episode, MeetingAttendee, Plan, Visit
     from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
     from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
     from journey.synthetic.models import ContactChildTruth, PersonTruth
@@ -72,13 +72,13 @@ else:
     Contact, ContactChild, ScreeningDecision, Referral = (
         row_type(m) for m in (frontdoor.Contact, frontdoor.ContactChild, frontdoor.ScreeningDecision, frontdoor.Referral)
     )
-    Episode, Allocation, Assessment, ByWhen, Plan, Visit, CaseNote = (
+    Episode, Allocation, Assessment, ByWhen, Plan, Visit, CaseNote, MeetingAttendee = (
         row_type(m) for m in (casework.Episode, casework.Allocation, casework.Assessment, casework.ByWhen,
-                              casework.Plan, casework.Visit, casework.CaseNote)
+                              casework.Plan, casework.Visit, casework.CaseNote, casework.MeetingAttendee)
     )
 
 __all__ = [
     "Address", "Allocation", "Assessment", "ByWhen", "CaseNote", "Child", "Contact", "ContactChild", "ContactChildTruth",
-    "Episode", "Household", "HouseholdMembership", "Person", "PersonTruth", "Plan", "Referral", "Relationship", "Row",
+    "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person", "PersonTruth", "Plan", "Referral", "Relationship", "Row",
     "ScreeningDecision", "Visit", "row_type",
 ]
