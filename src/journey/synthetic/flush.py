@@ -22,7 +22,7 @@ from journey.accounts.models import Agency, Team, User
 from journey.audit.context import without_change_capture
 from journey.casework.models import Allocation, Assessment, ByWhen, CaseNote, Episode, HouseholdVisit, MeetingAttendee, Plan, Visit
 from journey.chronology.models import SignificanceFlag, SignificantEvent
-from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
+from journey.frontdoor.models import Contact, ContactChild, PartnerInformation, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 
 from .batch import WRITE_ORDER
@@ -32,7 +32,7 @@ from .organisation import EMAIL_DOMAIN
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
     SignificanceFlag, SignificantEvent, ByWhen, Assessment, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote, Allocation, Episode,
-    Referral, ScreeningDecision, ContactChildTruth, ContactChild, Contact, HouseholdMembership, Household, Relationship,
+    PartnerInformation, Referral, ScreeningDecision, ContactChildTruth, ContactChild, Contact, HouseholdMembership, Household, Relationship,
     Address, PersonTruth, Child, Person,
 )
 
