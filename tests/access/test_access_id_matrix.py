@@ -59,6 +59,13 @@ ROUTES = [
     ("people:child", "GET", "staff", ["child"]),
     ("people:edit-details", "GET POST", "staff", ["child"]),
     ("people:move-address", "GET POST", "staff", ["child"]),
+    ("people:family", "GET", "staff", ["child"]),
+    ("people:add-family-member", "GET POST", "staff", ["child"]),
+    ("people:link-family-member", "GET POST", "staff", ["child"]),
+    ("people:end-relationship", "GET POST", "staff", ["child", "relationship"]),
+    ("people:join-household", "GET POST", "staff", ["child"]),
+    ("people:leave-household", "GET POST", "staff", ["child", "membership"]),
+    ("people:move-household", "GET POST", "staff", ["child"]),
     ("casework:new-visit", "GET POST", "staff", ["child"]),
     ("casework:visit", "GET", "staff", ["child", "visit"]),
     ("casework:new-household-visit", "GET POST", "staff", ["child"]),
@@ -130,6 +137,7 @@ def ids(world, mo, sam):
         row = {"child": child.pk, "contact": named.contact_id, "named": named.pk, **objects.get(name, {})}
         row["visit"], row["episode"], row["assessment"] = row.pop("visit_id", None), row.pop("episode_id", None), row.pop("assessment_id", None)
         row["note"] = row.pop("note_id", None)
+        row["relationship"], row["membership"] = row.pop("relationship_id", None), row.pop("membership_id", None)
         found[name] = row
     grant = grant_access(children["ruby"], acting_user=mo, reason="Covering Alice's visits this week.", user=people["bea"])
     found["ruby"]["grant"] = grant.pk

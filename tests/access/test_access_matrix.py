@@ -17,6 +17,7 @@ from journey.casework.actions import allocate, record_visit, start_assessment, w
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
 from journey.people.actions import create_child
+from journey.people.models import Household, HouseholdMembership, Person, Relationship
 from tests.conftest import make_user
 
 PERSONAS = ["alice", "bea", "mo", "helen", "charlie", "sam", "officer", "teacher", "admin_user", "carol", "dpo"]
@@ -44,6 +45,13 @@ PAGES = [
     ("people:child", "staff", None),
     ("people:edit-details", "staff", None),
     ("people:move-address", "staff", None),
+    ("people:family", "staff", None),
+    ("people:add-family-member", "staff", None),
+    ("people:link-family-member", "staff", None),
+    ("people:end-relationship", "staff", "relationship_id"),
+    ("people:join-household", "staff", None),
+    ("people:leave-household", "staff", "membership_id"),
+    ("people:move-household", "staff", None),
     ("casework:new-visit", "staff", None),
     ("casework:visit", "staff", "visit_id"),
     ("casework:new-household-visit", "staff", None),
@@ -124,8 +132,12 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
         visit = record_visit(child, acting_user=sam, visited_at=timezone.now() - timedelta(days=1), child_seen=True, child_seen_alone=False)
         assessment = start_assessment(episode, acting_user=sam, started_on=today(), due_on=today() + timedelta(days=20), due_reason="School holidays.")
         note = write_case_note(child, acting_user=sam, occurred_at=timezone.now() - timedelta(hours=3), subject="Call", text="Rang school.")
+        mother = Person.objects.create(first_name="Jo", last_name=child.person.last_name, sex="F")
+        relationship = Relationship.objects.create(from_person=mother, to_person=child.person, kind="mother")
+        membership = HouseholdMembership.objects.create(household=Household.objects.create(name="Home"), person=mother, role="parent")
         objects[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk, "entry": f"visit:{visit.pk}",
-                         "note_id": note.pk}
+                         "note_id": note.pk, "relationship_id": relationship.pk, "membership_id": membership.pk}
+        HouseholdMembership.objects.create(household=membership.household, person=child.person, role="child")
     return people, children, objects
 
 

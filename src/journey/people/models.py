@@ -6,15 +6,39 @@ the one record per child that every contact, episode and visit hangs from; it sh
 """
 from datetime import date
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Upper
 from django.utils import timezone
+from django.utils.deconstruct import deconstructible
 
-from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate, age_in_years
+from journey.lib.dates import EARLIEST_DATE_OF_BIRTH, DateOfBirth, PastEvent, PlannedDate, age_in_years, today
 from journey.lib.identifiers import validate_nhs_number, validate_postcode, validate_upn
 
 from .codes import Disability, Ethnicity, HouseholdRole, RelationshipKind, Sex
+
+USER = settings.AUTH_USER_MODEL
+
+
+@deconstructible
+class YearOfBirth:
+    """A year of birth worked out from an age someone gave: from the earliest date of birth's year to this year."""
+
+    code = "year_bound"
+
+    def __call__(self, value: int | None) -> None:
+        if value is not None and not EARLIEST_DATE_OF_BIRTH.year <= value <= today().year:
+            raise ValidationError(
+                f"Approximate age must give a year of birth from {EARLIEST_DATE_OF_BIRTH.year} to this year", code=self.code
+            )
+
+    def __eq__(self, other: object) -> bool:
+        return type(self) is type(other)
+
+    def __hash__(self) -> int:
+        return hash(type(self))
 
 
 class Person(models.Model):
@@ -27,6 +51,11 @@ class Person(models.Model):
     )
     date_of_birth = models.DateField(
         null=True, blank=True, validators=[DateOfBirth()], help_text="Leave empty if not known or not yet born."
+    )
+    approximate_year_of_birth = models.PositiveSmallIntegerField(
+        null=True, blank=True, validators=[YearOfBirth()],
+        help_text="Where the date of birth is not known but an age was given (a relative's): the year it points to, so "
+        "the age shown stays right as years pass. Never used to find a child, which needs a real date.",
     )
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.NOT_KNOWN, help_text="Recorded sex.")
     gender = models.CharField(max_length=60, blank=True, help_text="Gender identity in the person's own words, if shared.")
@@ -70,6 +99,14 @@ class Person(models.Model):
 
     def age_on(self, on: date) -> int | None:
         return age_in_years(self.date_of_birth, on) if self.date_of_birth else None
+
+    def age_described(self, on: date) -> str:
+        """The age as a page shows it: exact from a date of birth, 'about' from an approximate year, else empty."""
+        if self.date_of_birth:
+            return str(age_in_years(self.date_of_birth, on))
+        if self.approximate_year_of_birth:
+            return f"about {max(on.year - self.approximate_year_of_birth, 0)}"
+        return ""
 
     def current_address(self) -> "Address | None":
         return self.addresses.filter(moved_out_on__isnull=True).first()
@@ -182,15 +219,39 @@ class Relationship(models.Model):
     has_parental_responsibility = models.BooleanField(default=False, help_text="Whether from_person holds parental responsibility for to_person.")
     started_on = models.DateField(null=True, blank=True, validators=[PastEvent("Start date")], help_text="When the relationship began, where that matters (e.g. a new partner).")
     ended_on = models.DateField(null=True, blank=True, validators=[PastEvent("End date")], help_text="When it ended, if it has.")
+    recorded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="Who recorded it on the child's record; empty for history brought in with the record (generated or imported).",
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True, help_text="When it was recorded, where someone recorded it.")
+    ended_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Who recorded that it ended.",
+    )
+    ended_recorded_at = models.DateTimeField(null=True, blank=True, help_text="When its end was recorded.")
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["from_person", "to_person", "kind"], name="relationship_unique"),
+            # An ended relationship is kept; the same kind may begin again (a partner who returns) as a new row.
+            models.UniqueConstraint(
+                fields=["from_person", "to_person", "kind"], condition=Q(ended_on__isnull=True), name="relationship_unique_current",
+            ),
             models.CheckConstraint(condition=~Q(from_person=models.F("to_person")), name="relationship_not_self"),
+            models.CheckConstraint(
+                condition=Q(ended_on__isnull=True) | Q(started_on__isnull=True) | Q(ended_on__gte=models.F("started_on")),
+                name="relationship_ended_after_started",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["from_person"], condition=Q(recorded_by__isnull=False), name="relationship_recorded_from"),
+            models.Index(fields=["to_person"], condition=Q(recorded_by__isnull=False), name="relationship_recorded_to"),
         ]
 
     def __str__(self) -> str:
         return f"{self.from_person} is the {self.get_kind_display().lower()} of {self.to_person}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.ended_on is None
 
 
 class Household(models.Model):
@@ -209,6 +270,15 @@ class HouseholdMembership(models.Model):
     role = models.CharField(max_length=20, choices=HouseholdRole.choices, help_text="Their place in the household.")
     joined_on = models.DateField(null=True, blank=True, validators=[PastEvent("Date joined")], help_text="When they joined, if known.")
     left_on = models.DateField(null=True, blank=True, validators=[PastEvent("Date left")], help_text="When they left; empty while they live there.")
+    recorded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="Who recorded that they joined; empty for history brought in with the record (generated or imported).",
+    )
+    recorded_at = models.DateTimeField(null=True, blank=True, help_text="When their joining was recorded, where someone recorded it.")
+    left_recorded_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Who recorded that they left.",
+    )
+    left_recorded_at = models.DateTimeField(null=True, blank=True, help_text="When their leaving was recorded.")
 
     class Meta:
         constraints = [
@@ -217,3 +287,12 @@ class HouseholdMembership(models.Model):
                 name="household_left_after_joined",
             )
         ]
+        indexes = [models.Index(fields=["household"], condition=Q(recorded_by__isnull=False) | Q(left_recorded_by__isnull=False),
+                                name="membership_recorded")]
+
+    def __str__(self) -> str:
+        return f"{self.person} in {self.household}"
+
+    @property
+    def is_current(self) -> bool:
+        return self.left_on is None

@@ -19,6 +19,7 @@ from journey.lib.forms import apply_errors
 
 from . import actions
 from .forms import ChildDetailsForm, ChronologyFilterForm, FindChildForm, MoveAddressForm
+from .genogram import draw
 from .matching import Given
 from .models import Child
 from .relations import family_of
@@ -88,6 +89,7 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
         today=today(),
         addresses=list(child.person.addresses.all()),
         family=family_of(child.person, viewer=request.user),
+        genogram=draw(child, viewer=request.user, on=today()),
         allocations=casework.held_now(episodes),
         agencies_involved=frontdoor.agencies_raising_concerns(child),
         episodes=episodes,
