@@ -25,7 +25,7 @@ from journey.access.actions import grant_access
 from journey.accounts.admin import site as accounts_admin_site
 from journey.accounts.models import Role
 from journey.api.actions import create_user_token
-from journey.casework.actions import open_episode, record_visit, start_assessment
+from journey.casework.actions import Attendee, open_episode, record_visit, start_assessment, write_case_note
 from journey.casework.codes import EpisodeKind
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
@@ -144,7 +144,9 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
         assessment = start_assessment(episode, acting_user=worker, started_on=today(), due_on=today() + timedelta(days=20), due_reason="Holidays.")
         record_information_share(child, acting_user=worker, shared_with_agency=police, shared_with_person="DS Khan",
                                  what_was_shared="Dates", lawful_basis="ca1989_s47", reason="Strategy discussion", shared_on=today())
-        ids[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk}
+        note = write_case_note(child, acting_user=worker, kind="meeting", occurred_at=timezone.now() - timedelta(days=1), subject="Core group",
+                               text="Kerry Morgan attended.", attendees=[Attendee(name="Kerry Morgan", agency="Family")])
+        ids[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk, "note_id": note.pk}
     ids["paddy"] = {}
     for name, child in (("tom", tom), ("paddy", paddy), ("wren", wren)):
         ids[name]["relationship_id"] = Relationship.objects.get(from_person=kerry, to_person=child.person).pk
