@@ -80,25 +80,38 @@ def search_children(given: Given, children: QuerySet, *, shown: int = SHOWN) -> 
         first_upper=Upper("person__first_name"), last_upper=Upper("person__last_name"),
         known_upper=Upper("person__known_as"), former_upper=Upper("person__former_names"),
     )
-    exact_order = NAME_ORDER if given.last_name or not given.first_name else FIRST_NAME_ORDER
-    pool = _first_allowed(everyone.filter(_matching(given, None)).order_by(*exact_order), children, shown + 1)
+    pool = _first_allowed(_exactly(given, everyone), children, shown + 1)
     if len(pool) <= shown and _has_near_matches(given):
         near = Spellings(
             first=_near_spellings(given.first_name, first_name_variants(given.first_name)) if given.first_name else {},
             family=_near_spellings(given.last_name, frozenset()) if given.last_name else {},
         )
         matching = everyone.filter(_matching(given, near)).alias(likeness=_likeness(given, near))
-        pool = _first_allowed(matching.order_by("-likeness", *NAME_ORDER), children, shown + 1)
+        pool = _first_allowed(matching.order_by("-likeness", *NAME_ORDER).values_list("pk", flat=True), children, shown + 1)
     return Found(_scored(given, pool[:shown]), more=len(pool) > shown)
 
 
-def _first_allowed(ranked: QuerySet, children: QuerySet, wanted: int) -> list:
-    """The first ``wanted`` of ``ranked`` (any child, best first) that are among ``children``.
+def _exactly(given: Given, everyone: QuerySet) -> QuerySet | list[int]:
+    """The ids of the children matching every detail exactly, in name order.
+
+    With a name, its index gives them in order. Without one (a date of birth, a postcode, an identifier: a few
+    hundred children at most), they are put in order here: asked to, PostgreSQL would walk a names' index through a
+    million children looking for them."""
+    exact = everyone.filter(_matching(given, None))
+    if given.last_name:
+        return exact.order_by(*NAME_ORDER).values_list("pk", flat=True)
+    if given.first_name:
+        return exact.order_by(*FIRST_NAME_ORDER).values_list("pk", flat=True)
+    found = exact.order_by().values_list(Upper("person__last_name"), Upper("person__first_name"), "pk")[:MOST_RANKED]
+    return [pk for *_, pk in sorted(found)]
+
+
+def _first_allowed(ids: QuerySet | list[int], children: QuerySet, wanted: int) -> list:
+    """The first ``wanted`` of ``ids`` (any child's, best first) that are among ``children``.
 
     The ranking is asked of every child and only then are the best put through ``children``'s own filter (the
     access rule), a batch at a time: asked together, the rule's subqueries lead PostgreSQL to read a million rows.
     A batch loses only the children the user may not find (a restricted child), and the next makes up for them."""
-    ids = ranked.values_list("pk", flat=True)
     pool: list = []
     for start in range(0, MOST_RANKED, wanted):
         batch = list(ids[start:start + wanted])
