@@ -193,7 +193,7 @@ def test_the_search_indexes_are_there_on_postgresql():
 def test_the_front_door_suggests_a_child_named_by_a_nickname_from_journeys_own_list(sam):
     kasia = create_child(acting_user=sam, first_name="Katarzyna", last_name="Nowak", date_of_birth=BORN)
     isabel = create_child(acting_user=sam, first_name="Isabel", last_name="Hughes", date_of_birth=BORN)
-    assert found(search(first_name="Kasia", last_name="Nowak", date_of_birth=BORN)) == [kasia]
+    assert found(search(first_name="Kasia", last_name="Nowak", date_of_birth=BORN))[0] == kasia
     assert found(search(first_name="Izzy", last_name="Hughes", date_of_birth=BORN))[0] == isabel
 
 
@@ -204,8 +204,9 @@ def test_the_front_door_suggests_a_child_with_slips_in_both_names_when_the_date_
     assert "Date of birth matches" in candidates[0].reasons
 
 
-def test_the_front_door_still_suggests_nobody_on_near_names_alone(sam):
+def test_the_front_door_still_suggests_nobody_on_one_name_or_a_weak_pair(sam):
     """The find page lists every child near a name; the front door suggests only likely children (SHOW_THRESHOLD)."""
     create_child(acting_user=sam, first_name="Libby", last_name="Palmer", date_of_birth=BORN)
-    assert search(first_name="Libbie", last_name="Palmar") == []
     assert search(last_name="Palmer") == []
+    assert search(first_name="Libby") == []
+    assert search(first_name="Lilly", last_name="Palmar") == []
