@@ -48,6 +48,7 @@ MOST_RANKED = 5000  # the most children put through the access rule, so that no 
 IDENTIFIERS = ("nhs_number", "upn")
 DETAILS = ("first_name", "last_name", "date_of_birth", "postcode")
 NAME_ORDER = ("last_upper", "first_upper", "pk")
+FORMER_NAME_SHORTEST = 3
 FIRST_NAME_ORDER = ("first_upper", "last_upper", "pk")  # the same order where only a first name is given (one index each)
 
 
@@ -196,10 +197,14 @@ def _family_name_matches(last_name: str, near: set[str] | None) -> Q:
 
 def _former(spellings: set[str], *, first: bool) -> Q:
     """Former names holding one of ``spellings`` where ``matching.former_names_of`` reads a first name (the first
-    word of an earlier whole name) or a family name (an entry on its own, or the last word of an earlier name)."""
-    if not spellings:
+    word of an earlier whole name) or a family name (an entry on its own, or the last word of an earlier name).
+
+    Spellings shorter than ``FORMER_NAME_SHORTEST`` (Li, Mo) are left out: they hold no letter triple for the
+    former names' trigram index to look up, and one such alternative makes it read every row."""
+    indexed = sorted(spelling for spelling in spellings if len(spelling) >= FORMER_NAME_SHORTEST)
+    if not indexed:
         return Q(pk__in=[])
-    either = "|".join(re.escape(spelling) for spelling in sorted(spellings))
+    either = "|".join(re.escape(spelling) for spelling in indexed)
     pattern = rf"(^|,)\s*({either})\s+[^,\s]" if first else rf"(^|,)\s*([^,]*\s)?({either})\s*(,|$)"
     return Q(former_upper__regex=pattern)
 
