@@ -194,6 +194,7 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--runs", type=int, default=50, help="children searched for, per search type (0: build only)")
     parser.add_argument("--warmup", type=int, default=10, help="other children searched for first, per type, untimed")
+    parser.add_argument("--slowest", action="store_true", help="print each type's slowest search too")
     options = parser.parse_args()
     if not options.database_url.startswith("postgres"):
         sys.exit("This benchmark needs PostgreSQL (a postgres:// --database-url).")
@@ -236,7 +237,7 @@ def main() -> None:
           f" after {len(warming)} others per type to warm up")
     print(f"{'search':34} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'queries':>8} {'shown':>6} {'target found':>13}")
     for kind, forms in searches(chosen, options.seed).items():
-        timings, queries, shown, hits = [], [], [], 0
+        timings, queries, shown, hits, slowest = [], [], [], 0, (0.0, "")
         for child, data in zip(chosen, forms, strict=True):
             url = f"/children/find/?{urlencode(data)}"
             executed: list[str] = []
@@ -249,6 +250,7 @@ def main() -> None:
                 started = time.perf_counter()
                 response = client.get(url)
                 timings.append((time.perf_counter() - started) * 1000)
+            slowest = max(slowest, (timings[-1], url))
             if response.status_code != 200:
                 sys.exit(f"{url} answered {response.status_code}")
             page = response.content.decode()
@@ -260,6 +262,8 @@ def main() -> None:
         p95 = timings[max(0, int(round(0.95 * len(timings))) - 1)]
         print(f"{kind:34} {statistics.median(timings):8.1f} {p95:8.1f} {timings[-1]:8.1f} {statistics.median(queries):8.0f} "
               f"{statistics.mean(shown):6.1f} {hits:>6}/{len(chosen)}")
+        if options.slowest:
+            print(f"{'':34} slowest: {slowest[0]:.1f} ms {slowest[1]}")
 
 
 if __name__ == "__main__":
