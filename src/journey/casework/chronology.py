@@ -3,21 +3,34 @@
 Each provider takes a batch of child ids and reads plain rows (no model objects: a rebuild derives hundreds of
 thousands of entries), so the materialised chronology can be rebuilt for a whole authority a batch at a time, and
 refreshed for one child when a row changes."""
+from django.utils import timezone
+
 from journey.chronology.registry import Entry, as_aware, author, child_of, entry_key, label, link, register
 
 from .codes import AbuseCategory, AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
 from .models import Assessment, CaseNote, Episode, Plan, Visit, note_title
 
 
-@register("episode", "Episode of help", sources={"casework.Episode": child_of})
+def opened_at(started_on, opened_at, referred_at):
+    """When an episode began, as exactly as the record says, so that it sorts after what caused it: the moment of
+    the referral that began it, if that was on the day it started; else the moment it was recorded, if on that day;
+    else (a start recorded later, with an earlier date) the start of that day."""
+    for moment in (referred_at, opened_at):
+        if moment is not None and timezone.localdate(moment) == started_on:
+            return moment
+    return as_aware(started_on)
+
+
+@register("episode", "Episode of help", sources={"casework.Episode": child_of, "frontdoor.Referral": child_of})
 def episodes(child_ids):
     rows = Episode.objects.filter(child_id__in=child_ids).order_by().values_list(
         "pk", "child_id", "kind", "started_on", "ended_on", "closure_reason", "closure_note", "opened_by_id", "closed_by_id",
+        "opened_at", "referral__referred_at",
     )
-    for pk, child_id, kind, started_on, ended_on, closure_reason, closure_note, opened_by, closed_by in rows:
+    for pk, child_id, kind, started_on, ended_on, closure_reason, closure_note, opened_by, closed_by, recorded, referred in rows:
         agency, name = author(opened_by)
         yield Entry(
-            kind="episode", occurred_at=as_aware(started_on), title=f"{label(EpisodeKind, kind)} episode opened",
+            kind="episode", occurred_at=opened_at(started_on, recorded, referred), title=f"{label(EpisodeKind, kind)} episode opened",
             agency=agency, author=name, key=entry_key("episode", pk), child_id=child_id,
         )
         if ended_on:
