@@ -39,9 +39,10 @@ def find_child(request: HttpRequest) -> HttpResponse:
             request=request,
         )
     template = "people/_find_results.html" if request.htmx and candidates is not None else "people/find.html"  # type: ignore[attr-defined]
-    context = {"form": form, "candidates": candidates, "openable": openable, "today": today(), "more": more, "shown": SHOWN}
-    if more:
-        context["narrow_with"] = form.details_not_given()
+    context = {
+        "form": form, "candidates": candidates, "openable": openable, "today": today(),
+        "more": more, "shown": SHOWN, "narrow_with": form.details_not_given() if more else [],
+    }
     return render(request, template, context)
 
 
