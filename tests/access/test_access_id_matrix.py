@@ -85,6 +85,7 @@ ROUTES = [
     ("casework:authorise-assessment", "POST", "team manager", ["child", "assessment"]),
     ("chronology:add-event", "GET POST", "staff", ["child"]),
     ("chronology:flag", "POST", "staff", ["child"]),
+    ("chronology:print", "GET", "staff", ["child"]),
     ("access:grants", "GET POST", "managers", ["child"]),
     ("access:revoke", "POST", "managers", ["child", "grant"]),
     ("audit:child-reads", "GET", "managers", ["child"]),

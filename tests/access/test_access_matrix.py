@@ -69,6 +69,7 @@ PAGES = [
     ("casework:allocate", "managers", "episode_id"),
     ("chronology:add-event", "staff", None),
     ("chronology:flag", "staff", "entry"),
+    ("chronology:print", "staff", None),
     ("access:grants", "managers", None),
     ("frontdoor:shared-record", "partner", None),
     ("frontdoor:add-information", "partner", None),

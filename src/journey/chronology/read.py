@@ -114,6 +114,16 @@ def chronology_page(child, chosen: ChronologyFilter = EVERYTHING, *, total: int 
     return ChronologyPage(entries=entries, matching=matching, previous=previous, next=following)
 
 
+def every_entry(child, chosen: ChronologyFilter = EVERYTHING, *, most: int) -> tuple[list[Entry], int]:
+    """Up to ``most`` of the entries matching ``chosen`` in its order, and how many match: for printing, where a
+    page break is no place to stop."""
+    filtered = _filtered(child, chosen)
+    order = ("occurred_at", "key") if chosen.oldest_first else ("-occurred_at", "-key")
+    rows = list(filtered.order_by(*order).values_list(*COLUMNS)[:most])
+    matching = len(rows) if len(rows) < most else filtered.count()
+    return [as_entry(row) for row in rows], matching
+
+
 def entry_on(child, key: str) -> Entry | None:
     """One entry of the child's chronology by its key, or None."""
     if not is_entry_key(key):

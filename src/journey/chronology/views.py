@@ -5,15 +5,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods
 
 from journey.access.fetch import get_child_for_staff
 from journey.lib.forms import apply_errors
 
 from . import actions
-from .forms import FlagEntryForm, SignificantEventForm
+from .forms import ChronologyFilterForm, FlagEntryForm, SignificantEventForm
 from .models import SignificanceFlag
-from .read import entry_on
+from .printing import MOST_PRINTED, PrintedChronology, PrintingUnavailable, chronology_pdf
+from .read import entry_on, every_entry, summary_of
 
 
 @require_http_methods(["GET", "POST"])
@@ -56,3 +58,28 @@ def flag(request: HttpRequest, child_id: int) -> HttpResponse:
                 messages.success(request, "Entry marked as significant")
                 return redirect("people:child", child.pk)
     return render(request, "chronology/flag_form.html", {"child": child, "form": form, "entry": entry})
+
+
+@require_GET
+def print_chronology(request: HttpRequest, child_id: int) -> HttpResponse:
+    """The chronology as a PDF, with the filters chosen on the journey page. Printing is a read of the record like
+    any other, so it goes to the audit log as one."""
+    child = get_child_for_staff(request, child_id, what="print the chronology (PDF)")
+    form = ChronologyFilterForm(request.GET or None, agencies=summary_of(child).agencies)
+    chosen = form.chosen()
+    entries, matching = every_entry(child, chosen, most=MOST_PRINTED)
+    person = child.person
+    printed_at = timezone.localtime()
+    printed = PrintedChronology(
+        child_name=person.full_name, born=f"{person.date_of_birth:%-d %B %Y}" if person.date_of_birth else "",
+        entries=entries, matching=matching, filters=form.describe() if form.is_bound else "every entry",
+        oldest_first=chosen.oldest_first, printed_at=printed_at, printed_by=request.user.display_name,  # type: ignore[union-attr]
+    )
+    try:
+        pdf = chronology_pdf(printed)
+    except PrintingUnavailable:
+        return render(request, "chronology/print_unavailable.html", {"child": child}, status=503)
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = f'attachment; filename="chronology-{child.pk}-{printed_at:%Y-%m-%d}.pdf"'
+    response["Cache-Control"] = "no-store"
+    return response

@@ -3,7 +3,7 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from journey.chronology.registry import kinds
+from journey.chronology.forms import ChronologyFilterForm  # noqa: F401  (the journey page's filter, owned by the chronology)
 from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate, today
 from journey.lib.forms import GovukDateField
 from journey.lib.identifiers import normalise_nhs_number, normalise_upn, validate_nhs_number, validate_postcode, validate_upn
@@ -100,21 +100,6 @@ class FindChildForm(forms.Form):
             first_name=data["first_name"], last_name=data["last_name"], date_of_birth=data["date_of_birth"],
             nhs_number=data["nhs_number"], postcode=data["postcode"], upn=data["upn"],
         )
-
-
-class ChronologyFilterForm(forms.Form):
-    agency = forms.MultipleChoiceField(label="Agency", required=False, widget=forms.CheckboxSelectMultiple)
-    kind = forms.MultipleChoiceField(label="Kind of entry", required=False, widget=forms.CheckboxSelectMultiple)
-    significant = forms.BooleanField(label="Significant entries only", required=False)
-    order = forms.ChoiceField(
-        label="Order", required=False, widget=forms.RadioSelect(attrs={"inline": True}),
-        choices=[("newest", "Newest first"), ("oldest", "Oldest first")],
-    )
-
-    def __init__(self, *args, agencies: list[str], **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["agency"].choices = [(a, a) for a in agencies]  # type: ignore[attr-defined]
-        self.fields["kind"].choices = [(k.code, k.label) for k in kinds()]  # type: ignore[attr-defined]
 
 
 def _text(label: str, max_length: int, *, required: bool = False, help_text: str = "", message: str = "") -> forms.CharField:
