@@ -1,4 +1,5 @@
 """Recording a contact: screeners choose the agency; partners send their own agency's concern and see a receipt."""
+import html
 from datetime import date, timedelta
 
 from django.utils import timezone
@@ -32,6 +33,21 @@ def test_it_hides_the_agency_choice_from_a_partner(client_for, teacher):
 
     assert 'name="agency"' not in page
     assert "Raise a concern about a child" in page
+
+
+def test_a_partners_own_name_and_role_start_filled_in_as_the_referrer(client_for, teacher, sam):
+    partner_page = client_for(teacher).get("/front-door/contacts/new/").content.decode()
+    screener_page = client_for(sam).get("/front-door/contacts/new/").content.decode()
+
+    assert 'value="Tess Turner"' in partner_page and 'value="Designated safeguarding lead"' in partner_page
+    assert 'value="Sam Shah"' not in screener_page  # a screener records what a referrer said, not themselves
+
+
+def test_the_second_childs_labels_keep_nhs_in_capitals(client_for, sam):
+    page = html.unescape(client_for(sam).get("/front-door/contacts/new/").content.decode())
+
+    assert "Second child's NHS number (optional)" in page and "nHS" not in page
+    assert "Second child's first name" in page
 
 
 def test_a_screener_records_a_contact_and_goes_to_it(client_for, sam, police):

@@ -56,7 +56,10 @@ def _child_fields(prefix: str, required: bool) -> dict[str, forms.Field]:
     whose, named = ("the second child's", "Second child: ") if prefix else ("the child's", "")
 
     def label(text: str) -> str:
-        return f"Second child's {text[0].lower()}{text[1:]}" if prefix else text
+        if not prefix:
+            return text
+        first_word = text.split()[0]
+        return f"Second child's {text if first_word.isupper() else text[0].lower() + text[1:]}"  # "NHS" stays upper case
 
     return {
         f"{prefix}first_name": _text(label("First name"), 100, required=required, required_message=f"Enter {whose} first name"),
@@ -114,6 +117,9 @@ class ContactForm(forms.Form):
         if user.is_partner:
             for name in ("agency", "received_on", "received_time"):
                 del self.fields[name]
+            # A partner usually raises the concern themselves: their name and role start filled in, still changeable.
+            self.fields["referrer_name"].initial = user.get_full_name()
+            self.fields["referrer_role"].initial = user.job_title
 
     def clean(self) -> dict:
         data = super().clean()

@@ -33,6 +33,12 @@ def nhs_check_digit(first_nine: str) -> int | None:
     return check
 
 
+# Said in the user's words: the check digit (modulus 11) and the check letter catch a slip in typing, and that is
+# what the person must look for.
+NHS_NUMBER_MISTYPED = "NHS number is not valid: check each digit has been typed correctly"
+UPN_MISTYPED = "UPN is not valid: check each character has been typed correctly"
+
+
 def validate_nhs_number(value: str) -> None:
     digits = normalise_nhs_number(value)
     # [0-9], not str.isdigit(): that also passes '²' and other scripts' digits, which int() and searches trip on.
@@ -40,7 +46,7 @@ def validate_nhs_number(value: str) -> None:
         raise ValidationError("NHS number must be 10 digits, like 943 476 5919", code="nhs_format")
     if nhs_check_digit(digits[:9]) != int(digits[9]):
         raise ValidationError(
-            "NHS number is not valid: its last digit does not match the modulus 11 check. Check it has been typed correctly",
+            NHS_NUMBER_MISTYPED,
             code="nhs_check_digit",
         )
 
@@ -71,12 +77,12 @@ def validate_upn(value: str) -> None:
     )
     if not shape_ok:
         raise ValidationError(
-            "UPN must be 13 characters: a check letter followed by 12 digits (the last may be a letter), like A123456789012",
+            "UPN must be 13 characters: a letter followed by 12 digits (the last may be a letter), like A123456789012",
             code="upn_format",
         )
     if upn_check_letter(upn[1:]) != upn[0]:
         raise ValidationError(
-            "UPN is not valid: its first letter does not match the check letter for the other 12 characters",
+            UPN_MISTYPED,
             code="upn_check_letter",
         )
 
