@@ -7,11 +7,15 @@ The first run creates the database if it is missing, migrates it and loads --peo
 the generator's word banks, deterministic from --seed; one in three has moved house, a few have a former family
 name or a known-as name) with psycopg COPY in one transaction, so a build either completes or leaves nothing. A
 database that already holds the children is used as it is. Each search type is then timed over --runs different
-children (the details taken from the children on record, misspelt where the type says so), as a front door screener
+children (the details taken from the children on record, misspelt where the type says so: one slip in the family
+name, or in both names; a nickname from the nicknames list where the first name has one), as a front door screener
 through Django's test client (after --warmup searches for other children, untimed, so the indexes are in memory as
 on a server in use): the view, its queries, the audit event and the template. Prints p50/p95/max in
-milliseconds, queries per search and how many children the page showed. It never asserts a time. Runs with
-production settings (benchmarks/_production.py).
+milliseconds, queries per search, how many children the page showed and how often the child searched for was
+among them (with only ~150 family and ~250 first names in the word banks, a name alone matches hundreds of children,
+so the child is often beyond the 25 shown). --slowest prints each type's slowest search. A database built before
+UPNs were loaded gets them for the children searched for. It never asserts a time. Runs with production settings
+(benchmarks/_production.py).
 """
 import argparse
 import os
