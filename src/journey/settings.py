@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "journey.frontdoor",
     "journey.casework",
     "journey.chronology",
+    "journey.news",
     "journey.access",
     "journey.audit",
     "journey.dataprotection",

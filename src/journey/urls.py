@@ -20,6 +20,7 @@ urlpatterns = [
     path("children/", include("journey.people.urls")),
     path("front-door/", include("journey.frontdoor.urls")),
     path("casework/", include("journey.casework.urls")),
+    path("news/", include("journey.news.urls")),
     path("chronology/", include("journey.chronology.urls")),
     path("access/", include("journey.access.urls")),
     path("audit/", include("journey.audit.urls")),

@@ -21,7 +21,7 @@ from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 from journey.people.models import Child
 
-from . import actions, queries, rules
+from . import actions, landing, queries, rules
 from .actions import ASSESSMENT_TEXT_FIELDS
 from .caseload import caseload_page
 from .codes import NoteKind
@@ -78,11 +78,13 @@ def my_children(request: HttpRequest) -> HttpResponse:
     managed = _held_by_those_managed(user)
     mine = caseload_page(user, Q(worker=user), request.GET.get("page"))
     theirs = caseload_page(user, managed[1], request.GET.get("held_page")) if managed else None
+    shown_panels = landing.panels(request)
     shown = dict.fromkeys(row.child.pk for row in [*mine.object_list, *(theirs.object_list if theirs else [])])
+    shown.update(dict.fromkeys(pk for panel in shown_panels for pk in panel.children))
     what = f"my children and my {managed[0]}'s children" if managed else "my children"
     record_list_read(user, what, shown, request=request)
     return render(request, "casework/my_children.html", {
-        "mine": mine, "theirs": theirs, "held_by": managed[0] if managed else "",
+        "mine": mine, "theirs": theirs, "held_by": managed[0] if managed else "", "panels": shown_panels,
         "held_by_name": user.team.name if managed and user.team_id else "",
     })
 
