@@ -52,9 +52,9 @@ def test_it_starts_an_assessment_and_opens_it(client_for, alice, ruby, date_fiel
     assert page.count("What is going well (strengths)") == 3
 
 
-def test_it_will_not_start_an_assessment_in_a_closed_episode(client_for, alice, ruby, date_fields):
+def test_it_will_not_start_an_assessment_in_a_closed_episode(client_for, alice, mo, ruby, date_fields):
     episode = ruby.episodes.get()
-    close_episode(episode, ended_on=today(), reason="needs_met", acting_user=alice)
+    close_episode(episode, ended_on=today(), reason="needs_met", acting_user=mo)
     data = {**date_fields("started_on", today()), **date_fields("due_on", today()), "due_reason": "Soon."}
     page = client_for(alice).post(f"/casework/children/{ruby.pk}/episodes/{episode.pk}/assessments/new/", data).content.decode()
     assert "An assessment can only be started in an open episode" in page

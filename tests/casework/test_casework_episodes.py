@@ -58,13 +58,13 @@ def test_it_rejects_an_end_date_before_the_start(client_for, alice, ruby, date_f
     assert episode.is_open
 
 
-def test_closing_an_episode_ends_its_allocation(client_for, alice, ruby, date_fields):
+def test_closing_an_episode_ends_its_allocation(client_for, mo, ruby, date_fields):
     episode = ruby.episodes.get()
     data = {"reason": "stepped_down", "note": "Family happy with school support.", **date_fields("ended_on", today())}
-    response = client_for(alice).post(f"/casework/children/{ruby.pk}/episodes/{episode.pk}/close/", data)
+    response = client_for(mo).post(f"/casework/children/{ruby.pk}/episodes/{episode.pk}/close/", data)
     assert response.status_code == 302
     episode.refresh_from_db()
-    assert episode.ended_on == today() and episode.closure_reason == "stepped_down" and episode.closed_by == alice
+    assert episode.ended_on == today() and episode.closure_reason == "stepped_down" and episode.closed_by == mo
     assert not Allocation.objects.filter(episode=episode, ended_on__isnull=True).exists()
 
 
@@ -82,13 +82,13 @@ def test_a_partner_cannot_start_an_episode(client_for, officer, ruby, date_field
     assert ruby.episodes.count() == 1
 
 
-def test_an_episode_already_closed_says_so_and_stays_as_it_was(client_for, alice, ruby, date_fields):
+def test_an_episode_already_closed_says_so_and_stays_as_it_was(client_for, mo, ruby, date_fields):
     episode = ruby.episodes.get()
-    client_for(alice).post(
+    client_for(mo).post(
         f"/casework/children/{ruby.pk}/episodes/{episode.pk}/close/", {"reason": "needs_met", **date_fields("ended_on", today())}
     )
     again = {"reason": "moved_away", **date_fields("ended_on", today())}
-    page = client_for(alice).post(f"/casework/children/{ruby.pk}/episodes/{episode.pk}/close/", again).content.decode()
+    page = client_for(mo).post(f"/casework/children/{ruby.pk}/episodes/{episode.pk}/close/", again).content.decode()
     assert "This episode closed on" in page
     episode.refresh_from_db()
     assert episode.closure_reason == "needs_met"

@@ -16,12 +16,12 @@ def ending_of(allocation) -> AuditEvent:
     )
 
 
-def test_closing_an_episode_logs_the_end_of_its_allocation_as_the_closer(alice, ruby):
+def test_closing_an_episode_logs_the_end_of_its_allocation_as_the_closer(mo, ruby):
     episode = ruby.episodes.get()
     held = episode.allocations.get()
-    close_episode(episode, ended_on=today(), reason="stepped_down", acting_user=alice)
+    close_episode(episode, ended_on=today(), reason="stepped_down", acting_user=mo)
     event = ending_of(held)
-    assert (event.user, event.child) == (alice, ruby)
+    assert (event.user, event.child) == (mo, ruby)
     assert (event.before, event.after) == ({"ended_on": None}, {"ended_on": today().isoformat()})
 
 

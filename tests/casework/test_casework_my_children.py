@@ -34,8 +34,8 @@ def test_it_puts_a_child_never_seen_first(client_for, alice, ruby, leo):
     assert page.index("Leo Jones") < page.index("Ruby Smith")
 
 
-def test_it_leaves_out_a_child_whose_episode_has_closed(client_for, alice, ruby):
-    close_episode(ruby.episodes.get(), ended_on=today(), reason="needs_met", acting_user=alice)
+def test_it_leaves_out_a_child_whose_episode_has_closed(client_for, alice, mo, ruby):
+    close_episode(ruby.episodes.get(), ended_on=today(), reason="needs_met", acting_user=mo)
     assert "Ruby Smith" not in client_for(alice).get("/casework/").content.decode()
 
 

@@ -36,8 +36,8 @@ def test_an_empty_caseload_is_recorded_with_no_children(client_for, charlie, rub
     assert event.after == {"children": []}
 
 
-def test_a_child_no_longer_listed_is_not_named(client_for, alice, ruby, leo):
-    close_episode(ruby.episodes.get(), ended_on=today(), reason="needs_met", acting_user=alice)
+def test_a_child_no_longer_listed_is_not_named(client_for, alice, mo, ruby, leo):
+    close_episode(ruby.episodes.get(), ended_on=today(), reason="needs_met", acting_user=mo)
     client_for(alice).get("/casework/")
     assert list_reads(alice)[-1].after == {"children": [leo.pk]}
 

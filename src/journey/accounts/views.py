@@ -37,12 +37,15 @@ START_PAGES = {
     Role.DATA_PROTECTION_OFFICER: "dataprotection:start",
     Role.ADMINISTRATOR: "accounts-admin:index",
     Role.CALDICOTT_GUARDIAN: "people:find",
+    Role.TEAM_MANAGER: "casework:team",
+    Role.HEAD_OF_SERVICE: "casework:service",
 }
 
 
 def start_page(user) -> str:
     """Where each role's working day begins: partners their concerns (where each has got to), screeners work the front door's queue, the
-    data protection officer their requests, administrators their accounts; practitioners and managers their children."""
+    data protection officer their requests, administrators their accounts; team managers their team's queue, heads of
+    service their teams' caseloads and waiting work; practitioners their children."""
     return START_PAGES.get(user.role, "casework:my-children")
 
 

@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from journey.accounts.models import TeamKind
 from journey.audit.context import audited_action
 from journey.lib.dates import today
 
 from . import queries, rules
-from .codes import ClosureReason, Direction, EpisodeKind, NoteKind
-from .models import Allocation, Assessment, ByWhen, CaseNote, Episode, HouseholdVisit, MeetingAttendee, Visit
+from .codes import ClosureReason, Decision, Direction, EpisodeKind, NoteKind
+from .models import Allocation, Assessment, ByWhen, CaseNote, ClosureProposal, Episode, HouseholdVisit, MeetingAttendee, Transfer, Visit
 
 if TYPE_CHECKING:
     from journey.people.models import Child
@@ -42,11 +43,9 @@ def open_episode(
     return episode
 
 
-@audited_action
-def close_episode(episode: Episode, *, ended_on: date, reason: str, acting_user, note: str = "") -> Episode:
+def _closure_errors(episode: Episode, *, ended_on: date, reason: str) -> dict[str, str]:
+    """What is wrong with closing ``episode`` on ``ended_on`` for ``reason``, each message keyed by its field."""
     errors = {}
-    if not episode.is_open:
-        raise ValidationError("This episode is already closed")
     if reason not in ClosureReason.values:
         errors["reason"] = "Select the reason the episode is closing"
     held = list(episode.allocations.filter(ended_on__isnull=True))
@@ -56,17 +55,153 @@ def close_episode(episode: Episode, *, ended_on: date, reason: str, acting_user,
         errors["ended_on"] = "End date must be today or in the past"
     elif latest := max((a.started_on for a in held if a.started_on > ended_on), default=None):
         errors["ended_on"] = f"End date must be on or after the current allocation began ({latest:%-d %B %Y})"
-    if errors:
-        raise ValidationError(errors)
+    return errors
+
+
+def _close(episode: Episode, *, ended_on: date, reason: str, note: str, closed_by) -> Episode:
     episode.ended_on = ended_on
     episode.closure_reason = reason
     episode.closure_note = note.strip()
-    episode.closed_by = acting_user
+    episode.closed_by = closed_by
     episode.save()
-    for allocation in held:  # the worker hands the child on the day the episode closes
+    for allocation in episode.allocations.filter(ended_on__isnull=True):  # the worker hands the child on the day the episode closes
         allocation.ended_on = ended_on
         allocation.save(update_fields=["ended_on"])
+    for transfer in episode.transfers.pending():  # a closed episode moves nowhere: the receiving team is answered
+        transfer.decision = Decision.RETURNED
+        transfer.decided_at = timezone.now()
+        transfer.return_reason = "The episode closed before the transfer was answered"
+        transfer.save()
     return episode
+
+
+@audited_action
+def close_episode(episode: Episode, *, ended_on: date, reason: str, acting_user, note: str = "") -> Episode:
+    """A manager of the child closes the episode: they agree their own proposal in one step, so the closure's
+    history is the same as when a worker proposes and the manager agrees. Others propose (``propose_closure``)."""
+    if refusal := rules.closure_refusal(acting_user, episode):
+        raise ValidationError(refusal)
+    if errors := _closure_errors(episode, ended_on=ended_on, reason=reason):
+        raise ValidationError(errors)
+    for waiting in episode.closure_proposals.pending():  # the manager's own closure answers any proposal waiting
+        waiting.decision = Decision.RETURNED
+        waiting.decided_by = acting_user
+        waiting.decided_at = timezone.now()
+        waiting.return_reason = "Closed directly by a manager"
+        waiting.save()
+    now = timezone.now()
+    ClosureProposal.objects.create(
+        episode=episode, child_id=episode.child_id, ended_on=ended_on, reason=reason, note=note.strip(), proposed_by=acting_user,
+        proposed_at=now, decision=Decision.ACCEPTED, decided_by=acting_user, decided_at=now,
+    )
+    return _close(episode, ended_on=ended_on, reason=reason, note=note, closed_by=acting_user)
+
+
+@audited_action
+def propose_closure(episode: Episode, *, ended_on: date, reason: str, acting_user, note: str = "") -> ClosureProposal:
+    """The worker proposes closing the episode, with the date and the reason; the manager line agrees or sends it
+    back (``agree_closure``, ``send_back_closure``). The episode stays open meanwhile."""
+    if refusal := rules.closure_proposal_refusal(acting_user, episode):
+        raise ValidationError(refusal)
+    if errors := _closure_errors(episode, ended_on=ended_on, reason=reason):
+        raise ValidationError(errors)
+    return ClosureProposal.objects.create(
+        episode=episode, child_id=episode.child_id, ended_on=ended_on, reason=reason, note=note.strip(), proposed_by=acting_user,
+    )
+
+
+@audited_action
+def agree_closure(proposal: ClosureProposal, *, acting_user) -> Episode:
+    """A manager of the child agrees the proposal: the episode closes on the proposed date, closed by the manager.
+    The date is checked again: the work may have moved on since it was proposed."""
+    if refusal := rules.closure_decision_refusal(acting_user, proposal):
+        raise ValidationError(refusal)
+    episode = proposal.episode
+    if errors := _closure_errors(episode, ended_on=proposal.ended_on, reason=proposal.reason):
+        raise ValidationError(" ".join(message for message in errors.values()) + ": send the closure back to be proposed again")
+    proposal.decision = Decision.ACCEPTED
+    proposal.decided_by = acting_user
+    proposal.decided_at = timezone.now()
+    proposal.save()
+    return _close(episode, ended_on=proposal.ended_on, reason=proposal.reason, note=proposal.note, closed_by=acting_user)
+
+
+@audited_action
+def send_back_closure(proposal: ClosureProposal, *, reason: str, acting_user) -> ClosureProposal:
+    """The manager line does not agree the closure yet, and says why; the episode stays open."""
+    if refusal := rules.closure_decision_refusal(acting_user, proposal):
+        raise ValidationError(refusal)
+    if not reason.strip():
+        raise ValidationError({"return_reason": "Enter why the closure is being sent back"})
+    proposal.decision = Decision.RETURNED
+    proposal.decided_by = acting_user
+    proposal.decided_at = timezone.now()
+    proposal.return_reason = reason.strip()
+    proposal.full_clean()
+    proposal.save()
+    return proposal
+
+
+@audited_action
+def propose_transfer(episode: Episode, *, to_team, reason: str, acting_user) -> Transfer:
+    """A manager of the team holding the episode asks another team to take it, saying why. Nothing moves until the
+    receiving team's manager accepts (``accept_transfer``); meanwhile they may open the child's record."""
+    if refusal := rules.transfer_refusal(acting_user, episode):
+        raise ValidationError(refusal)
+    from_team_id = rules.episode_team_id(episode)
+    errors = {}
+    if to_team is None or to_team.kind in (TeamKind.SERVICE, TeamKind.FRONT_DOOR) or not to_team.agency.is_local_authority:
+        errors["to_team"] = "Select a team of the local authority that holds children's work"
+    elif to_team.pk == from_team_id:
+        errors["to_team"] = "Select a team other than the one holding the episode now"
+    elif to_team.manager_id is None and not any(area.manager_id for area in to_team.ancestors()):
+        errors["to_team"] = f"Nobody manages {to_team.name} to accept the transfer: choose another team"
+    if not reason.strip():
+        errors["reason"] = "Enter why the episode should move to that team"
+    if errors:
+        raise ValidationError(errors)
+    transfer = Transfer(
+        episode=episode, child_id=episode.child_id, from_team_id=from_team_id, to_team=to_team, reason=reason.strip(),  # type: ignore[misc]
+        proposed_by=acting_user,
+    )
+    transfer.full_clean()
+    transfer.save()
+    return transfer
+
+
+@audited_action
+def accept_transfer(transfer: Transfer, *, acting_user) -> Transfer:
+    """The receiving manager takes the episode: it moves to their team, its worker hands it on today, and it waits
+    in their team's queue for them to allocate."""
+    if refusal := rules.transfer_decision_refusal(acting_user, transfer):
+        raise ValidationError(refusal)
+    episode = transfer.episode
+    for allocation in episode.allocations.filter(ended_on__isnull=True):
+        allocation.ended_on = max(today(), allocation.started_on)
+        allocation.save(update_fields=["ended_on"])
+    episode.team_id = transfer.to_team_id
+    episode.save(update_fields=["team"])
+    transfer.decision = Decision.ACCEPTED
+    transfer.decided_by = acting_user
+    transfer.decided_at = timezone.now()
+    transfer.save()
+    return transfer
+
+
+@audited_action
+def return_transfer(transfer: Transfer, *, reason: str, acting_user) -> Transfer:
+    """The receiving manager does not take the episode, and says why: nothing moves, and the sender sees the reason."""
+    if refusal := rules.transfer_decision_refusal(acting_user, transfer):
+        raise ValidationError(refusal)
+    if not reason.strip():
+        raise ValidationError({"return_reason": "Enter why the transfer is being returned"})
+    transfer.decision = Decision.RETURNED
+    transfer.decided_by = acting_user
+    transfer.decided_at = timezone.now()
+    transfer.return_reason = reason.strip()
+    transfer.full_clean()
+    transfer.save()
+    return transfer
 
 
 @audited_action
@@ -75,6 +210,8 @@ def allocate(episode: Episode, *, worker, team, started_on: date, acting_user) -
     of the child's manager line (``casework.rules.can_allocate``); the page asks the same rule."""
     if refusal := rules.allocation_refusal(acting_user, episode):
         raise ValidationError(refusal)
+    if refusal := rules.worker_refusal(acting_user, worker):
+        raise ValidationError({"worker": refusal})
     return _hand_on(episode, worker=worker, team=team, started_on=started_on)
 
 

@@ -1,4 +1,5 @@
-"""Casework's entries on a child's chronology: episodes, assessments, plans, visits, and notes, calls and meetings.
+"""Casework's entries on a child's chronology: episodes, assessments, plans, visits, notes, calls and meetings, and
+the steps of a transfer between teams and of a closure proposed and agreed.
 
 Each provider takes a batch of child ids and reads plain rows (no model objects: a rebuild derives hundreds of
 thousands of entries), so the materialised chronology can be rebuilt for a whole authority a batch at a time, and
@@ -7,8 +8,8 @@ from django.utils import timezone
 
 from journey.chronology.registry import Entry, as_aware, author, child_of, entry_key, label, link, register
 
-from .codes import AbuseCategory, AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
-from .models import Assessment, CaseNote, Episode, Plan, Visit, note_title
+from .codes import AbuseCategory, AssessmentDecision, ClosureReason, Decision, EpisodeKind, PlanKind
+from .models import Assessment, CaseNote, ClosureProposal, Episode, Plan, Transfer, Visit, note_title
 
 
 def opened_at(started_on, opened_at, referred_at):
@@ -107,3 +108,57 @@ def case_notes(child_ids):
             agency=agency, author=name, url=link("casework:note", child_id, pk), key=entry_key("case_note", pk),
             child_id=child_id,
         )
+
+
+@register("transfer", "Transfer between teams", sources={"casework.Transfer": child_of})
+def transfers(child_ids):
+    """A transfer proposed, then accepted or returned by the receiving team, each with who did it and why."""
+    rows = Transfer.objects.filter(child_id__in=child_ids).order_by().values_list(
+        "pk", "child_id", "episode__kind", "from_team__name", "to_team__name", "reason", "proposed_by_id", "proposed_at",
+        "decision", "decided_by_id", "decided_at", "return_reason",
+    )
+    for pk, child_id, kind, from_team, to_team, reason, proposed_by, proposed_at, decision, decided_by, decided_at, returned_why in rows:
+        url = link("casework:transfer", child_id, pk)
+        agency, name = author(proposed_by)
+        episode = label(EpisodeKind, kind).lower()
+        yield Entry(
+            kind="transfer", occurred_at=proposed_at, title=f"Transfer of the {episode} episode to {to_team} proposed",
+            summary=reason, agency=agency, author=name, url=url, key=entry_key("transfer", pk), child_id=child_id,
+        )
+        if decision != Decision.PENDING and decided_at is not None:
+            agency, name = author(decided_by) if decided_by else ("", "")
+            title = (f"{to_team} accepted the {episode} episode from {from_team}" if decision == Decision.ACCEPTED
+                     else f"{to_team} returned the transfer of the {episode} episode")
+            yield Entry(
+                kind="transfer", occurred_at=decided_at, title=title, summary=returned_why, agency=agency, author=name,
+                url=url, key=entry_key("transfer_decided", pk), child_id=child_id,
+            )
+
+
+@register("closure", "Closure proposed and agreed", sources={"casework.ClosureProposal": child_of})
+def closures(child_ids):
+    """A worker's proposal to close an episode and the manager's answer. A manager's own closure in one step is the
+    episode's "closed" entry alone."""
+    rows = ClosureProposal.objects.filter(child_id__in=child_ids).order_by().values_list(
+        "pk", "child_id", "episode__kind", "ended_on", "reason", "note", "proposed_by_id", "proposed_at", "decision",
+        "decided_by_id", "decided_at", "return_reason",
+    )
+    for pk, child_id, kind, ended_on, reason, note, proposed_by, proposed_at, decision, decided_by, decided_at, returned_why in rows:
+        if decision == Decision.ACCEPTED and decided_by == proposed_by:
+            continue
+        url = link("casework:closure", child_id, pk)
+        episode = label(EpisodeKind, kind).lower()
+        agency, name = author(proposed_by)
+        yield Entry(
+            kind="closure", occurred_at=proposed_at, title=f"Closure of the {episode} episode proposed for {ended_on:%-d %B %Y}",
+            summary=" ".join(filter(None, [label(ClosureReason, reason), note])), agency=agency, author=name, url=url,
+            key=entry_key("closure", pk), child_id=child_id,
+        )
+        if decision != Decision.PENDING and decided_at is not None and decided_by is not None:
+            agency, name = author(decided_by)
+            agreed = decision == Decision.ACCEPTED
+            yield Entry(
+                kind="closure", occurred_at=decided_at,
+                title=f"Closure of the {episode} episode {'agreed' if agreed else 'sent back'}", summary="" if agreed else returned_why,
+                agency=agency, author=name, url=url, key=entry_key("closure_decided", pk), child_id=child_id,
+            )

@@ -75,3 +75,11 @@ class Direction(models.TextChoices):
 
     INCOMING = "incoming", "Incoming"
     OUTGOING = "outgoing", "Outgoing"
+
+
+class Decision(models.TextChoices):
+    """Where a proposal waiting for a manager stands: a transfer to another team, or an episode's closure."""
+
+    PENDING = "pending", "Waiting for a decision"
+    ACCEPTED = "accepted", "Accepted"
+    RETURNED = "returned", "Returned"

@@ -99,16 +99,28 @@ class OpenEpisodeForm(forms.Form):
         self.fields["worker"].queryset = lead_practitioners()
 
 
+class CaseloadChoiceField(PractitionerChoiceField):
+    """A practitioner with the children they hold now (``team.with_caseloads``), so the manager sees who has room."""
+
+    def label_from_instance(self, user: User) -> str:
+        caseload = getattr(user, "caseload", 0)
+        return f"{super().label_from_instance(user)}: {caseload} {'child' if caseload == 1 else 'children'}"
+
+
 class AllocateForm(forms.Form):
-    worker = PractitionerChoiceField(
+    """The manager chooses from the practitioners of the teams they manage (``team.practitioners_of``), never from
+    every member of staff of the authority."""
+
+    worker = CaseloadChoiceField(
         label="Lead practitioner", queryset=User.objects.none(), empty_label="Select a practitioner",
+        help_text="Practitioners in the teams you manage, with the number of children each holds now",
         error_messages={"required": "Select the lead practitioner", "invalid_choice": "Select the lead practitioner from the list"},
     )
     started_on = GovukDateField(label="From", label_for_errors="Allocation date", bound=PastEvent, help_text="For example, 27 3 2025")
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, practitioners, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["worker"].queryset = lead_practitioners()
+        self.fields["worker"].queryset = practitioners
 
 
 class CloseEpisodeForm(forms.Form):

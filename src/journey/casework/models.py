@@ -7,7 +7,7 @@ from django.utils import timezone
 from journey.lib.dates import PastEvent, PlannedDate
 from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
 
-from .codes import AbuseCategory, AssessmentDecision, ClosureReason, Direction, EpisodeKind, NoteKind, PlanKind
+from .codes import AbuseCategory, AssessmentDecision, ClosureReason, Decision, Direction, EpisodeKind, NoteKind, PlanKind
 
 USER = settings.AUTH_USER_MODEL
 
@@ -298,3 +298,98 @@ class MeetingAttendee(models.Model):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.agency})"
+
+
+class TransferQuerySet(models.QuerySet):
+    def pending(self) -> "TransferQuerySet":
+        return self.filter(decision=Decision.PENDING)
+
+
+class Transfer(models.Model):
+    """A proposal to move an episode to another team, and the receiving manager's answer.
+
+    Kept as history, accepted or returned: the receiving team must agree before the work moves, so that no child is
+    handed to a team that does not know it holds them, and the sender sees why a transfer came back."""
+
+    objects = TransferQuerySet.as_manager()
+
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="transfers", help_text="The episode to move.")
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="+", help_text="The episode's child.")
+    from_team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="+", help_text="The team holding the episode when it was proposed.")
+    to_team = models.ForeignKey("accounts.Team", on_delete=models.PROTECT, related_name="transfers_in", help_text="The team asked to take it.")
+    reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, help_text="Why the episode should move to that team.")
+    proposed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who proposed the transfer.")
+    proposed_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When it was proposed.")
+    decision = models.CharField(
+        max_length=10, choices=Decision.choices, default=Decision.PENDING, help_text="Waiting, accepted or returned by the receiving team.",
+    )
+    decided_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="The receiving manager who answered.")
+    decided_at = models.DateTimeField(null=True, blank=True, help_text="When they answered; empty while waiting.")
+    return_reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, blank=True, help_text="Why the receiving team returned it.")
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["episode"], condition=Q(decision=Decision.PENDING), name="one_pending_transfer_per_episode"),
+            models.CheckConstraint(condition=~Q(from_team=models.F("to_team")), name="transfer_to_another_team"),
+            models.CheckConstraint(
+                condition=Q(decision=Decision.PENDING, decided_at__isnull=True) | Q(~Q(decision=Decision.PENDING), decided_at__isnull=False),
+                name="transfer_decided_when_answered",
+            ),
+            max_length_check("reason", SHORT_TEXT_MAX_LENGTH),
+            max_length_check("return_reason", SHORT_TEXT_MAX_LENGTH),
+        ]
+
+    def __str__(self) -> str:
+        return f"Transfer to {self.to_team}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decision == Decision.PENDING
+
+
+class ClosureProposalQuerySet(models.QuerySet):
+    def pending(self) -> "ClosureProposalQuerySet":
+        return self.filter(decision=Decision.PENDING)
+
+
+class ClosureProposal(models.Model):
+    """A worker's proposal to close an episode (the date and the reason), and the manager line's answer.
+
+    The episode closes only when a manager agrees (``closed_by`` is then the manager); a manager closing directly
+    agrees their own proposal in one step, so every closure leaves the same history."""
+
+    objects = ClosureProposalQuerySet.as_manager()
+
+    episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="closure_proposals", help_text="The episode to close.")
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="+", help_text="The episode's child.")
+    ended_on = models.DateField(validators=[PastEvent("End date")], help_text="The day the episode should end.")
+    reason = models.CharField(max_length=20, choices=ClosureReason.choices, help_text="Why it should end.")
+    note = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, blank=True, help_text="Anything more about why it should end.")
+    proposed_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who proposed the closure.")
+    proposed_at = models.DateTimeField(default=timezone.now, db_index=True, help_text="When it was proposed.")
+    decision = models.CharField(
+        max_length=10, choices=Decision.choices, default=Decision.PENDING, help_text="Waiting, agreed (accepted) or sent back (returned).",
+    )
+    decided_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="The manager who answered.")
+    decided_at = models.DateTimeField(null=True, blank=True, help_text="When they answered; empty while waiting.")
+    return_reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, blank=True, help_text="Why the manager sent it back.")
+
+    class Meta:
+        ordering = ["-proposed_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["episode"], condition=Q(decision=Decision.PENDING), name="one_pending_closure_per_episode"),
+            models.CheckConstraint(
+                condition=Q(decision=Decision.PENDING, decided_at__isnull=True) | Q(~Q(decision=Decision.PENDING), decided_at__isnull=False),
+                name="closure_decided_when_answered",
+            ),
+            max_length_check("note", SHORT_TEXT_MAX_LENGTH),
+            max_length_check("return_reason", SHORT_TEXT_MAX_LENGTH),
+        ]
+
+    def __str__(self) -> str:
+        return f"Closure proposed for {self.ended_on:%d %b %Y}"
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decision == Decision.PENDING

@@ -1,11 +1,13 @@
 from django.urls import path
 
-from . import views
+from . import team_views, views
 from .codes import NoteKind
 
 app_name = "casework"
 urlpatterns = [
     path("", views.my_children, name="my-children"),
+    path("team/", team_views.team_queue, name="team"),
+    path("service/", team_views.service, name="service"),
     path("children/<int:child_id>/visits/new/", views.new_visit, name="new-visit"),
     path("children/<int:child_id>/visits/<int:visit_id>/", views.visit, name="visit"),
     path("children/<int:child_id>/visits/household/new/", views.new_household_visit, name="new-household-visit"),
@@ -17,8 +19,13 @@ urlpatterns = [
     path("children/<int:child_id>/notes/new/meeting/", views.new_note, {"kind": NoteKind.MEETING}, name="new-meeting"),
     path("children/<int:child_id>/notes/<int:note_id>/", views.note, name="note"),
     path("children/<int:child_id>/episodes/new/", views.open_episode, name="open-episode"),
-    path("children/<int:child_id>/episodes/<int:episode_id>/allocate/", views.allocate, name="allocate"),
-    path("children/<int:child_id>/episodes/<int:episode_id>/close/", views.close_episode, name="close-episode"),
+    path("children/<int:child_id>/episodes/<int:episode_id>/allocate/", team_views.allocate, name="allocate"),
+    path("children/<int:child_id>/episodes/<int:episode_id>/close/", team_views.close_episode, name="close-episode"),
+    path("children/<int:child_id>/episodes/<int:episode_id>/transfer/", team_views.propose_transfer, name="propose-transfer"),
+    path("children/<int:child_id>/transfers/<int:transfer_id>/", team_views.transfer, name="transfer"),
+    path("children/<int:child_id>/transfers/<int:transfer_id>/decide/", team_views.decide_transfer, name="decide-transfer"),
+    path("children/<int:child_id>/closures/<int:proposal_id>/", team_views.closure, name="closure"),
+    path("children/<int:child_id>/closures/<int:proposal_id>/decide/", team_views.decide_closure, name="decide-closure"),
     path("children/<int:child_id>/episodes/<int:episode_id>/assessments/new/", views.new_assessment, name="new-assessment"),
     path("children/<int:child_id>/assessments/<int:assessment_id>/", views.assessment, name="assessment"),
     path("children/<int:child_id>/assessments/<int:assessment_id>/by-when/", views.change_by_when, name="change-by-when"),

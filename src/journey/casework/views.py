@@ -17,7 +17,6 @@ from journey.access.middleware import note_refusal
 from journey.access.rules import NoAccess, manager_line
 from journey.accounts.models import Role
 from journey.audit.log import record_list_read
-from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 from journey.people.models import Child
 
@@ -27,10 +26,8 @@ from .caseload import caseload_page
 from .codes import NoteKind
 from .forms import (
     NOTE_PAGES,
-    AllocateForm,
     AssessmentForm,
     ChangeByWhenForm,
-    CloseEpisodeForm,
     HouseholdVisitForm,
     NoteForm,
     OpenEpisodeForm,
@@ -218,46 +215,6 @@ def open_episode(request: HttpRequest, child_id: int) -> HttpResponse:
             messages.success(request, f"{episode.get_kind_display()} episode started")
             return redirect("people:child", child.pk)
     return render(request, "casework/episode_open.html", {"child": child, "form": form})
-
-
-@require_http_methods(["GET", "POST"])
-def allocate(request: HttpRequest, child_id: int, episode_id: int) -> HttpResponse:
-    """The team manager (or a manager above) chooses the lead practitioner; the previous one hands on that day."""
-    child = get_child_for_staff(request, child_id, what="allocate an episode")
-    episode = _episode_of(child, episode_id)
-    if not rules.can_allocate(request.user, episode):
-        raise NoAccess
-    form = _bind(AllocateForm, request, initial={"started_on": today()})
-    if request.method == "POST" and form.is_valid():
-        worker = form.cleaned_data["worker"]
-        try:
-            actions.allocate(episode, worker=worker, team=worker.team, started_on=form.cleaned_data["started_on"], acting_user=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, f"{episode.get_kind_display()} episode allocated to {worker.display_name}")
-            return redirect("people:child", child.pk)
-    context = {"child": child, "episode": episode, "form": form, "current": episode.current_allocation()}
-    return render(request, "casework/episode_allocate.html", context)
-
-
-@require_http_methods(["GET", "POST"])
-def close_episode(request: HttpRequest, child_id: int, episode_id: int) -> HttpResponse:
-    child = get_child_for_staff(request, child_id, what="close an episode")
-    episode = _episode_of(child, episode_id)
-    if not episode.is_open:
-        return render(request, "casework/episode_close.html", {"child": child, "episode": episode, "form": CloseEpisodeForm()})
-    form = _bind(CloseEpisodeForm, request)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        try:
-            actions.close_episode(episode, ended_on=data["ended_on"], reason=data["reason"], note=data["note"], acting_user=request.user)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, f"{episode.get_kind_display()} episode closed")
-            return redirect("people:child", child.pk)
-    return render(request, "casework/episode_close.html", {"child": child, "episode": episode, "form": form})
 
 
 @require_http_methods(["GET", "POST"])
