@@ -30,4 +30,8 @@ def register(provider: Callable[[HttpRequest], Panel | None]) -> Callable[[HttpR
 
 
 def panels(request: HttpRequest) -> list[Panel]:
+    """The panels for the top of the page: on its first page only, so that paging through a long caseload does not
+    repeat them (nor name their children again in each page's audit event)."""
+    if any(request.GET.get(name, "1") != "1" for name in ("page", "held_page")):
+        return []
     return [panel for provider in _providers if (panel := provider(request)) is not None]

@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
 from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Cast
+from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -46,6 +46,8 @@ from .models import NewsKind, NewsRead, NewsReadUpTo
 HORIZON = timedelta(days=90)  # older than this, news is history: the child's chronology tells it
 PAGE_SIZE = 25
 PANEL_SIZE = 5
+COUNT_CAP = 100  # the landing page says "100 or more unread" beyond this
+NEVER = timezone.make_aware(datetime(1900, 1, 1))  # "read up to" for a user who never marked all read
 EXCERPT_LENGTH = 160
 TEAM_KINDS = (NewsKind.CONTACT, NewsKind.INFORMATION)
 
@@ -58,9 +60,14 @@ class Scope:
     own: dict[int, datetime]  # the user's children: child id -> news since
     team: dict[int, datetime]  # a team manager's team's other children
     horizon: datetime
+    handed_on_lately: bool  # whether the user handed a child on within the horizon (else there is no such news)
 
     def children(self, kind: str) -> dict[int, datetime]:
         return {**self.team, **self.own} if kind in TEAM_KINDS else self.own
+
+    def asks(self, kind: str) -> bool:
+        """Whether there can be news of this kind (a kind with no children to be about is not asked for nothing)."""
+        return self.handed_on_lately if kind == NewsKind.HANDED_ON else bool(self.children(kind))
 
 
 def _start_of(day: date) -> datetime:
@@ -73,12 +80,17 @@ def managed_team_id(user) -> int | None:
 
 
 def scope_for(user) -> Scope:
-    """The user's children (and a team manager's team's), each with the moment its news starts: two queries."""
+    """The user's children (and a team manager's team's), each with the moment its news starts, and whether they
+    handed a child on lately: two queries (one when they hold nobody)."""
     horizon = timezone.now() - HORIZON
     holding = Q(worker=user)
     if team_id := managed_team_id(user):
         holding |= Q(team_id=team_id)
-    held = list(Allocation.objects.current().filter(holding).values_list("episode__child_id", "worker_id", "started_on"))
+    columns = ("episode__child_id", "worker_id", "started_on")
+    current = Allocation.objects.current().filter(holding).order_by().values_list(*columns, Value(True))
+    ended = Allocation.objects.filter(worker=user, ended_on__gte=horizon.date()).order_by().values_list(*columns, Value(False))
+    rows = list(current.union(ended, all=True))
+    held = [(child_id, worker_id, started_on) for child_id, worker_id, started_on, is_current in rows if is_current]
     # The held children as a list, not a subquery, as the caseload does: the database goes from these few to the rule.
     visible = set(Child.objects.visible_to(user).filter(pk__in={row[0] for row in held}).values_list("pk", flat=True)) if held else set()
     own: dict[int, datetime] = {}
@@ -88,7 +100,8 @@ def scope_for(user) -> Scope:
             found = own if worker_id == user.pk else team
             since = max(_start_of(started_on), horizon)
             found[child_id] = min(found.get(child_id, since), since)
-    return Scope(user, own, {pk: since for pk, since in team.items() if pk not in own}, horizon)
+    handed_on_lately = any(not is_current for *_row, is_current in rows)
+    return Scope(user, own, {pk: since for pk, since in team.items() if pk not in own}, horizon, handed_on_lately)
 
 
 def _since(children: dict[int, datetime], *also: str) -> Q:
@@ -188,19 +201,19 @@ def read_up_to(user) -> datetime | None:
     return NewsReadUpTo.objects.filter(user=user).values_list("read_up_to", flat=True).first()
 
 
-def _parts(scope: Scope, *, unread_since: datetime | None | bool = False, kinds: Iterable[str] = PARTS) -> list[QuerySet]:
-    """Each kind's rows for ``scope``; with ``unread_since`` (the user's "read up to", or None), unread ones only.
-    A kind with no children to be about is left out, rather than asked for nothing."""
+def _kinds_asked(scope: Scope, kinds: Iterable[str] = PARTS) -> list[str]:
+    return [kind for kind in kinds if scope.asks(kind)]
+
+
+def _parts(scope: Scope, *, unread: bool = False, kinds: Iterable[str] = PARTS) -> list[QuerySet]:
+    """Each kind's rows for ``scope`` (the kinds ``_kinds_asked`` names, in its order); with ``unread``, only those
+    arrived since the user's "read up to" and not opened."""
     parts = []
-    for kind in kinds:
-        children = scope.children(kind)
-        if not children and kind != NewsKind.HANDED_ON:
-            continue
-        rows = PARTS[kind](scope, children)
-        if unread_since is not False:
-            if unread_since is not None:
-                rows = rows.filter(at__gt=unread_since)
-            rows = rows.filter(~Exists(NewsRead.objects.filter(user=scope.user, kind=kind, item_id=OuterRef("pk"))))
+    marked = Coalesce(Subquery(NewsReadUpTo.objects.filter(user=scope.user).values("read_up_to")[:1]), Value(NEVER))
+    for kind in _kinds_asked(scope, kinds):
+        rows = PARTS[kind](scope, scope.children(kind))
+        if unread:
+            rows = rows.filter(at__gt=marked).filter(~Exists(NewsRead.objects.filter(user=scope.user, kind=kind, item_id=OuterRef("pk"))))
         parts.append(rows)
     return parts
 
@@ -372,19 +385,25 @@ def describe(user, rows: Sequence[Row], *, up_to: datetime | None, all_unread: b
 @dataclass(frozen=True)
 class Unread:
     items: list[NewsItem]
-    count: int
+    count: int  # at most COUNT_CAP
     up_to: datetime | None  # when the newest unread item arrived: what "mark all as read" marks up to
 
+    @property
+    def count_is_capped(self) -> bool:
+        return self.count >= COUNT_CAP
 
-def unread(user, *, size: int = PANEL_SIZE) -> Unread:
-    """The newest unread items and how many are unread: for the landing page."""
+
+def unread(user, *, size: int | None = None) -> Unread:
+    """The newest unread items (``PANEL_SIZE`` of them) and how many are unread: for the landing page."""
+    size = size or PANEL_SIZE
     scope = scope_for(user)
-    parts = _parts(scope, unread_since=read_up_to(user))
+    parts = _parts(scope, unread=True)
     if not parts:
         return Unread([], 0, None)
-    rows = [Row(*values) for values in _united(parts, NEWEST_FIRST)[:size]]
-    count = _united(parts).count() if len(rows) == size else len(rows)
-    return Unread(describe(user, rows, up_to=None, all_unread=True), count, rows[0].at if rows else None)
+    # Counted by reading up to COUNT_CAP plain rows with the newest: one query, where a count would be a second.
+    found = [Row(*values) for values in _united(parts, NEWEST_FIRST)[:COUNT_CAP]]
+    rows = found[:size]
+    return Unread(describe(user, rows, up_to=None, all_unread=True), len(found), rows[0].at if rows else None)
 
 
 @dataclass(frozen=True)
@@ -427,10 +446,11 @@ def _beyond(kind: str, cursor: Row, forwards: bool) -> Q:
     return Q(**{f"at__{step}": cursor.at})
 
 
-def page(user, *, after: str | None = None, before: str | None = None, size: int = PAGE_SIZE) -> NewsPage:
+def page(user, *, after: str | None = None, before: str | None = None, size: int | None = None) -> NewsPage:
     """A page of all the user's news, read and unread, newest first, in keyset pages (news arrives while the list
-    is read, so an offset page would repeat or skip an item): three queries for the rows, the count of unread and
-    the "read up to" mark, then the descriptions."""
+    is read, so an offset page would repeat or skip an item): the scope, the "read up to" mark, the rows and the
+    count of unread, then the descriptions."""
+    size = size or PAGE_SIZE
     scope = scope_for(user)
     up_to = read_up_to(user)
     cursor = parse_cursor(after or before)
@@ -439,7 +459,7 @@ def page(user, *, after: str | None = None, before: str | None = None, size: int
     if not parts:
         return NewsPage([], None, None, 0, None)
     if cursor is not None:
-        parts = [part.filter(_beyond(kind, cursor, forwards)) for part, kind in zip(parts, _kinds_of(scope), strict=True)]
+        parts = [part.filter(_beyond(kind, cursor, forwards)) for part, kind in zip(parts, _kinds_asked(scope), strict=True)]
     found = [Row(*values) for values in _united(parts, NEWEST_FIRST if forwards else OLDEST_FIRST)[: size + 1]]
     more = len(found) > size
     rows = found[:size] if forwards else found[:size][::-1]
@@ -451,14 +471,9 @@ def page(user, *, after: str | None = None, before: str | None = None, size: int
     else:
         earlier = cursor_key(rows[0]) if more else None
         later = cursor_key(rows[-1]) if rows else None
-    unread_parts = _parts(scope, unread_since=up_to)
-    newest = rows[0].at if rows and cursor is None else None
+    unread_parts = _parts(scope, unread=True)
+    newest = rows[0].at if rows and earlier is None else None  # the first page: what "mark all as read" marks up to
     return NewsPage(describe(user, rows, up_to=up_to), earlier, later, _united(unread_parts).count(), newest)
-
-
-def _kinds_of(scope: Scope) -> list[str]:
-    """The kinds ``_parts`` asks for, in its order."""
-    return [kind for kind in PARTS if scope.children(kind) or kind == NewsKind.HANDED_ON]
 
 
 def find(user, kind: str, item_id: int) -> NewsItem | None:

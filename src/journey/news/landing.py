@@ -10,6 +10,6 @@ from . import feed
 def new_for_you(request: HttpRequest) -> Panel:
     unread = feed.unread(request.user)
     return Panel(
-        "news/_panel.html", {"items": unread.items, "count": unread.count, "up_to": unread.up_to},
+        "news/_panel.html", {"items": unread.items, "count": unread.count, "capped": unread.count_is_capped, "up_to": unread.up_to},
         children=[item.child.pk for item in unread.items],
     )
