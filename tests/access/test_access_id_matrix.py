@@ -122,7 +122,8 @@ EXEMPT = {
     "accounts-admin:view_on_site": "Django admin's redirect to an object's own page; accounts have none (it answers 404)",
     "accounts-admin:None": "Django admin's catch-all that redirects to the admin index, which asks for an administrator",
     "api:add_information": "a partner system's write, POST only: paired allow/deny for every persona in tests/api/test_api_partner_information.py",
-    "news:open": "one item of the user's own news (a kind and the id of its record), opened and marked read: every persona against every item, and forbidden answering as missing byte for byte, in tests/news/test_news_access.py",
+    "news:open": "one item of the user's own news (a kind and the id of its record), opened and marked read: every persona "
+                 "against every item, and forbidden answering as missing byte for byte, in tests/news/test_news_access.py",
 }
 MISSING_ID = 987654321
 NO_ACCESS = b"You do not have access"

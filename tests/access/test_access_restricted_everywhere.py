@@ -58,7 +58,8 @@ NOT_WALKED = {
     "access:revoke": "a POST that withdraws a grant with no form to fill; its error page is access:grants, walked",
     "casework:authorise-assessment": "a POST that authorises with no form to fill; its error page is casework:assessment, walked",
     "frontdoor:create-child": "a POST that makes a record with no form to fill; its error page is frontdoor:contact, walked",
-    "news:open": "marks an item of the user's own news read and redirects to the item's page (walked), with an empty body; news about her is opened by those who may open her only (tests/news/test_news_access.py)",
+    "news:open": "marks an item of the user's own news read and redirects to the item's page (walked), with an empty body; "
+                 "news about her is opened by those who may open her only (tests/news/test_news_access.py)",
 }
 # The administrator's site: one agency, team or account, or its history, by object id. The site registers no
 # child data (``test_the_administrators_site_registers_no_child_data``), so no page on it can name a child.

@@ -77,7 +77,9 @@ def test_a_forbidden_item_answers_byte_for_byte_like_a_missing_one(client, world
     assert different == []
 
 
-@pytest.mark.parametrize("address", ["/news/nonsense/1/", "/news/visit/0/", f"/news/visit/{2**63}/", f"/news/visit/{2**70}/", "/news/visit/1/?to=elsewhere"])
+@pytest.mark.parametrize("address", [
+    "/news/nonsense/1/", "/news/visit/0/", f"/news/visit/{2**63}/", f"/news/visit/{2**70}/", "/news/visit/1/?to=elsewhere",
+])
 def test_forged_items_answer_no_access_never_an_error(client_for, alice, address):
     assert client_for(alice).get(address).status_code == 403
 

@@ -24,7 +24,8 @@ def school_says(teacher, school, sam, child, *, received_at=None):
 
 def test_the_allocated_worker_hears_that_a_child_was_allocated_to_her_and_by_whom(alice, ruby):
     [item] = [item for item in feed.page(alice).items if item.kind == NewsKind.ALLOCATED]
-    assert (item.child, item.title, item.by, item.agency) == (ruby, "Allocated to you: Child in need", "Mo Malik", "Northfield Children's Services")
+    assert (item.child, item.title) == (ruby, "Allocated to you: Child in need")
+    assert (item.by, item.agency) == ("Mo Malik", "Northfield Children's Services")
 
 
 def test_a_new_contact_reaches_the_worker_and_the_teams_manager_only(alice, bea, mo, helen, charlie, teacher, school, sam, ruby):
@@ -45,7 +46,8 @@ def test_partner_information_reaches_the_worker_and_the_teams_manager_only(offic
     police_say(ruby)
 
     [item] = [item for item in feed.page(alice).items if item.kind == NewsKind.INFORMATION]
-    assert (item.title, item.by, item.agency, item.url) == ("Information from Northfield Police", "Priya Patel", "Northfield Police", f"/children/{ruby.pk}/")
+    assert (item.title, item.by, item.agency) == ("Information from Northfield Police", "Priya Patel", "Northfield Police")
+    assert item.url == f"/children/{ruby.pk}/"
     assert "cut lip" in item.excerpt
     assert NewsKind.INFORMATION in kinds_of(mo)
     for other in (bea, helen, charlie):
@@ -61,20 +63,23 @@ def test_a_colleagues_visit_and_note_are_news_to_the_worker_but_her_own_are_not(
 
     news = news_of(alice)
     assert ("case_note", "Ruby Smith", "Phone call from school nurse") in news
-    assert [title for kind, _c, title in news if kind == "visit"] == [f"Visit on {timezone.localtime(timezone.now() - timedelta(hours=2)):%-d %B %Y}: child seen alone"]
+    visited = timezone.localtime(timezone.now() - timedelta(hours=2))
+    assert [title for kind, _c, title in news if kind == "visit"] == [f"Visit on {visited:%-d %B %Y}: child seen alone"]
     assert not any(title == "Own note" for _k, _c, title in news)
     assert NewsKind.VISIT not in kinds_of(bea) and NewsKind.VISIT not in kinds_of(mo), "a manager is not told of the team's every visit"
 
 
 def test_a_by_when_date_changed_by_someone_else_is_news(alice, mo, ruby):
-    assessment = start_assessment(ruby.episodes.get(), acting_user=alice, started_on=today(), due_on=today() + timedelta(days=30), due_reason="School holidays.")
+    assessment = start_assessment(ruby.episodes.get(), acting_user=alice, started_on=today(), due_on=today() + timedelta(days=30),
+                                  due_reason="School holidays.")
     assert NewsKind.BY_WHEN not in kinds_of(alice), "she set the first date herself"
 
     change_by_when(assessment, due_on=today() + timedelta(days=10), reason="The family is moving.", acting_user=mo)
 
     [item] = [item for item in feed.page(alice).items if item.kind == NewsKind.BY_WHEN]
     assert item.title == f"'By when' date for the assessment set to {today() + timedelta(days=10):%-d %B %Y}"
-    assert (item.by, item.excerpt, item.url) == ("Mo Malik", "The family is moving.", f"/casework/children/{ruby.pk}/assessments/{assessment.pk}/")
+    assert (item.by, item.excerpt) == ("Mo Malik", "The family is moving.")
+    assert item.url == f"/casework/children/{ruby.pk}/assessments/{assessment.pk}/"
 
 
 def test_handing_a_child_on_is_news_to_both_workers(alice, bea, mo, ruby):

@@ -265,7 +265,9 @@ Described = dict[int, tuple[Child, dict]]
 
 
 def _describe_contacts(rows: list[Row]) -> Described:
-    found = ContactChild.objects.filter(pk__in=[r.item_id for r in rows]).select_related("child__person", "contact__agency", "contact__recorded_by")
+    found = ContactChild.objects.filter(pk__in=[r.item_id for r in rows]).select_related(
+        "child__person", "contact__agency", "contact__recorded_by",
+    )
     described = {}
     for named in found:
         contact = named.contact
