@@ -67,7 +67,8 @@ ADMIN_NAMESPACE = "accounts-admin"
 
 # Search pages walked with a search that finds Wren or her family, besides being walked empty.
 SEARCHES = {
-    "people:find": lambda w, _about: [{"name": "Penhallow"}, {"name": "Wren Penhallow"}, {"name": "Morgan"}, _dob_search(w.wren_dob)],
+    "people:find": lambda w, _about: [{"last_name": "Penhallow"}, {"first_name": "Wren", "last_name": "Penhallow"}, {"first_name": "Birdie"},
+                                      {"last_name": "Morgan"}, _dob_search(w.wren_dob)],
     "dataprotection:new-sar": lambda w, _about: [{"name": "Penhallow"}, {"name": "Morgan"}] + [
         {"person": person.pk} for person in (w.kerry, w.tom.person, w.wren.person)],
     "api:list_children": lambda w, _about: [{"name": "Penhallow"}, {"name": "Morgan"}],
