@@ -120,23 +120,23 @@ def test_an_open_contact_does_not_open_the_record_to_other_teams(charlie, make_c
     assert involvement(charlie, child) is None
 
 
-def test_the_worker_keeps_the_record_while_finishing_a_closure(alice, ruby):
-    close_episode(ruby.episodes.get(), ended_on=today(), reason="needs_met", acting_user=alice)
+def test_the_worker_keeps_the_record_while_finishing_a_closure(alice, mo, ruby):
+    close_episode(ruby.episodes.get(), ended_on=today(), reason="needs_met", acting_user=mo)
     assert involvement(alice, ruby) == rules.ALLOCATED_WORKER
 
 
 def test_the_worker_loses_the_record_after_the_closure_grace_days(alice, mo, ruby, settings):
     settings.JOURNEY_CLOSED_EPISODE_GRACE_DAYS = 3
     episode = ruby.episodes.get()
-    close_episode(episode, ended_on=today() - timedelta(days=3), reason="needs_met", acting_user=alice)
+    close_episode(episode, ended_on=today() - timedelta(days=3), reason="needs_met", acting_user=mo)
     assert involvement(alice, ruby) is None
     assert involvement(mo, ruby) is None
 
 
-def test_a_worker_who_handed_the_child_on_no_longer_sees_it(alice, mo, charlie, ruby):
+def test_a_worker_who_handed_the_child_on_no_longer_sees_it(alice, helen, charlie, ruby):
     from journey.casework.actions import allocate
 
-    allocate(ruby.episodes.get(), worker=charlie, team=charlie.team, started_on=today(), acting_user=mo)
+    allocate(ruby.episodes.get(), worker=charlie, team=charlie.team, started_on=today(), acting_user=helen)
     assert involvement(alice, ruby) is None
     assert involvement(charlie, ruby) == rules.ALLOCATED_WORKER
 

@@ -41,10 +41,10 @@ def test_the_open_requests_on_the_start_page_are_named(client_for, dee, family, 
     assert event.after == {"children": [ruby.pk], "people": [family["jo"].pk, ruby.person.pk]}
 
 
-def test_the_retention_report_names_the_children_due_and_no_others(client_for, dee, sam, ruby):
+def test_the_retention_report_names_the_children_due_and_no_others(client_for, dee, sam, mo, ruby):
     may = create_child(acting_user=sam, first_name="May", last_name="Test", date_of_birth=add_years(today(), -27))
-    episode = open_episode(may, "child_in_need", started_on=add_years(today(), -12), acting_user=sam)
-    close_episode(episode, ended_on=add_years(today(), -11), reason="needs_met", acting_user=sam)
+    episode = open_episode(may, "child_in_need", started_on=add_years(today(), -12), acting_user=sam, team=mo.team)
+    close_episode(episode, ended_on=add_years(today(), -11), reason="needs_met", acting_user=mo)
 
     response = client_for(dee).get("/data-protection/retention/", {"within_days": "30"})
 
@@ -79,14 +79,14 @@ def test_an_empty_sharing_log_is_recorded_with_no_children(client_for, dee):
     assert event.after == {"children": [], "information_shares": []}
 
 
-def test_the_retention_command_logs_the_children_it_lists_by_name(sam, ruby):
+def test_the_retention_command_logs_the_children_it_lists_by_name(sam, mo, ruby):
     from io import StringIO
 
     from django.core.management import call_command
 
     may = create_child(acting_user=sam, first_name="May", last_name="Test", date_of_birth=add_years(today(), -27))
-    episode = open_episode(may, "child_in_need", started_on=add_years(today(), -12), acting_user=sam)
-    close_episode(episode, ended_on=add_years(today(), -11), reason="needs_met", acting_user=sam)
+    episode = open_episode(may, "child_in_need", started_on=add_years(today(), -12), acting_user=sam, team=mo.team)
+    close_episode(episode, ended_on=add_years(today(), -11), reason="needs_met", acting_user=mo)
 
     call_command("retention_report", "--within-days", "30", stdout=StringIO())
     assert list_reads(None, "retention report (command line)") == []  # counts only: no names shown

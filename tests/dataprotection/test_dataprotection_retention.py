@@ -22,10 +22,11 @@ def child_born(sam):
 
 
 @pytest.fixture
-def closed_episode(sam):
+def closed_episode(sam, mo):
+    """An episode Team A held, closed by its manager (closing needs the child's manager line)."""
     def make(child: Child, kind: str, started: date, ended: date, reason: str = "needs_met"):
-        episode = open_episode(child, kind, started_on=started, acting_user=sam)
-        return close_episode(episode, ended_on=ended, reason=reason, acting_user=sam)
+        episode = open_episode(child, kind, started_on=started, acting_user=sam, team=mo.team)
+        return close_episode(episode, ended_on=ended, reason=reason, acting_user=mo)
     return make
 
 

@@ -134,12 +134,12 @@ def test_a_restricted_child_is_hidden_from_staff_in_other_teams(sam, charlie, ru
     assert not Child.objects.visible_to(sam).filter(pk=ruby.pk).exists()
 
 
-def test_a_restricted_child_is_hidden_from_the_team_once_their_allocation_ends(alice, mo, charlie, ruby):
+def test_a_restricted_child_is_hidden_from_the_team_once_their_allocation_ends(alice, helen, charlie, ruby):
     from journey.casework.actions import allocate
 
     ruby.is_restricted = True
     ruby.save()
-    allocate(ruby.episodes.get(), worker=charlie, team=charlie.team, started_on=today(), acting_user=mo)
+    allocate(ruby.episodes.get(), worker=charlie, team=charlie.team, started_on=today(), acting_user=helen)
     assert not Child.objects.visible_to(alice).exists()
     assert list(Child.objects.visible_to(charlie)) == [ruby]
 
