@@ -51,6 +51,8 @@ def may(audience: str, persona: str, child: str) -> bool:
         return persona == "dpo"
     if audience == "team manager":  # authorising an assessment: a team manager who may open the child
         return opens and persona == "mo"
+    if audience == "receiving manager":  # answering Ruby's transfer to Team B: Team B's manager line, Helen alone
+        return opens and persona == "helen" and child == "ruby"
     raise AssertionError(audience)
 
 
@@ -79,6 +81,11 @@ ROUTES = [
     ("casework:open-episode", "GET POST", "staff", ["child"]),
     ("casework:allocate", "GET POST", "managers", ["child", "episode"]),
     ("casework:close-episode", "GET POST", "staff", ["child", "episode"]),
+    ("casework:propose-transfer", "GET POST", "managers", ["child", "episode"]),
+    ("casework:transfer", "GET", "staff", ["child", "transfer"]),
+    ("casework:decide-transfer", "POST", "receiving manager", ["child", "transfer"]),
+    ("casework:closure", "GET", "staff", ["child", "closure"]),
+    ("casework:decide-closure", "POST", "managers", ["child", "closure"]),
     ("casework:new-assessment", "GET POST", "staff", ["child", "episode"]),
     ("casework:assessment", "GET POST", "staff", ["child", "assessment"]),
     ("casework:change-by-when", "POST", "staff", ["child", "assessment"]),
@@ -140,6 +147,7 @@ def ids(world, mo, sam):
         row = {"child": child.pk, "contact": named.contact_id, "named": named.pk, **objects.get(name, {})}
         row["visit"], row["episode"], row["assessment"] = row.pop("visit_id", None), row.pop("episode_id", None), row.pop("assessment_id", None)
         row["note"] = row.pop("note_id", None)
+        row["transfer"], row["closure"] = row.pop("transfer_id", None), row.pop("closure_id", None)
         row["relationship"], row["membership"] = row.pop("relationship_id", None), row.pop("membership_id", None)
         found[name] = row
     grant = grant_access(children["ruby"], acting_user=mo, reason="Covering Alice's visits this week.", user=people["bea"])

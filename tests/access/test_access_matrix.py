@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from journey.accounts.models import Role
 from journey.api.actions import create_user_token
-from journey.casework.actions import allocate, record_visit, start_assessment, write_case_note
+from journey.casework.actions import allocate, propose_closure, propose_transfer, record_visit, start_assessment, write_case_note
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
 from journey.people.actions import create_child
@@ -67,6 +67,9 @@ PAGES = [
     ("casework:new-assessment", "staff", "episode_id"),
     ("casework:assessment", "staff", "assessment_id"),
     ("casework:allocate", "managers", "episode_id"),
+    ("casework:propose-transfer", "managers", "episode_id"),
+    ("casework:transfer", "staff", "transfer_id"),
+    ("casework:closure", "staff", "closure_id"),
     ("chronology:add-event", "staff", None),
     ("chronology:flag", "staff", "entry"),
     ("chronology:print", "staff", None),
@@ -83,7 +86,8 @@ API = [
 ]
 # URLs taking a child id that show nothing of the child: break-glass (the way in for those denied), and writes
 # that only accept a POST (each has paired allowed/denied tests beside its view's tests).
-NOT_A_VIEW_OF_THE_CHILD = {"access:break-glass", "access:revoke", "casework:change-by-when", "casework:authorise-assessment", "api:add_information"}
+NOT_A_VIEW_OF_THE_CHILD = {"access:break-glass", "access:revoke", "casework:change-by-when", "casework:authorise-assessment", "api:add_information",
+                           "casework:decide-transfer", "casework:decide-closure"}
 
 
 def expected(audience: str, persona: str, child: str) -> bool:
@@ -139,6 +143,10 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
         objects[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk, "entry": f"visit:{visit.pk}",
                          "note_id": note.pk, "relationship_id": relationship.pk, "membership_id": membership.pk}
         HouseholdMembership.objects.create(household=membership.household, person=child.person, role="child")
+        worker = episode.current_allocation().worker
+        objects[name]["closure_id"] = propose_closure(episode, ended_on=today(), reason="needs_met", acting_user=worker).pk
+    # Ruby's episode waits to move to Team B, whose manager line is Helen alone: nobody gains sight of her by it.
+    objects["ruby"]["transfer_id"] = propose_transfer(ruby.episodes.get(), to_team=team_b, reason="Longer-term work.", acting_user=mo).pk
     return people, children, objects
 
 
@@ -159,8 +167,8 @@ def test_every_role_against_every_child_page(client, world):
         client.force_login(people[persona])
         for child_name, child in children.items():
             for name, audience, needs in PAGES:
-                if needs and child_name not in objects:
-                    continue  # Freya has no episode, visit or assessment yet: there is no such page to open
+                if needs and needs not in objects.get(child_name, {}):
+                    continue  # Freya has no episode, visit or assessment yet, and only Ruby a transfer: no such page to open
                 url = page_url(name, child, needs, objects.get(child_name, {}))
                 status = client.get(url).status_code
                 allowed = expected(audience, persona, child_name)

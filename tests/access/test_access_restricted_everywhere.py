@@ -25,7 +25,15 @@ from journey.access.actions import grant_access
 from journey.accounts.admin import site as accounts_admin_site
 from journey.accounts.models import Role
 from journey.api.actions import create_user_token
-from journey.casework.actions import Attendee, open_episode, record_visit, start_assessment, write_case_note
+from journey.casework.actions import (
+    Attendee,
+    open_episode,
+    propose_closure,
+    propose_transfer,
+    record_visit,
+    start_assessment,
+    write_case_note,
+)
 from journey.casework.codes import EpisodeKind
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
@@ -154,6 +162,10 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
     for name, child in (("tom", tom), ("paddy", paddy), ("wren", wren)):
         ids[name]["relationship_id"] = Relationship.objects.get(from_person=kerry, to_person=child.person).pk
         ids[name]["membership_id"] = HouseholdMembership.objects.get(person=child.person).pk
+    for name, child, worker in (("tom", tom, alice), ("wren", wren, charlie)):
+        ids[name]["proposal_id"] = propose_closure(child.episodes.get(), ended_on=today(), reason="needs_met", acting_user=worker).pk
+    # Tom's episode waits to move to Team B, whose manager line is Helen: she may open Tom already.
+    ids["tom"]["transfer_id"] = propose_transfer(tom.episodes.get(), to_team=team_b, reason="Longer-term work.", acting_user=mo).pk
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)
