@@ -39,12 +39,12 @@ def _choose() -> list[tuple[User | None, str]]:
     )
     return [
         (practitioner, "Open 'My children' at /casework/, read a child's journey and record a visit."),
-        (manager, "See your team's children, authorise a completed assessment and change a 'by when' date with a reason."),
+        (manager, "Start at your team's queue (/casework/team/): allocate waiting work, answer transfers and closures; authorise an assessment."),
         (_pick(User.objects.filter(role=Role.SCREENER)), "Screen the contacts waiting at /front-door/: find the child, link, decide."),
         (_pick(User.objects.filter(role=Role.PARTNER, agency__kind=AgencyKind.POLICE)),
          "Raise a contact at /front-door/contacts/new/; you see only children your force has raised."),
         (school, "Raise a contact about a pupil; you cannot record casework."),
-        (_pick(User.objects.filter(role=Role.HEAD_OF_SERVICE)), "See every child held by the teams in your service; allocate, grant access."),
+        (_pick(User.objects.filter(role=Role.HEAD_OF_SERVICE)), "See your teams' caseloads and waiting work at /casework/service/, and every child they hold at /casework/."),
         (_pick(User.objects.filter(role=Role.CALDICOTT_GUARDIAN)), "Receive the daily break-glass report (journey break_glass_report)."),
         (_pick(User.objects.filter(role=Role.DATA_PROTECTION_OFFICER)), "Subject access requests, retention review and the sharing log at /data-protection/."),
         (_pick(User.objects.filter(role=Role.ADMINISTRATOR)), "Manage agencies, teams and accounts (deactivate leavers) at /admin/."),
