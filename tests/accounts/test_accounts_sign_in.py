@@ -15,9 +15,13 @@ class TestSignIn:
         response = client.post("/accounts/sign-in/", {"username": "alice", "password": PASSWORD})
         assert response.status_code == 302 and response["Location"] == "/casework/"
 
-    def test_a_partner_signs_in_to_raising_a_concern(self, client, officer):
+    def test_a_partner_signs_in_to_the_concerns_they_raised(self, client, officer):
         response = client.post("/accounts/sign-in/", {"username": "priya", "password": PASSWORD})
-        assert response.status_code == 302 and response["Location"] == "/front-door/contacts/new/"
+        assert response.status_code == 302 and response["Location"] == "/front-door/my-concerns/"
+
+    def test_a_team_manager_signs_in_to_the_teams_queue(self, client, mo):
+        response = client.post("/accounts/sign-in/", {"username": "mo", "password": PASSWORD})
+        assert response.status_code == 302 and response["Location"] == "/casework/team/"
 
     def test_a_wrong_password_is_rejected_with_a_clear_message_and_the_username_kept(self, client, alice):
         response = client.post("/accounts/sign-in/", {"username": "alice", "password": "wrong"})
@@ -44,7 +48,7 @@ class TestSignIn:
 
     def test_the_home_page_sends_people_where_they_work(self, client, client_for, officer):
         assert client.get("/")["Location"] == "/accounts/sign-in/"
-        assert client_for(officer).get("/")["Location"] == "/front-door/contacts/new/"
+        assert client_for(officer).get("/")["Location"] == "/front-door/my-concerns/"
 
     def test_a_screener_signs_in_to_the_front_doors_queue(self, client, sam):
         response = client.post("/accounts/sign-in/", {"username": "sam", "password": PASSWORD})

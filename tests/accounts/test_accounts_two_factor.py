@@ -171,7 +171,7 @@ class TestTurningTwoFactorOff:
 @pytest.mark.django_db
 class TestRequiredTwoFactor:
     def test_by_default_no_role_must_use_it(self, client, mo):
-        assert sign_in_password(client, "mo")["Location"] == "/casework/"
+        assert sign_in_password(client, "mo")["Location"] == "/casework/team/"
 
     def test_a_required_role_is_sent_to_set_it_up_and_kept_there(self, client, settings, mo):
         settings.JOURNEY_REQUIRE_2FA_ROLES = ["team_manager"]

@@ -124,7 +124,7 @@ def _errors(response) -> dict[str, str]:
 
 
 @pytest.mark.parametrize("body, field, message", [
-    (contact(children=[child(nhs_number="9434765918")]), "children[0].nhs_number", "NHS number is not valid: its last digit"),
+    (contact(children=[child(nhs_number="9434765918")]), "children[0].nhs_number", "NHS number is not valid: check each digit"),
     (contact(children=[child(nhs_number="12345")]), "children[0].nhs_number", "NHS number must be 10 digits"),
     (contact(children=[child(postcode="NOT A CODE")]), "children[0].postcode", "Enter a real UK postcode"),
     (contact(children=[child(first_name="  ")]), "children[0].first_name", "Enter the child's first name"),

@@ -18,8 +18,10 @@ def test_a_school_concern_joins_the_childs_existing_story(sign_in, ruby, teacher
     dob = ruby.person.date_of_birth
 
     # The school's designated safeguarding lead raises a concern, spelling the child's name as the school knows it.
-    school = sign_in("tess")
+    school = sign_in("tess")  # lands on the concerns she has raised, and raises a new one from there
+    school.get_by_role("link", name="Raise a new concern").click()
     expect(school.get_by_role("heading", level=1)).to_contain_text("concern")
+    expect(school.get_by_label("Referrer's name (optional)")).to_have_value("Tess Turner")
     school.get_by_label("First name", exact=True).fill("Rubie")
     school.get_by_label("Last name", exact=True).fill("Smith")
     school.locator("#id_date_of_birth_0").fill(str(dob.day))
