@@ -131,15 +131,7 @@ def send_back_closure(proposal: ClosureProposal, *, reason: str, acting_user) ->
     """The manager line does not agree the closure yet, and says why; the episode stays open."""
     if refusal := rules.closure_decision_refusal(acting_user, proposal):
         raise ValidationError(refusal)
-    if not reason.strip():
-        raise ValidationError({"return_reason": "Enter why the closure is being sent back"})
-    proposal.decision = Decision.RETURNED
-    proposal.decided_by = acting_user
-    proposal.decided_at = timezone.now()
-    proposal.return_reason = reason.strip()
-    proposal.full_clean()
-    proposal.save()
-    return proposal
+    return _send_back(proposal, reason=reason, acting_user=acting_user, missing="Enter why the closure is being sent back")
 
 
 @audited_action
@@ -193,15 +185,20 @@ def return_transfer(transfer: Transfer, *, reason: str, acting_user) -> Transfer
     """The receiving manager does not take the episode, and says why: nothing moves, and the sender sees the reason."""
     if refusal := rules.transfer_decision_refusal(acting_user, transfer):
         raise ValidationError(refusal)
+    return _send_back(transfer, reason=reason, acting_user=acting_user, missing="Enter why the transfer is being returned")
+
+
+def _send_back(proposal, *, reason: str, acting_user, missing: str):
+    """A "not yet" to a proposal (a closure or a transfer): nothing moves, and the proposer sees the reason."""
     if not reason.strip():
-        raise ValidationError({"return_reason": "Enter why the transfer is being returned"})
-    transfer.decision = Decision.RETURNED
-    transfer.decided_by = acting_user
-    transfer.decided_at = timezone.now()
-    transfer.return_reason = reason.strip()
-    transfer.full_clean()
-    transfer.save()
-    return transfer
+        raise ValidationError({"return_reason": missing})
+    proposal.decision = Decision.RETURNED
+    proposal.decided_by = acting_user
+    proposal.decided_at = timezone.now()
+    proposal.return_reason = reason.strip()
+    proposal.full_clean()
+    proposal.save()
+    return proposal
 
 
 @audited_action
