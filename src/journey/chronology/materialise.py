@@ -36,8 +36,10 @@ def _row(entry: Entry) -> tuple:
 
 
 def _write(entries: Iterable[Entry]) -> int:
-    """Insert entries: COPY on PostgreSQL (a rebuild writes hundreds of thousands), bulk_create elsewhere."""
-    rows = [_row(entry) for entry in entries]
+    """Insert entries: COPY on PostgreSQL (a rebuild writes hundreds of thousands), bulk_create elsewhere. Written
+    in the chronology's own order (child, time, key), not in whatever order the providers' queries returned rows,
+    which follows the database's plans: so the same record gets the same ids however its statistics stand."""
+    rows = sorted((_row(entry) for entry in entries), key=lambda row: (row[0], row[3], row[1]))
     if not rows:
         return 0
     if connection.vendor == "postgresql":
