@@ -52,6 +52,9 @@ def shape(heading: str) -> Shape:
     return Shape(NoteKind.NOTE, subject=heading)
 
 
+AGENCY_KINDS = frozenset(AgencyKind.values)  # asked for every attendee of every generated meeting
+
+
 def attendees(heading: str, when: datetime, org: Organisation, *, worker: User, carer: str) -> list[tuple[str, str, str, bool]]:
     """(name, role, agency, sent apologies) of everyone invited to the meeting ``heading`` held at ``when``: the
     worker, the family where invited, and the other agencies, one of whom now and then sends apologies."""
@@ -62,7 +65,7 @@ def attendees(heading: str, when: datetime, org: Organisation, *, worker: User, 
         invited.append((carer, "Parent or carer", "Family", False))
     absent = rng.randrange(len(others)) if rng.random() < 0.25 else -1
     for number, (role, kind) in enumerate(others):
-        if kind in AgencyKind.values:
+        if kind in AGENCY_KINDS:
             found = org.agencies.get(kind) or []
             agency = rng.choice(found).name if found else AgencyKind(kind).label
         else:

@@ -7,6 +7,7 @@ a baby is never "in our school", a 13-year-old never "not yet mobile". ``fitting
 every bank has something for every age a child on record can be (a test says so).
 """
 from dataclasses import dataclass
+from functools import cache
 
 
 @dataclass(frozen=True)
@@ -19,8 +20,10 @@ class Phrase:
         return self.youngest <= age <= self.oldest
 
 
+@cache
 def fitting(bank: tuple, age: int) -> tuple[str, ...]:
-    """The texts of ``bank`` that suit a child of ``age``: plain strings suit every age."""
+    """The texts of ``bank`` that suit a child of ``age``: plain strings suit every age. Asked a million times in a
+    large authority's generation, of a few dozen banks and twenty-odd ages: remembered."""
     return tuple(entry if isinstance(entry, str) else entry.text for entry in bank if isinstance(entry, str) or entry.fits(age))
 
 
