@@ -86,7 +86,13 @@ REBUILD_WORKERS = min(4, os.cpu_count() or 1)
 def _rebuild_chronology(update: Callable[[int], None]) -> int:
     from journey.chronology.materialise import rebuild_all
 
-    return rebuild_all(progress=update, workers=REBUILD_WORKERS)
+    from journey.chronology.models import ChronologyEntry
+
+    written = rebuild_all(progress=update, workers=REBUILD_WORKERS)
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(f'ANALYZE "{ChronologyEntry._meta.db_table}"')
+    return written
 
 
 def _written_tables() -> list[str]:
@@ -113,11 +119,12 @@ def _refresh_statistics(update: Callable[[int], None]) -> None:
 
 
 # Whatever is derived from the record and kept up to date by model signals, which bulk writes do not send, is
-# rebuilt here from the written rows: the materialised chronology (every child's, so an appended run too). Then the
-# database's statistics, which bulk writes leave stale.
+# rebuilt here from the written rows: the materialised chronology (every child's, so an appended run too). Before
+# it, the database's statistics, which bulk writes leave stale (the rebuild's own queries plan from them); the
+# chronology's table is analysed once it is written.
 FINISH_PHASES: list[FinishPhase] = [
+    FinishPhase("statistics", "tables", _tables_written, _refresh_statistics),  # first: the rebuild's queries plan better
     FinishPhase("chronology", "children", _children_on_record, _rebuild_chronology),
-    FinishPhase("statistics", "tables", _tables_written, _refresh_statistics),
 ]
 
 
