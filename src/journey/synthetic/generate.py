@@ -85,7 +85,6 @@ REBUILD_WORKERS = min(4, os.cpu_count() or 1)
 
 def _rebuild_chronology(update: Callable[[int], None]) -> int:
     from journey.chronology.materialise import rebuild_all
-
     from journey.chronology.models import ChronologyEntry
 
     written = rebuild_all(progress=update, workers=REBUILD_WORKERS)
