@@ -300,18 +300,30 @@ class MeetingAttendee(models.Model):
         return f"{self.name} ({self.agency})"
 
 
-class TransferQuerySet(models.QuerySet):
-    def pending(self) -> "TransferQuerySet":
+class AnsweredQuerySet(models.QuerySet):
+    """Proposals (transfers, closures) that wait for a manager's answer."""
+
+    def pending(self) -> "AnsweredQuerySet":
         return self.filter(decision=Decision.PENDING)
 
 
-class Transfer(models.Model):
+class Answered:
+    """What a proposal with a ``decision`` can say of itself."""
+
+    decision: str
+
+    @property
+    def is_pending(self) -> bool:
+        return self.decision == Decision.PENDING
+
+
+class Transfer(Answered, models.Model):
     """A proposal to move an episode to another team, and the receiving manager's answer.
 
     Kept as history, accepted or returned: the receiving team must agree before the work moves, so that no child is
     handed to a team that does not know it holds them, and the sender sees why a transfer came back."""
 
-    objects = TransferQuerySet.as_manager()
+    objects = AnsweredQuerySet.as_manager()
 
     episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="transfers", help_text="The episode to move.")
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="+", help_text="The episode's child.")
@@ -343,23 +355,14 @@ class Transfer(models.Model):
     def __str__(self) -> str:
         return f"Transfer to {self.to_team}"
 
-    @property
-    def is_pending(self) -> bool:
-        return self.decision == Decision.PENDING
 
-
-class ClosureProposalQuerySet(models.QuerySet):
-    def pending(self) -> "ClosureProposalQuerySet":
-        return self.filter(decision=Decision.PENDING)
-
-
-class ClosureProposal(models.Model):
+class ClosureProposal(Answered, models.Model):
     """A worker's proposal to close an episode (the date and the reason), and the manager line's answer.
 
     The episode closes only when a manager agrees (``closed_by`` is then the manager); a manager closing directly
     agrees their own proposal in one step, so every closure leaves the same history."""
 
-    objects = ClosureProposalQuerySet.as_manager()
+    objects = AnsweredQuerySet.as_manager()
 
     episode = models.ForeignKey(Episode, on_delete=models.CASCADE, related_name="closure_proposals", help_text="The episode to close.")
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="+", help_text="The episode's child.")
@@ -389,7 +392,3 @@ class ClosureProposal(models.Model):
 
     def __str__(self) -> str:
         return f"Closure proposed for {self.ended_on:%d %b %Y}"
-
-    @property
-    def is_pending(self) -> bool:
-        return self.decision == Decision.PENDING

@@ -72,7 +72,7 @@ def print_chronology(request: HttpRequest, child_id: int) -> HttpResponse:
     printed_at = timezone.localtime()
     printed = PrintedChronology(
         child_name=person.full_name, born=f"{person.date_of_birth:%-d %B %Y}" if person.date_of_birth else "",
-        entries=entries, matching=matching, filters=form.describe() if form.is_bound else "every entry",
+        entries=entries, matching=matching, filters=form.describe(),
         oldest_first=chosen.oldest_first, printed_at=printed_at, printed_by=request.user.display_name,  # type: ignore[union-attr]
     )
     try:

@@ -3,7 +3,6 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
-from journey.chronology.forms import ChronologyFilterForm  # noqa: F401  (the journey page's filter, owned by the chronology)
 from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate, today
 from journey.lib.forms import GovukDateField
 from journey.lib.identifiers import normalise_nhs_number, normalise_upn, validate_nhs_number, validate_postcode, validate_upn

@@ -11,6 +11,7 @@ from journey.access.rules import is_in_manager_line, require_staff
 from journey.audit.log import record_list_read
 from journey.casework import queries as casework
 from journey.chronology.build import ChronologyFilter
+from journey.chronology.forms import ChronologyFilterForm
 from journey.chronology.read import Cursor, chronology_page, summary_of
 from journey.frontdoor import queries as frontdoor
 from journey.frontdoor.screening import Match, histories
@@ -18,7 +19,7 @@ from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 
 from . import actions
-from .forms import ChildDetailsForm, ChronologyFilterForm, FindChildForm, MoveAddressForm
+from .forms import ChildDetailsForm, FindChildForm, MoveAddressForm
 from .genogram import draw
 from .matching import Given
 from .models import Child
@@ -62,13 +63,7 @@ def child_journey(request: HttpRequest, child_id: int) -> HttpResponse:
     child = get_child_for_staff(request, child_id, what="journey page")
     summary = summary_of(child)
     filter_form = ChronologyFilterForm(request.GET or None, agencies=summary.agencies)
-    chosen = ChronologyFilter()
-    if filter_form.is_valid():
-        data = filter_form.cleaned_data
-        chosen = ChronologyFilter(
-            agencies=frozenset(data["agency"]), kinds=frozenset(data["kind"]),
-            significant_only=data["significant"], oldest_first=data["order"] == "oldest",
-        )
+    chosen = filter_form.chosen()
     page = chronology_page(
         child, chosen, total=summary.total,
         after=Cursor.decode(request.GET.get("after")), before=Cursor.decode(request.GET.get("before")),
