@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from journey.casework.actions import open_episode
+from journey.casework.actions import allocate, open_episode
 from journey.casework.codes import EpisodeKind
 from journey.chronology.build import chronology_for
 from journey.chronology.materialise import differences
@@ -42,3 +42,34 @@ def test_an_episode_started_on_an_earlier_day_than_recorded_sits_at_the_start_of
 
     opened = next(e for e in chronology_for(ruby) if e.title == "Early help episode opened")
     assert (timezone.localtime(opened.occurred_at).date(), timezone.localtime(opened.occurred_at).hour) == (start, 0)
+
+
+def test_an_allocation_made_today_follows_the_episode_it_allocates_and_names_who_allocated_it(ruby, alice, mo):
+    episode = open_episode(ruby, EpisodeKind.EARLY_HELP, started_on=today(), acting_user=mo)
+    allocate(episode, worker=alice, team=alice.team, started_on=today(), acting_user=mo)
+
+    titles = oldest_first(ruby)
+    allocated = len(titles) - 1 - titles[::-1].index("Allocated to Alice Akers (Assessment Team A)")
+    assert titles.index("Early help episode opened") < allocated
+    entry = next(e for e in chronology_for(ruby) if e.key.startswith("allocation") and "early help" in e.summary)
+    assert entry.author == "Mo Malik"
+    assert differences([ruby.pk]) == []
+
+
+def test_an_allocation_backdated_to_an_earlier_day_sits_at_the_start_of_that_day(ruby, alice, mo):
+    start = today() - timedelta(days=3)
+    episode = open_episode(ruby, EpisodeKind.EARLY_HELP, started_on=start, acting_user=mo)
+    allocate(episode, worker=alice, team=alice.team, started_on=start, acting_user=mo)
+
+    entry = next(e for e in chronology_for(ruby) if e.key.startswith("allocation") and "early help" in e.summary)
+    assert (timezone.localtime(entry.occurred_at).date(), timezone.localtime(entry.occurred_at).hour) == (start, 0)
+
+
+def test_handing_on_to_another_worker_adds_an_entry_for_the_new_worker(ruby, bea, mo):
+    episode = ruby.episodes.get()
+    allocate(episode, worker=bea, team=bea.team, started_on=today(), acting_user=mo)
+
+    titles = oldest_first(ruby)
+    assert titles[-1].startswith("Allocated to Bea Brown")
+    assert sum(t.startswith("Allocated to") for t in titles) == 2
+    assert differences([ruby.pk]) == []

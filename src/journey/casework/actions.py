@@ -39,7 +39,7 @@ def open_episode(
         child=child, kind=kind, started_on=started_on, referral=referral, opened_by=acting_user, team=team
     )
     if worker is not None:
-        _hand_on(episode, worker=worker, team=team, started_on=started_on)
+        _hand_on(episode, worker=worker, team=team, started_on=started_on, allocated_by=acting_user)
     return episode
 
 
@@ -209,10 +209,10 @@ def allocate(episode: Episode, *, worker, team, started_on: date, acting_user) -
         raise ValidationError(refusal)
     if refusal := rules.worker_refusal(acting_user, worker):
         raise ValidationError({"worker": refusal})
-    return _hand_on(episode, worker=worker, team=team, started_on=started_on)
+    return _hand_on(episode, worker=worker, team=team, started_on=started_on, allocated_by=acting_user)
 
 
-def _hand_on(episode: Episode, *, worker, team, started_on: date) -> Allocation:
+def _hand_on(episode: Episode, *, worker, team, started_on: date, allocated_by) -> Allocation:
     """The lead practitioner changes: the one who held the episode hands it on that day. Opening an episode with a
     worker does this too, as part of recording who has held the episode from its start."""
     if not episode.is_open:
@@ -236,7 +236,9 @@ def _hand_on(episode: Episode, *, worker, team, started_on: date) -> Allocation:
     if episode.team_id != team.pk:
         episode.team = team
         episode.save(update_fields=["team"])
-    return Allocation.objects.create(episode=episode, worker=worker, team=team, started_on=started_on)
+    return Allocation.objects.create(
+        episode=episode, worker=worker, team=team, started_on=started_on, allocated_by=allocated_by, allocated_at=timezone.now(),
+    )
 
 
 @audited_action

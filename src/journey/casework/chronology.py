@@ -9,7 +9,7 @@ from django.utils import timezone
 from journey.chronology.registry import Entry, as_aware, author, child_of, entry_key, label, link, register
 
 from .codes import AbuseCategory, AssessmentDecision, ClosureReason, Decision, EpisodeKind, PlanKind
-from .models import Assessment, CaseNote, ClosureProposal, Episode, Plan, Transfer, Visit, note_title
+from .models import Allocation, Assessment, CaseNote, ClosureProposal, Episode, Plan, Transfer, Visit, note_title
 
 
 def opened_at(started_on, opened_at, referred_at):
@@ -42,6 +42,29 @@ def episodes(child_ids):
                 summary=" ".join(filter(None, [reason, closure_note])),
                 agency=agency, author=name, key=entry_key("episode_closed", pk), child_id=child_id,
             )
+
+
+def _episode_child(allocation) -> list[int]:
+    """An allocation belongs to its episode's child (none once a cascade has taken the episode)."""
+    return list(Episode.objects.filter(pk=allocation.episode_id).values_list("child_id", flat=True))
+
+
+@register("allocation", "Allocation", sources={"casework.Allocation": _episode_child})
+def allocations(child_ids):
+    """Who took the child on, in which team, and who allocated them: continuity of worker, read on the story.
+    Sorted by when it was recorded, if that was the day it began, so it follows the episode that caused it."""
+    rows = Allocation.objects.filter(episode__child_id__in=child_ids).order_by().values_list(
+        "pk", "episode__child_id", "episode__kind", "started_on", "allocated_at", "allocated_by_id", "worker_id", "team__name",
+    )
+    for pk, child_id, kind, started_on, allocated_at, allocated_by, worker, team in rows:
+        moment = allocated_at if allocated_at is not None and timezone.localdate(allocated_at) == started_on else as_aware(started_on)
+        agency, name = author(allocated_by) if allocated_by else ("", "")
+        _, worker_name = author(worker)
+        yield Entry(
+            kind="allocation", occurred_at=moment, title=f"Allocated to {worker_name} ({team})",
+            summary=f"Lead practitioner for the {label(EpisodeKind, kind).lower()} episode from {started_on:%-d %B %Y}.",
+            agency=agency, author=name, key=entry_key("allocation", pk), child_id=child_id,
+        )
 
 
 @register("assessment", "Assessment", sources={"casework.Assessment": child_of})

@@ -86,6 +86,14 @@ class Allocation(models.Model):
         null=True, blank=True, db_index=True, validators=[PastEvent("End date")],
         help_text="When they handed it on; empty while they hold it.",
     )
+    allocated_by = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="Who allocated it (a manager, or the worker who opened the episode); empty for allocations recorded before this was kept.",
+    )
+    allocated_at = models.DateTimeField(
+        null=True, blank=True,
+        help_text="When the allocation was recorded, so the chronology sorts it after what caused it; empty for older rows.",
+    )
 
     class Meta:
         ordering = ["-started_on"]

@@ -90,7 +90,15 @@ class Casework:
             previous.ended_on = on
         worker = self.ctx.worker(team)
         held.episode.team = team
-        held.allocations.append(self.ctx.batch.add(Allocation(episode=held.episode, worker=worker, team=team, started_on=on)))
+        # Allocated by the team's manager, some hours after the episode opened (or during the working day it changed).
+        opened = held.episode.opened_at if on == held.episode.started_on else None
+        at = self.ctx.at(on)
+        if opened is not None:
+            at = min(opened + timedelta(minutes=self.ctx.rng.randrange(20, 240, 5)), self.ctx.at(on, 23, 55))
+        held.allocations.append(self.ctx.batch.add(Allocation(
+            episode=held.episode, worker=worker, team=team, started_on=on,
+            allocated_by=team.manager or held.episode.opened_by, allocated_at=at,
+        )))
 
     def close(self, held: Held, on: date, reason: str, note: str = "") -> None:
         episode = held.episode
