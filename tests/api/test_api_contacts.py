@@ -160,3 +160,24 @@ def test_it_names_the_second_child_whose_details_are_wrong(police, agency_token,
     errors = _errors(api(agency_token(police)).post("/api/contacts", body))
 
     assert list(errors) == ["children[1].nhs_number"]
+
+
+def test_a_partner_system_names_an_unborn_child_by_the_expected_date_of_delivery(police, agency_token, api):
+    due = (date.today() + timedelta(days=120)).isoformat()
+    unborn = {"first_name": "Unborn", "last_name": "Adams", "expected_date_of_delivery": due}
+
+    response = api(agency_token(police)).post("/api/contacts", contact(children=[unborn]))
+
+    assert response.status_code == 201, response.json()
+    assert Contact.objects.get().children_named.get().given_expected_delivery.isoformat() == due
+
+
+def test_an_unborn_child_with_a_date_of_birth_too_is_refused_naming_the_field(police, agency_token, api):
+    both = {"first_name": "Unborn", "last_name": "Adams", "date_of_birth": "2020-01-01",
+            "expected_date_of_delivery": (date.today() + timedelta(days=30)).isoformat()}
+
+    response = api(agency_token(police)).post("/api/contacts", contact(children=[both]))
+
+    assert response.status_code == 422
+    assert "Enter a date of birth or an expected date of delivery, not both" in str(response.json())
+    assert not Contact.objects.exists()

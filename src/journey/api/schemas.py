@@ -13,7 +13,7 @@ from journey.access.fetch import MAX_ID
 from journey.accounts.models import Agency
 from journey.frontdoor.codes import HowKnown
 from journey.frontdoor.models import Contact, ContactChild, PartnerInformation
-from journey.lib.dates import DateOfBirth, PastEvent
+from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 
 DEFAULT_LIMIT = 25
@@ -87,6 +87,10 @@ class NamedChildIn(Body):
     last_name: Annotated[str, text(_max_length(ContactChild, "given_last_name"), required="Enter the child's last name")]
     date_of_birth: Annotated[date | None, _django_rule(DateOfBirth())] = Field(
         None, description="YYYY-MM-DD, if known: from 1900-01-01 to today.",
+    )
+    expected_date_of_delivery: Annotated[date | None, _django_rule(PlannedDate("Expected date of delivery"))] = Field(
+        None, description="YYYY-MM-DD, for an unborn child (never with a date of birth): within 42 weeks after the contact and "
+        "no more than 6 weeks before it. Give the first name as 'Unborn' if the baby has no name yet.",
     )
     nhs_number: Annotated[str, text(), _django_rule(validate_nhs_number)] = Field("", description="10 digits, if known.")
     address: Annotated[str, text(_max_length(ContactChild, "given_address"))] = Field("", description="Street, a comma, then the town.")

@@ -1,6 +1,6 @@
 """What the front door does: take a contact, link it to the child on record, decide what happens next."""
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
@@ -26,6 +26,31 @@ class NamedChild:
     nhs_number: str = ""
     address: str = ""
     postcode: str = ""
+    expected_delivery: date | None = None
+
+
+UNBORN_FIRST_NAME = "Unborn"  # how a child not yet born and not yet named is recorded: "Unborn Smith"
+PREGNANCY_AHEAD = timedelta(weeks=42)  # the furthest ahead a delivery can be expected when a concern is raised
+OVERDUE = timedelta(weeks=6)  # a baby expected longer ago than this has been born: give the date of birth instead
+
+
+def unborn_refusal(named: NamedChild, received_on: date) -> dict[str, str]:
+    """What is wrong with how an unborn child is described, by field (empty if nothing): an expected date of
+    delivery is for a child not yet born, so never beside a date of birth, and within a pregnancy of the contact.
+    A first name may be left out for an unborn child; for anyone else it is needed."""
+    expected = named.expected_delivery
+    if expected is None:
+        return {} if named.first_name.strip() else {"first_name": "Enter the child's first name"}
+    if named.date_of_birth is not None:
+        return {"expected_delivery": "Enter a date of birth or an expected date of delivery, not both"}
+    if expected > received_on + PREGNANCY_AHEAD:
+        return {"expected_delivery": "Expected date of delivery must be within 42 weeks of the contact"}
+    if expected < received_on - OVERDUE:
+        return {"expected_delivery": (
+            "Expected date of delivery must be no more than 6 weeks before the contact: if the baby has been born, "
+            "enter their date of birth instead"
+        )}
+    return {}
 
 
 @audited_action
@@ -38,14 +63,19 @@ def record_contact(
         raise ValidationError({"concern": "Enter the reason for concern"})
     if not children:
         raise ValidationError({"children": "Name at least one child the contact is about"})
+    received_on = timezone.localdate(received_at) if received_at else timezone.localdate()
+    for prefix, named in zip(("", "second_"), children, strict=False):
+        if problems := unborn_refusal(named, received_on):
+            raise ValidationError({f"{prefix}{field}": message for field, message in problems.items()})
     contact = Contact.objects.create(
         agency=agency, concern=concern.strip(), received_at=received_at or timezone.now(), recorded_by=acting_user,
         referrer_name=referrer_name, referrer_role=referrer_role, referrer_phone=referrer_phone, parents_aware=parents_aware,
     )
     for named in children:
         row = ContactChild(
-            contact=contact, given_first_name=named.first_name.strip(), given_last_name=named.last_name.strip(),
-            given_date_of_birth=named.date_of_birth, given_nhs_number=normalise_nhs_number(named.nhs_number),
+            contact=contact, given_first_name=named.first_name.strip() or UNBORN_FIRST_NAME, given_last_name=named.last_name.strip(),
+            given_date_of_birth=named.date_of_birth, given_expected_delivery=named.expected_delivery,
+            given_nhs_number=normalise_nhs_number(named.nhs_number),
             given_address=named.address, given_postcode=normalise_postcode(named.postcode) if named.postcode else "",
         )
         row.full_clean(exclude=["contact"])
@@ -120,8 +150,8 @@ def create_child_from_contact(named: ContactChild, *, acting_user, sex: str = "U
     line_1, _, town = named.given_address.partition(",")
     child = create_child(
         acting_user=acting_user, first_name=named.given_first_name, last_name=named.given_last_name,
-        date_of_birth=named.given_date_of_birth, nhs_number=named.given_nhs_number, sex=sex,
-        address_line_1=line_1.strip(), town=town.strip() or "Not known", postcode=named.given_postcode,
+        date_of_birth=named.given_date_of_birth, expected_date_of_birth=named.given_expected_delivery,
+        nhs_number=named.given_nhs_number, sex=sex, address_line_1=line_1.strip(), town=town.strip() or "Not known", postcode=named.given_postcode,
     )
     link_contact_to_child(named, child, acting_user=acting_user)
     named.created_new_child = True

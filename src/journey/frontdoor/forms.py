@@ -10,16 +10,17 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from journey.accounts.models import Agency, Team, TeamKind
-from journey.lib.dates import DateOfBirth, PastEvent
+from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate
 from journey.lib.forms import GovukDateField, TimeField, bounded, combine
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 
-from .actions import NamedChild
+from .actions import NamedChild, unborn_refusal
 from .codes import HowKnown, ScreeningOutcome
 from .models import Contact, ContactLinkChange, PartnerInformation, ScreeningDecision
 
 PARENTS_AWARE = {"yes": True, "no": False, "unknown": None}
-CHILD_PARTS = ("first_name", "last_name", "date_of_birth", "nhs_number", "address", "postcode")
+CHILD_PARTS = ("first_name", "last_name", "date_of_birth", "expected_delivery", "nhs_number", "address", "postcode")
+DATE_PARTS = {"date_of_birth", "expected_delivery"}
 
 
 def _text(
@@ -62,11 +63,19 @@ def _child_fields(prefix: str, required: bool) -> dict[str, forms.Field]:
         return f"Second child's {text if first_word.isupper() else text[0].lower() + text[1:]}"  # "NHS" stays upper case
 
     return {
-        f"{prefix}first_name": _text(label("First name"), 100, required=required, required_message=f"Enter {whose} first name"),
+        # Required, but checked in ``clean``: an unborn child may have no name yet.
+        f"{prefix}first_name": _text(
+            label("First name"), 100, help_text="Leave empty for an unborn child who has no name yet",
+        ),
         f"{prefix}last_name": _text(label("Last name"), 100, required=required, required_message=f"Enter {whose} last name"),
         f"{prefix}date_of_birth": GovukDateField(
             label=label("Date of birth (optional)"), required=False, label_for_errors=label("Date of birth"), bound=DateOfBirth,
             help_text="For example, 27 3 2015. Leave empty if not known.",
+        ),
+        f"{prefix}expected_delivery": GovukDateField(
+            label=label("Expected date of delivery, for an unborn child (optional)"), required=False,
+            label_for_errors=label("Expected date of delivery"), bound=PlannedDate,
+            help_text="If the baby is not born yet. For example, 14 6 2027",
         ),
         f"{prefix}nhs_number": _text(
             label("NHS number (optional)"), None, help_text="10 digits, like 943 476 5919",
@@ -123,11 +132,19 @@ class ContactForm(forms.Form):
 
     def clean(self) -> dict:
         data = super().clean()
-        if any(self.data.get(self.add_prefix(n), "").strip() for n in self._second_child_inputs()):
-            for part, whose in (("first_name", "first"), ("last_name", "last")):
-                name = f"second_{part}"
-                if not data.get(name) and name not in self.errors:  # type: ignore[union-attr]
-                    self.add_error(name, f"Enter the second child's {whose} name, or leave all the second child's details empty")
+        second = any(self.data.get(self.add_prefix(n), "").strip() for n in self._second_child_inputs())
+        if second and not data.get("second_last_name") and "second_last_name" not in self.errors:  # type: ignore[union-attr]
+            self.add_error("second_last_name", "Enter the second child's last name, or leave all the second child's details empty")
+        received_on = data.get("received_on") or timezone.localdate()  # type: ignore[union-attr]
+        for prefix in ("", "second_") if second else ("",):
+            if any(f"{prefix}{part}" in self.errors for part in ("first_name", "date_of_birth", "expected_delivery")):
+                continue
+            for part, message in unborn_refusal(self._named(prefix), received_on).items():
+                if prefix and part == "first_name":
+                    message = "Enter the second child's first name, or their expected date of delivery if not born yet"
+                elif part == "first_name":
+                    message = "Enter the child's first name, or their expected date of delivery if not born yet"
+                self.add_error(f"{prefix}{part}", message)
         if "received_on" in self.fields:
             on, at = data.get("received_on"), data.get("received_time")  # type: ignore[union-attr]
             if at and not on and "received_on" not in self.errors:
@@ -142,7 +159,7 @@ class ContactForm(forms.Form):
         """The raw input names of the second child's fields (the date has three)."""
         names = []
         for part in CHILD_PARTS:
-            if part == "date_of_birth":
+            if part in DATE_PARTS:
                 names += [f"second_{part}_{i}" for i in range(3)]
             else:
                 names.append(f"second_{part}")
@@ -155,15 +172,16 @@ class ContactForm(forms.Form):
 
     def named_children(self) -> list[NamedChild]:
         children = [self._named("")]
-        if self.cleaned_data.get("second_first_name") or self.cleaned_data.get("second_last_name"):
+        if self.cleaned_data.get("second_last_name"):
             children.append(self._named("second_"))
         return children
 
     def _named(self, prefix: str) -> NamedChild:
         data = self.cleaned_data
         return NamedChild(
-            first_name=data[f"{prefix}first_name"], last_name=data[f"{prefix}last_name"],
-            date_of_birth=data.get(f"{prefix}date_of_birth"), nhs_number=data.get(f"{prefix}nhs_number", ""),
+            first_name=data.get(f"{prefix}first_name", ""), last_name=data.get(f"{prefix}last_name", ""),
+            date_of_birth=data.get(f"{prefix}date_of_birth"), expected_delivery=data.get(f"{prefix}expected_delivery"),
+            nhs_number=data.get(f"{prefix}nhs_number", ""),
             address=data.get(f"{prefix}address", ""), postcode=data.get(f"{prefix}postcode", ""),
         )
 

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from journey.lib.dates import DateOfBirth, PastEvent
+from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
 
@@ -74,6 +74,10 @@ class ContactChild(models.Model):
     given_date_of_birth = models.DateField(
         null=True, blank=True, validators=[DateOfBirth()], help_text="Date of birth as given, if known."
     )
+    given_expected_delivery = models.DateField(
+        null=True, blank=True, validators=[PlannedDate("Expected date of delivery")],
+        help_text="For an unborn child: the expected date of delivery as given (never with a date of birth).",
+    )
     given_nhs_number = models.CharField(max_length=10, blank=True, validators=[validate_nhs_number], help_text="NHS number as given, if known.")
     given_address = models.CharField(max_length=250, blank=True, help_text="Address as given, if known.")
     given_postcode = models.CharField(max_length=8, blank=True, validators=[validate_postcode], help_text="Postcode as given, if known.")
@@ -90,6 +94,9 @@ class ContactChild(models.Model):
     class Meta:
         constraints = [
             models.UniqueConstraint(fields=["contact", "child"], name="contact_child_once"),
+            models.CheckConstraint(
+                condition=Q(given_date_of_birth__isnull=True) | Q(given_expected_delivery__isnull=True), name="contact_child_born_or_expected",
+            ),
         ]
 
     def __str__(self) -> str:

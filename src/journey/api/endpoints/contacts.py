@@ -48,7 +48,7 @@ def submit_contact(request: HttpRequest, payload: ContactIn):
         children=[
             NamedChild(
                 first_name=c.first_name, last_name=c.last_name, date_of_birth=c.date_of_birth, nhs_number=c.nhs_number,
-                address=c.address, postcode=c.postcode,
+                address=c.address, postcode=c.postcode, expected_delivery=c.expected_date_of_delivery,
             )
             for c in payload.children
         ],
