@@ -104,8 +104,21 @@ def test_it_gives_one_demo_user_of_each_role_a_password(capsys):
     from journey.accounts.models import User
 
     signed = [u for u in User.objects.all() if u.check_password("a-long-demo-passphrase")]
-    assert len(signed) == 9
-    flush_generated()
+    assert len(signed) == 11
+    assert {u.team.kind for u in signed if u.team} >= {"unit", "child_in_need"}  # a unit practitioner signs in too
+    assert {u.agency.kind for u in signed if u.role == "partner"} == {"police", "school", "health"}
+
+
+def test_the_demo_gives_the_guardian_and_the_officer_something_to_review_once(capsys):
+    from journey.access.models import BreakGlass
+    from journey.dataprotection.models import SubjectAccessRequest
+
+    call_command("generate", children=200, seed=1, quiet=True)
+    call_command("demo_users", password="a-long-demo-passphrase")
+    call_command("demo_users", password="a-long-demo-passphrase")
+
+    assert BreakGlass.objects.count() == 2 and SubjectAccessRequest.objects.filter(responded_on__isnull=True).count() == 2
+    assert all(use.reason and use.user.role == "practitioner" for use in BreakGlass.objects.all())
 
 
 def test_it_rejects_a_weak_demo_password():

@@ -61,6 +61,11 @@ def can_search_children(user) -> bool:
     return _is_active(user) and user.role in SEARCHING_ROLES
 
 
+def can_review_break_glass(user) -> bool:
+    """The Caldicott guardian reviews every emergency opening of a record: who, whose, when and why."""
+    return _is_active(user) and user.role == Role.CALDICOTT_GUARDIAN
+
+
 def can_break_glass(user) -> bool:
     """Local authority staff whose work is with children may open a record in an emergency; partners never, and
     administrators (who manage accounts, not children) neither."""

@@ -1,19 +1,25 @@
 """Access pages: break-glass, the grants a child's manager gives and withdraws, and the page a partner agency sees."""
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils import timezone
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
+from journey.audit.log import record_list_read
 from journey.lib.forms import apply_errors
 
 from . import actions
 from .fetch import get_child_for_staff, get_child_to_break_glass
 from .forms import BreakGlassForm, GrantForm
 from .middleware import note_refusal
-from .models import ExplicitAccess
-from .rules import NoAccess, can_break_glass, can_manage_grants, involvement
+from .models import BreakGlass, ExplicitAccess
+from .rules import NoAccess, can_break_glass, can_manage_grants, can_review_break_glass, involvement
+
+REVIEW_PERIODS = {"7": "Last 7 days", "28": "Last 28 days", "90": "Last 90 days"}
 
 
 @require_http_methods(["GET", "POST"])
@@ -88,3 +94,22 @@ def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
     403, since a forged cross-site request is an attempt to act as someone."""
     note_refusal(request)
     return render(request, "access/csrf_failure.html", status=403)
+
+
+@require_GET
+def break_glass_uses(request: HttpRequest) -> HttpResponse:
+    """The Caldicott guardian's review of emergency openings, newest first: the daily report's rows for a longer
+    period, so a pattern (one user, one child, one reason) shows. The children named are logged as shown."""
+    if not can_review_break_glass(request.user):
+        raise NoAccess
+    days = request.GET.get("days", "28")
+    if days not in REVIEW_PERIODS:
+        days = "28"
+    now = timezone.now()
+    uses = list(BreakGlass.objects.between(now - timedelta(days=int(days)), now))[::-1]
+    record_list_read(request.user, "break-glass uses", [use.child for use in uses], request=request)
+    context = {
+        "uses": uses, "days": days, "periods": REVIEW_PERIODS, "period_label": REVIEW_PERIODS[days],
+        "people": len({use.user_id for use in uses}),
+    }
+    return render(request, "access/break_glass_uses.html", context)

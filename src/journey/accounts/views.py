@@ -36,7 +36,7 @@ START_PAGES = {
     Role.SCREENER: "frontdoor:contacts",
     Role.DATA_PROTECTION_OFFICER: "dataprotection:start",
     Role.ADMINISTRATOR: "accounts-admin:index",
-    Role.CALDICOTT_GUARDIAN: "people:find",
+    Role.CALDICOTT_GUARDIAN: "access:break-glass-uses",
     Role.TEAM_MANAGER: "casework:team",
     Role.HEAD_OF_SERVICE: "casework:service",
 }

@@ -30,10 +30,7 @@ def _day(value: str) -> date:
 def report_for(day: date) -> tuple[str, str]:
     """The subject and body of the report for ``day`` (local time, midnight to midnight)."""
     start = timezone.make_aware(datetime.combine(day, time.min))
-    uses = list(
-        BreakGlass.objects.filter(at__gte=start, at__lt=start + timedelta(days=1))
-        .select_related("user__team", "child__person").order_by("at", "pk")
-    )
+    uses = list(BreakGlass.objects.between(start, start + timedelta(days=1)))
     lines = []
     for use in uses:
         who = f"{use.user.display_name} ({use.user.username}, {use.user.get_role_display()}"
