@@ -1,5 +1,6 @@
 """Every address that takes any id (a child, a contact, a child named in a contact, a visit, an assessment, an
-episode, a grant, a subject access request), GET and POST, for every persona, against objects of four children.
+episode, a plan and its version number, a grant, a subject access request), GET and POST, for every persona, against
+objects of four children.
 
 Who may reach each one is written out by hand (``MAY_OPEN`` in test_access_matrix and the audiences below), not
 computed from the rules under test. Denied answers are the same 403 page, byte for byte, as a missing id in the
@@ -90,6 +91,13 @@ ROUTES = [
     ("casework:assessment", "GET POST", "staff", ["child", "assessment"]),
     ("casework:change-by-when", "POST", "staff", ["child", "assessment"]),
     ("casework:authorise-assessment", "POST", "team manager", ["child", "assessment"]),
+    ("casework:plans", "GET", "staff", ["child"]),
+    ("casework:new-plan", "GET POST", "staff", ["child", "episode"]),
+    ("casework:plan", "GET", "staff", ["child", "plan"]),
+    ("casework:plan-version", "GET", "staff", ["child", "plan", "number"]),
+    ("casework:review-plan", "GET POST", "staff", ["child", "plan"]),
+    ("casework:end-plan", "POST", "staff", ["child", "plan"]),
+    ("casework:print-plan", "GET", "staff", ["child", "plan"]),
     ("chronology:add-event", "GET POST", "staff", ["child"]),
     ("chronology:flag", "POST", "staff", ["child"]),
     ("chronology:print", "GET", "staff", ["child"]),
@@ -147,6 +155,7 @@ def ids(world, mo, sam):
         row = {"child": child.pk, "contact": named.contact_id, "named": named.pk, **objects.get(name, {})}
         row["visit"], row["episode"], row["assessment"] = row.pop("visit_id", None), row.pop("episode_id", None), row.pop("assessment_id", None)
         row["note"] = row.pop("note_id", None)
+        row["plan"], row["number"] = row.pop("plan_id", None), row.pop("number", None)
         row["transfer"], row["closure"] = row.pop("transfer_id", None), row.pop("closure_id", None)
         row["relationship"], row["membership"] = row.pop("relationship_id", None), row.pop("membership_id", None)
         found[name] = row

@@ -14,6 +14,7 @@ from django.utils import timezone
 from journey.accounts.models import Role
 from journey.api.actions import create_user_token
 from journey.casework.actions import allocate, propose_closure, propose_transfer, record_visit, start_assessment, write_case_note
+from journey.casework.plan_actions import PlanContent, Step, write_plan
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
 from journey.people.actions import create_child
@@ -70,6 +71,12 @@ PAGES = [
     ("casework:propose-transfer", "managers", "episode_id"),
     ("casework:transfer", "staff", "transfer_id"),
     ("casework:closure", "staff", "closure_id"),
+    ("casework:plans", "staff", None),
+    ("casework:new-plan", "staff", "episode_id"),
+    ("casework:plan", "staff", "plan_id"),
+    ("casework:plan-version", "staff", ("plan_id", "number")),
+    ("casework:review-plan", "staff", "plan_id"),
+    ("casework:print-plan", "staff", "plan_id"),
     ("chronology:add-event", "staff", None),
     ("chronology:flag", "staff", "entry"),
     ("chronology:print", "staff", None),
@@ -87,7 +94,7 @@ API = [
 # URLs taking a child id that show nothing of the child: break-glass (the way in for those denied), and writes
 # that only accept a POST (each has paired allowed/denied tests beside its view's tests).
 NOT_A_VIEW_OF_THE_CHILD = {"access:break-glass", "access:revoke", "casework:change-by-when", "casework:authorise-assessment", "api:add_information",
-                           "casework:decide-transfer", "casework:decide-closure"}
+                           "casework:decide-transfer", "casework:decide-closure", "casework:end-plan"}
 
 
 def expected(audience: str, persona: str, child: str) -> bool:
@@ -145,19 +152,28 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
         HouseholdMembership.objects.create(household=membership.household, person=child.person, role="child")
         worker = episode.current_allocation().worker
         objects[name]["closure_id"] = propose_closure(episode, ended_on=today(), reason="needs_met", acting_user=worker).pk
+        objects[name]["plan_id"] = write_plan(
+            episode, kind="child_in_need", started_on=today(), acting_user=worker,
+            content=PlanContent(worries="Missing school.", what_needs_to_change="School every day.", contingency="A meeting."),
+            steps=[Step("Mum", "Walk to school.", today() + timedelta(days=7), "Before half term.")],
+        ).pk
+        objects[name]["number"] = 1
     # Ruby's episode waits to move to Team B, whose manager line is Helen alone: nobody gains sight of her by it.
     objects["ruby"]["transfer_id"] = propose_transfer(ruby.episodes.get(), to_team=team_b, reason="Longer-term work.", acting_user=mo).pk
     return people, children, objects
 
 
-def page_url(name: str, child, needs: str | None, objects: dict) -> str | None:
+def needed(needs: str | tuple | None) -> tuple:
+    """The ids a page's address takes after the child's (a plan's version takes the plan's id and its number)."""
+    return () if needs in (None, "entry") else needs if isinstance(needs, tuple) else (needs,)
+
+
+def page_url(name: str, child, needs: str | tuple | None, objects: dict) -> str | None:
     from django.urls import reverse
 
-    if needs is None:
-        return reverse(name, args=[child.pk])
     if needs == "entry":
         return reverse(name, args=[child.pk]) + f"?entry={objects['entry']}"
-    return reverse(name, args=[child.pk, objects[needs]])
+    return reverse(name, args=[child.pk, *(objects[key] for key in needed(needs))])
 
 
 def test_every_role_against_every_child_page(client, world):
@@ -167,7 +183,7 @@ def test_every_role_against_every_child_page(client, world):
         client.force_login(people[persona])
         for child_name, child in children.items():
             for name, audience, needs in PAGES:
-                if needs and needs not in objects.get(child_name, {}):
+                if needs and any(key not in objects.get(child_name, {}) for key in needed(needs) or (needs,)):
                     continue  # Freya has no episode, visit or assessment yet, and only Ruby a transfer: no such page to open
                 url = page_url(name, child, needs, objects.get(child_name, {}))
                 status = client.get(url).status_code
@@ -268,9 +284,10 @@ def test_forged_ids_answer_no_access_never_an_error(client, world, forged):
     ruby, own = children["ruby"], objects["ruby"]
     wrong = []
     for name, _audience, needs in PAGES:
-        addresses = [reverse(name, args=[forged]) if needs in (None, "entry") else reverse(name, args=[forged, own[needs]])]
-        if needs and needs != "entry":
-            addresses.append(reverse(name, args=[ruby.pk, forged]))
+        ids = [own[key] for key in needed(needs)]
+        addresses = [reverse(name, args=[forged, *ids])]
+        for position in range(len(ids)):
+            addresses.append(reverse(name, args=[ruby.pk, *ids[:position], forged, *ids[position + 1:]]))
         for address in addresses:
             status = client.get(address).status_code
             if status not in (403, 404):

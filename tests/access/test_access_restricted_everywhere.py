@@ -35,6 +35,7 @@ from journey.casework.actions import (
     write_case_note,
 )
 from journey.casework.codes import EpisodeKind
+from journey.casework.plan_actions import PlanContent, Step, write_plan
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
@@ -158,6 +159,10 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
         note = write_case_note(child, acting_user=worker, kind="meeting", occurred_at=timezone.now() - timedelta(days=1), subject="Core group",
                                text="Kerry Morgan attended.", attendees=[Attendee(name="Kerry Morgan", agency="Family")])
         ids[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk, "note_id": note.pk}
+        plan = write_plan(episode, kind="early_help", started_on=today(), acting_user=worker, content=PlanContent(
+            worries="Kerry Morgan is worried about mornings.", what_needs_to_change="School every day.", contingency="A meeting.",
+            familys_comments="Kerry Morgan agrees."), steps=[Step("Kerry Morgan", "Walk to school.", today() + timedelta(days=7), "Half term.")])
+        ids[name] |= {"plan_id": plan.pk, "number": 1}
     ids["paddy"] = {}
     for name, child in (("tom", tom), ("paddy", paddy), ("wren", wren)):
         ids[name]["relationship_id"] = Relationship.objects.get(from_person=kerry, to_person=child.person).pk

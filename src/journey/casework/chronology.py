@@ -9,7 +9,7 @@ from django.utils import timezone
 from journey.chronology.registry import Entry, as_aware, author, child_of, entry_key, label, link, register
 
 from .codes import AbuseCategory, AssessmentDecision, ClosureReason, Decision, EpisodeKind, PlanKind
-from .models import Allocation, Assessment, CaseNote, ClosureProposal, Episode, Plan, Transfer, Visit, note_title
+from .models import Allocation, Assessment, CaseNote, ClosureProposal, Episode, Plan, PlanVersion, Transfer, Visit, note_title
 
 
 def opened_at(started_on, opened_at, referred_at):
@@ -88,17 +88,36 @@ def assessments(child_ids):
             )
 
 
-@register("plan", "Plan", sources={"casework.Plan": child_of})
+def _plan_child(version) -> list[int]:
+    """A plan version belongs to its plan's child."""
+    return list(Plan.objects.filter(pk=version.plan_id).values_list("child_id", flat=True))
+
+
+@register("plan", "Plan", sources={"casework.Plan": child_of, "casework.PlanVersion": _plan_child})
 def plans(child_ids):
+    """A plan's start, and each version of it as written with the family: the first written, then each review, at
+    the moment it was saved, with the family's own comment (or what needs to change) and a link to that version."""
     rows = Plan.objects.filter(child_id__in=child_ids).order_by().values_list(
         "pk", "child_id", "kind", "category", "started_on", "what_needs_to_change", "author_id",
     )
+    titles = {}
     for pk, child_id, kind, category, started_on, what_needs_to_change, written_by in rows:
         agency, name = author(written_by)
-        title = label(PlanKind, kind) + (f" ({label(AbuseCategory, category).lower()})" if category else "")
+        titles[pk] = title = label(PlanKind, kind) + (f" ({label(AbuseCategory, category).lower()})" if category else "")
         yield Entry(
             kind="plan", occurred_at=as_aware(started_on), title=f"{title} started", summary=what_needs_to_change,
-            agency=agency, author=name, key=entry_key("plan", pk), child_id=child_id,
+            agency=agency, author=name, url=link("casework:plan", child_id, pk), key=entry_key("plan", pk), child_id=child_id,
+        )
+    versions = PlanVersion.objects.filter(plan__child_id__in=child_ids).order_by().values_list(
+        "pk", "plan_id", "plan__child_id", "number", "familys_comments", "what_needs_to_change", "written_by_id", "written_at",
+    )
+    for pk, plan_id, child_id, number, familys_comments, what_needs_to_change, written_by, written_at in versions:
+        agency, name = author(written_by)
+        done = "written" if number == 1 else f"reviewed (version {number})"
+        yield Entry(
+            kind="plan", occurred_at=written_at, title=f"{titles[plan_id]} {done}", summary=familys_comments or what_needs_to_change,
+            agency=agency, author=name, url=link("casework:plan-version", child_id, plan_id, number),
+            key=entry_key("plan_version", pk), child_id=child_id,
         )
 
 

@@ -188,6 +188,84 @@ class Plan(models.Model):
             max_length_check("what_needs_to_change", LONG_TEXT_MAX_LENGTH),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} from {self.started_on:%d %b %Y}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.ended_on is None
+
+
+PLAN_TEXTS = ("worries", "what_needs_to_change", "contingency", "childs_comments", "familys_comments", "review_note")
+# What the family reads and the reading age is worked out from: the plan in the worker's words, not the family's own.
+FAMILY_FACING_TEXTS = ("worries", "what_needs_to_change", "contingency")
+
+
+class PlanVersion(models.Model):
+    """One version of a plan's content, as written with the family. Never edited once saved: a review writes the
+    next version, so what the family agreed to at each meeting stays readable. The plan's header (``Plan``) says
+    what kind of plan it is and when it ran; ``Plan.what_needs_to_change`` follows the latest version."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.PROTECT, related_name="versions", help_text="The plan this is a version of.")
+    number = models.PositiveSmallIntegerField(help_text="1 for the plan as first written, then 2, 3... for each review.")
+    worries = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What we are worried about, in plain words the family can read.")
+    what_needs_to_change = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What needs to change, in plain words the family can read.")
+    contingency = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What will happen if things do not change.")
+    childs_comments = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="What the child said about the plan, in their own words.")
+    familys_comments = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="What the family said about the plan, in their own words.")
+    review_note = BoundedTextField(
+        max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="For a review: what has changed since the last version. Empty for the first.",
+    )
+    reviewed_on = models.DateField(
+        null=True, blank=True, validators=[PastEvent("Date of the review")],
+        help_text="The day of the review meeting this version came from; empty for the first version, which dates from the plan's start.",
+    )
+    written_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who wrote this version.")
+    written_at = models.DateTimeField(default=timezone.now, help_text="When this version was saved.")
+
+    class Meta:
+        ordering = ["plan", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["plan", "number"], name="plan_version_number_unique"),
+            models.CheckConstraint(condition=Q(number__gte=1), name="plan_version_number_from_one"),
+            models.CheckConstraint(condition=Q(number=1) | Q(reviewed_on__isnull=False), name="plan_review_is_dated"),
+            *(models.CheckConstraint(condition=~Q(**{name: ""}), name=f"plan_version_{name}_given")
+              for name in FAMILY_FACING_TEXTS),
+            *(max_length_check(name, LONG_TEXT_MAX_LENGTH) for name in PLAN_TEXTS),
+        ]
+
+    def __str__(self) -> str:
+        return f"Version {self.number}"
+
+    @property
+    def is_review(self) -> bool:
+        return self.number > 1
+
+
+class PlanStep(models.Model):
+    """Who does what, by when, and why that date: one line of a plan version, agreed with the family."""
+
+    version = models.ForeignKey(PlanVersion, on_delete=models.CASCADE, related_name="steps", help_text="The plan version it belongs to.")
+    number = models.PositiveSmallIntegerField(help_text="Its place in the list, from 1.")
+    who = models.CharField(max_length=150, help_text="Who does it, as the family knows them: 'Mum', 'Health visitor', 'Alice (social worker)'.")
+    does_what = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, help_text="What they will do, in plain words.")
+    by_when = models.DateField(
+        validators=[PlannedDate("'By when' date")],
+        help_text="When it should be done by. Checked when the step is written: a step of an old version may now lie in the past.",
+    )
+    reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, help_text="Why this date is right for this child.")
+
+    class Meta:
+        ordering = ["version", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["version", "number"], name="plan_step_number_unique"),
+            models.CheckConstraint(condition=~Q(who=""), name="plan_step_who_given"),
+            models.CheckConstraint(condition=~Q(does_what=""), name="plan_step_does_what_given"),
+            models.CheckConstraint(condition=~Q(reason=""), name="plan_step_reason_given"),
+            max_length_check("does_what", SHORT_TEXT_MAX_LENGTH),
+            max_length_check("reason", SHORT_TEXT_MAX_LENGTH),
+        ]
+
 
 class HouseholdVisit(models.Model):
     """One visit to a household, recorded once for the several children seen on it.

@@ -2,7 +2,8 @@
 whether to offer the button and answers 403. One function per rule, so the two cannot disagree."""
 from django.db.models import Q, QuerySet
 
-from journey.access.rules import is_in_manager_line, manager_line
+from journey.access.involvement import STAFF, reasons_for
+from journey.access.rules import ALLOCATED_WORKER, MANAGER_LINE, TEAM_MEMBER, can_record_work, is_in_manager_line, manager_line
 from journey.accounts.models import Role, Team, TeamKind
 
 from .models import Assessment, ClosureProposal, Episode, Transfer
@@ -147,3 +148,22 @@ def closure_decision_refusal(user, proposal: ClosureProposal) -> str | None:
 
 def can_decide_closure(user, proposal: ClosureProposal) -> bool:
     return closure_decision_refusal(user, proposal) is None
+
+
+# Those who hold the child's casework: a plan is written with the family by the people doing the work with them.
+PLAN_WRITERS = frozenset({ALLOCATED_WORKER, TEAM_MEMBER, MANAGER_LINE})
+
+
+def plan_refusal(user, child) -> str | None:
+    """Why ``user`` may not write or review ``child``'s plans, or None if they may: the allocated worker, the team
+    holding the child and its manager line, as for the rest of the casework. Those who may only read the record (a
+    grant, break-glass, the front door, a team asked to take a transfer) read the plans but do not write them."""
+    if can_record_work(user):
+        for reason in reasons_for(STAFF):
+            if reason.name in PLAN_WRITERS and (rows := reason.rows(user)) is not None and rows.filter(**{reason.child_field: child.pk}).exists():
+                return None
+    return "Only the child's worker, the team holding the child or their manager can write or review a plan"
+
+
+def can_write_plan(user, child) -> bool:
+    return plan_refusal(user, child) is None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import team_views, views
+from . import plan_views, team_views, views
 from .codes import NoteKind
 
 app_name = "casework"
@@ -30,4 +30,11 @@ urlpatterns = [
     path("children/<int:child_id>/assessments/<int:assessment_id>/", views.assessment, name="assessment"),
     path("children/<int:child_id>/assessments/<int:assessment_id>/by-when/", views.change_by_when, name="change-by-when"),
     path("children/<int:child_id>/assessments/<int:assessment_id>/authorise/", views.authorise_assessment, name="authorise-assessment"),
+    path("children/<int:child_id>/plans/", plan_views.plans, name="plans"),
+    path("children/<int:child_id>/episodes/<int:episode_id>/plans/new/", plan_views.new_plan, name="new-plan"),
+    path("children/<int:child_id>/plans/<int:plan_id>/", plan_views.plan, name="plan"),
+    path("children/<int:child_id>/plans/<int:plan_id>/versions/<int:number>/", plan_views.plan_version, name="plan-version"),
+    path("children/<int:child_id>/plans/<int:plan_id>/review/", plan_views.review_plan, name="review-plan"),
+    path("children/<int:child_id>/plans/<int:plan_id>/end/", plan_views.end_plan, name="end-plan"),
+    path("children/<int:child_id>/plans/<int:plan_id>/print/", plan_views.print_plan, name="print-plan"),
 ]
