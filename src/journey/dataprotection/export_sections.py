@@ -7,7 +7,7 @@ The subject's own record is the officer's to export whatever its flag (docs/data
 """
 from django.db.models import Prefetch, Q
 
-from journey.casework.models import CaseNote, Episode, Plan, Visit
+from journey.casework.models import CaseNote, Episode, Plan, PlanVersion, Visit
 from journey.chronology.models import SignificantEvent
 from journey.chronology.registry import as_aware
 from journey.frontdoor.models import Contact, ContactChild
@@ -177,13 +177,24 @@ def assessments(child) -> Section:
 
 
 def plans(child) -> Section:
-    items = [
-        Item(p.get_kind_display(), fields(
+    """Each plan, then each of its versions as it was agreed (a review never changes the one before), with its steps."""
+    versions = Prefetch("versions", queryset=PlanVersion.objects.select_related("written_by").prefetch_related("steps").order_by("number"))
+    items = []
+    for p in Plan.objects.filter(child=child).select_related("author").prefetch_related(versions).order_by("started_on", "id"):
+        items.append(Item(p.get_kind_display(), fields(
             ("Category", p.get_category_display()), ("Started", p.started_on), ("Ended", p.ended_on),
             ("What needs to change", p.what_needs_to_change, Redact.FREE_TEXT), ("Written by", p.author.display_name),
-        ), when=p.started_on)
-        for p in Plan.objects.filter(child=child).select_related("author").order_by("started_on")
-    ]
+        ), when=p.started_on))
+        for v in p.versions.all():
+            items.append(Item(f"{p.get_kind_display()}, version {v.number}", fields(
+                ("Agreed", v.reviewed_on or p.started_on), ("What has changed since the last version", v.review_note, Redact.FREE_TEXT),
+                ("What we are worried about", v.worries, Redact.FREE_TEXT), ("What needs to change", v.what_needs_to_change, Redact.FREE_TEXT),
+                ("What will happen if things do not change", v.contingency, Redact.FREE_TEXT),
+                ("What the child said", v.childs_comments, Redact.FREE_TEXT), ("What the family said", v.familys_comments, Redact.FREE_TEXT),
+                *((f"Step {s.number}", f"{s.who} will: {s.does_what} By {s.by_when:%-d %B %Y}, because: {s.reason}", Redact.FREE_TEXT)
+                  for s in v.steps.all()),
+                ("Written by", v.written_by.display_name),
+            ), when=v.written_at))
     return Section("plans", "Plans", tuple(items))
 
 
@@ -249,6 +260,9 @@ NAMING_FIELDS = (
                                     "childs_words": "What the child said", "next_steps": "Next steps"}),
     (CaseNote, "occurred_at", "child", {"with_whom": "With, from or to", "subject": "Heading", "text": "What happened"}),
     (Plan, "started_on", "child", {"what_needs_to_change": "What needs to change"}),
+    (PlanVersion, "written_at", "plan__child", {"worries": "What we are worried about", "what_needs_to_change": "What needs to change",
+                                                 "contingency": "What will happen if things do not change", "childs_comments": "What the child said",
+                                                 "familys_comments": "What the family said", "review_note": "What has changed"}),
     (SignificantEvent, "occurred_at", "child", {"description": "What happened"}),
 )
 
@@ -281,8 +295,10 @@ def named_in_other_records(person: Person, children_in_scope, record_read, viewe
         for row in rows.order_by(when_field):
             if model is Contact:
                 child_ids = [c for c in row.children_named.values_list("child_id", flat=True) if c in by_id]  # type: ignore[union-attr]
+            elif model is PlanVersion:
+                child_ids = [row.plan.child_id]  # type: ignore[union-attr]
             else:
-                child_ids = [row.child_id]
+                child_ids = [row.child_id]  # type: ignore[union-attr]
             for child_id in child_ids:
                 child = by_id[child_id]
                 read.add(child)
