@@ -7,7 +7,7 @@ from django.contrib.auth.hashers import is_password_usable
 from django.db.models import Count
 
 from journey.accounts.models import Role, Team, TeamKind, User
-from journey.casework.models import Allocation, Episode, Plan
+from journey.casework.models import Allocation, ClosureProposal, Episode, Plan, Transfer
 from journey.frontdoor.codes import ContactStatus, ScreeningOutcome
 from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
 from journey.lib.identifiers import validate_nhs_number, validate_postcode, validate_upn
@@ -91,12 +91,35 @@ def test_it_gives_a_child_a_long_history_for_the_journey_page(authority_2000):
     assert authority_2000.longest_child_id is not None
 
 
-def test_it_keeps_one_current_allocation_on_each_open_episode(authority_2000):
+def test_it_keeps_at_most_one_current_allocation_on_each_open_episode_and_none_on_a_closed_one(authority_2000):
+    waiting = 0
     for episode in Episode.objects.prefetch_related("allocations"):
         current = [a for a in episode.allocations.all() if a.ended_on is None]
-        assert len(current) == (1 if episode.is_open else 0)
+        assert len(current) <= (1 if episode.is_open else 0)
+        waiting += episode.is_open and not current
         assert all(a.started_on >= episode.started_on for a in episode.allocations.all())
     assert Allocation.objects.values("worker").distinct().count() > 5
+    assert 0 < waiting <= 20  # a few handed back to their team's queue this week (synthetic.week), not a backlog
+
+
+def test_every_team_that_holds_work_has_some_waiting_and_its_manager_has_answers_to_give(authority_2000):
+    teams = Team.objects.exclude(kind__in=[TeamKind.FRONT_DOOR, TeamKind.SERVICE, TeamKind.LEAVING_CARE])
+    for team in teams:
+        assert Episode.objects.filter(team=team, ended_on__isnull=True).exclude(allocations__ended_on__isnull=True).exists(), team.name
+    transfers = Transfer.objects.filter(decision="pending")
+    assert transfers.exists() and all(t.to_team.manager_id and t.proposed_by == t.from_team.manager for t in transfers)
+    closures = ClosureProposal.objects.filter(decision="pending").select_related("episode")
+    assert closures.exists()
+    for proposal in closures:
+        assert proposal.episode.is_open and proposal.ended_on >= proposal.episode.started_on
+        assert proposal.episode.allocations.get(ended_on__isnull=True).worker == proposal.proposed_by
+
+
+def test_nothing_is_recorded_on_an_episode_after_it_went_back_to_the_queue(authority_2000):
+    for episode in Episode.objects.filter(ended_on__isnull=True).exclude(allocations__ended_on__isnull=True):
+        back_on = episode.allocations.order_by("-ended_on").values_list("ended_on", flat=True).first()
+        assert not episode.child.visits.filter(visited_at__date__gt=back_on, household_visit__isnull=True).exists()
+        assert not episode.child.case_notes.filter(occurred_at__date__gt=back_on).exists()
 
 
 def test_it_writes_child_protection_plans_with_a_category(authority_2000):

@@ -8,7 +8,18 @@ from typing import TypeVar
 
 from django.db import models
 
-from journey.casework.models import Allocation, Assessment, ByWhen, CaseNote, Episode, MeetingAttendee, Plan, Visit
+from journey.casework.models import (
+    Allocation,
+    Assessment,
+    ByWhen,
+    CaseNote,
+    ClosureProposal,
+    Episode,
+    MeetingAttendee,
+    Plan,
+    Transfer,
+    Visit,
+)
 from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 
@@ -21,7 +32,7 @@ R = TypeVar("R")
 WRITE_ORDER: tuple[type[models.Model], ...] = (
     Household, Person, Child, Address, Relationship, HouseholdMembership, PersonTruth,
     Contact, ContactChild, ContactChildTruth, ScreeningDecision, Referral,
-    Episode, Allocation, Assessment, ByWhen, Plan, Visit, CaseNote, MeetingAttendee,
+    Episode, Allocation, Assessment, ByWhen, Plan, Visit, CaseNote, MeetingAttendee, Transfer, ClosureProposal,
 )
 
 

@@ -20,7 +20,19 @@ from django.db.models.fields.reverse_related import ForeignObjectRel
 
 from journey.accounts.models import Agency, Team, User
 from journey.audit.context import without_change_capture
-from journey.casework.models import Allocation, Assessment, ByWhen, CaseNote, Episode, HouseholdVisit, MeetingAttendee, Plan, Visit
+from journey.casework.models import (
+    Allocation,
+    Assessment,
+    ByWhen,
+    CaseNote,
+    ClosureProposal,
+    Episode,
+    HouseholdVisit,
+    MeetingAttendee,
+    Plan,
+    Transfer,
+    Visit,
+)
 from journey.chronology.models import SignificanceFlag, SignificantEvent
 from journey.frontdoor.models import Contact, ContactChild, PartnerInformation, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
@@ -31,7 +43,8 @@ from .organisation import EMAIL_DOMAIN
 
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
-    SignificanceFlag, SignificantEvent, ByWhen, Assessment, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote, Allocation, Episode,
+    SignificanceFlag, SignificantEvent, ByWhen, Assessment, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote, Transfer, ClosureProposal,
+    Allocation, Episode,
     PartnerInformation, Referral, ScreeningDecision, ContactChildTruth, ContactChild, Contact, HouseholdMembership, Household, Relationship,
     Address, PersonTruth, Child, Person,
 )

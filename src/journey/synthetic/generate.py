@@ -45,6 +45,7 @@ from .history import Story
 from .models import PersonTruth
 from .organisation import Organisation, build_organisation
 from .population import ChildInfo, Families
+from .week import this_week
 
 CHUNK_CHILDREN = 2500
 INDIVIDUALS_PER_CHUNK = 20_000
@@ -264,6 +265,7 @@ def _chunk(org: Organisation, seed: int, chunk: int, size: int, today: date, fir
     for info in infos:
         Story(ctx, info).run()
     _top_up_front_door(ctx, infos)
+    this_week(ctx, batch, size)
     return batch
 
 

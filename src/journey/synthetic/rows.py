@@ -59,7 +59,18 @@ def _default(field: models.Field) -> Any:
 
 
 if TYPE_CHECKING:
-    from journey.casework.models import Allocation, Assessment, ByWhen, CaseNote, Episode, MeetingAttendee, Plan, Visit
+    from journey.casework.models import (
+        Allocation,
+        Assessment,
+        ByWhen,
+        CaseNote,
+        ClosureProposal,
+        Episode,
+        MeetingAttendee,
+        Plan,
+        Transfer,
+        Visit,
+    )
     from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
     from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
     from journey.synthetic.models import ContactChildTruth, PersonTruth
@@ -76,9 +87,10 @@ else:
         row_type(m) for m in (casework.Episode, casework.Allocation, casework.Assessment, casework.ByWhen,
                               casework.Plan, casework.Visit, casework.CaseNote, casework.MeetingAttendee)
     )
+    Transfer, ClosureProposal = row_type(casework.Transfer), row_type(casework.ClosureProposal)
 
 __all__ = [
-    "Address", "Allocation", "Assessment", "ByWhen", "CaseNote", "Child", "Contact", "ContactChild", "ContactChildTruth",
-    "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person", "PersonTruth", "Plan", "Referral", "Relationship", "Row",
-    "ScreeningDecision", "Visit", "row_type",
+    "Address", "Allocation", "Assessment", "ByWhen", "CaseNote", "Child", "ClosureProposal", "Contact", "ContactChild",
+    "ContactChildTruth", "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person", "PersonTruth", "Plan", "Referral",
+    "Relationship", "Row", "ScreeningDecision", "Transfer", "Visit", "row_type",
 ]
