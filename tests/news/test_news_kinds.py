@@ -28,6 +28,20 @@ def test_the_allocated_worker_hears_that_a_child_was_allocated_to_her_and_by_who
     assert (item.by, item.agency) == ("Mo Malik", "Northfield Children's Services")
 
 
+def test_who_allocated_and_when_are_read_from_the_allocation_itself(alice, mo, ruby):
+    """As for a generated allocation, whose only audit event names the generator, not the manager."""
+    from journey.casework.actions import open_episode
+    from journey.casework.codes import EpisodeKind
+    from journey.casework.models import Allocation
+
+    episode = open_episode(ruby, EpisodeKind.EARLY_HELP, started_on=today(), acting_user=mo)
+    made = Allocation.objects.create(episode=episode, worker=alice, team=alice.team, started_on=today(), allocated_by=mo,
+                                     allocated_at=timezone.now() - timedelta(minutes=5))
+
+    [item] = [item for item in feed.page(alice).items if item.kind == NewsKind.ALLOCATED and item.title.endswith("Early help")]
+    assert (item.by, item.at) == ("Mo Malik", made.allocated_at)
+
+
 def test_a_new_contact_reaches_the_worker_and_the_teams_manager_only(alice, bea, mo, helen, charlie, teacher, school, sam, ruby):
     school_says(teacher, school, sam, ruby)
 

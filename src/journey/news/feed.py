@@ -11,8 +11,8 @@ was done by someone else:
 - a "by when" date set on the child's assessment by someone else.
 
 Besides, a child the user held whom someone else handed on to another worker, while the user may still open the
-child. Who allocated is read from the audit log (an allocation row does not name who made it): an allocation with
-no event, one the generator seeded, makes no news.
+child. Who allocated, and when, the allocation row says; for one recorded before rows said so, the audit log's event
+of its making does (an allocation with neither makes no news).
 
 A team manager also sees, for the children their team holds, new contacts and partner information: what comes from
 outside the team, which must reach the team even while its worker is away. Not the team's own visits, notes and dates
@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import CharField, Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import CharField, DateTimeField, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -121,13 +121,15 @@ def _tagged(rows: QuerySet, kind: str, *, about: str, at) -> QuerySet:
     )
 
 
-def _allocation_event(field: str) -> Subquery:
-    """The allocation's creation in the audit log: when it was made (``at``) or by whom (``user_id``)."""
+def _allocation_event(field: str) -> Coalesce:
+    """When the allocation was made (``at``) or by whom (``user_id``): from the row, or for a row made before rows
+    kept it, from its creation in the audit log (the database looks there only when the row has nothing)."""
     created = AuditEvent.objects.filter(
         child_id=OuterRef("episode__child_id"), object_type="casework.allocation",
         object_id=Cast(OuterRef("pk"), output_field=CharField()), action=Action.CREATE,
     ).order_by("sequence")
-    return Subquery(created.values(field)[:1])
+    own, kind = {"at": ("allocated_at", DateTimeField()), "user_id": ("allocated_by_id", IntegerField())}[field]
+    return Coalesce(F(own), Subquery(created.values(field)[:1]), output_field=kind)
 
 
 def _by_someone_else(rows: QuerySet, user) -> QuerySet:
