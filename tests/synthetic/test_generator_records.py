@@ -4,7 +4,7 @@ from collections import Counter
 
 import pytest
 from django.contrib.auth.hashers import is_password_usable
-from django.db.models import Count
+from django.db.models import Count, Q
 
 from journey.accounts.models import Role, Team, TeamKind, User
 from journey.casework.models import Allocation, ClosureProposal, Episode, Plan, Transfer
@@ -103,8 +103,9 @@ def test_it_keeps_at_most_one_current_allocation_on_each_open_episode_and_none_o
 
 
 def test_every_team_that_holds_work_has_some_waiting_and_its_manager_has_answers_to_give(authority_2000):
-    teams = Team.objects.exclude(kind__in=[TeamKind.FRONT_DOOR, TeamKind.SERVICE, TeamKind.LEAVING_CARE])
-    for team in teams:
+    teams = Team.objects.exclude(kind__in=[TeamKind.FRONT_DOOR, TeamKind.SERVICE, TeamKind.LEAVING_CARE]).annotate(
+        held=Count("episodes", filter=Q(episodes__ended_on__isnull=True)))
+    for team in teams.filter(held__gte=4):  # a team holding little keeps it all (synthetic.week)
         assert Episode.objects.filter(team=team, ended_on__isnull=True).exclude(allocations__ended_on__isnull=True).exists(), team.name
     transfers = Transfer.objects.filter(decision="pending")
     assert transfers.exists() and all(t.to_team.manager_id and t.proposed_by == t.from_team.manager for t in transfers)
@@ -140,3 +141,19 @@ def test_it_staffs_every_team_with_a_manager_and_readable_usernames(authority_20
         assert not is_password_usable(user.password)
     for role in Role.values:
         assert User.objects.filter(role=role).exists()
+
+
+def test_every_plan_is_written_with_the_family_and_reviewed_while_it_lasts(authority_2000):
+    from journey.casework.models import PlanStep, PlanVersion
+
+    plans = Plan.objects.prefetch_related("versions__steps").select_related("child__person")
+    assert plans.exists()
+    for plan in plans:
+        versions = sorted(plan.versions.all(), key=lambda v: v.number)
+        assert [v.number for v in versions] == list(range(1, len(versions) + 1))
+        assert versions[0].reviewed_on is None and all(v.reviewed_on > plan.started_on for v in versions[1:])
+        assert all(v.worries and v.what_needs_to_change and v.contingency and v.familys_comments for v in versions)
+        assert all(len(v.steps.all()) >= 1 and all(s.reason and s.by_when > plan.started_on for s in v.steps.all()) for v in versions)
+        if plan.child.date_of_birth and plan.child.age_on(plan.started_on) >= 6:
+            assert not any(s.who == "Health visitor" for v in versions for s in v.steps.all()), "a health visitor for a school child"
+    assert PlanVersion.objects.filter(number__gt=1).exists() and PlanStep.objects.count() >= 2 * Plan.objects.count()

@@ -17,6 +17,8 @@ from journey.casework.models import (
     Episode,
     MeetingAttendee,
     Plan,
+    PlanStep,
+    PlanVersion,
     Transfer,
     Visit,
 )
@@ -32,7 +34,8 @@ R = TypeVar("R")
 WRITE_ORDER: tuple[type[models.Model], ...] = (
     Household, Person, Child, Address, Relationship, HouseholdMembership, PersonTruth,
     Contact, ContactChild, ContactChildTruth, ScreeningDecision, Referral,
-    Episode, Allocation, Assessment, ByWhen, Plan, Visit, CaseNote, MeetingAttendee, Transfer, ClosureProposal,
+    Episode, Allocation, Assessment, ByWhen, Plan, PlanVersion, PlanStep, Visit, CaseNote, MeetingAttendee, Transfer,
+    ClosureProposal,
 )
 
 

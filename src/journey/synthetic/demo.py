@@ -48,17 +48,22 @@ def _partner(kind: str) -> User | None:
     return _pick(User.objects.filter(role=Role.PARTNER, agency__kind=kind).annotate(raised=Count("agency__contacts")), order=("-raised", "username"))
 
 
+UNIT_TRY = "A social work unit holds its children together: see the unit's children at /casework/ and record a note."
+HEALTH_TRY = "Raise a concern about an unborn baby by its expected date of delivery."
+OPTIONAL = {UNIT_TRY, HEALTH_TRY}
+
+
 def _choose() -> list[tuple[User | None, str]]:
     practitioner = _holding([TeamKind.CHILD_IN_NEED, TeamKind.ASSESSMENT])
     manager = practitioner.team.manager if practitioner and practitioner.team else None
     return [
         (practitioner, "Open 'My children' at /casework/, read a child's journey and record a visit."),
-        (_holding([TeamKind.UNIT]), "A social work unit holds its children together: see the unit's children at /casework/ and record a note."),
+        (_holding([TeamKind.UNIT]), UNIT_TRY),
         (manager, "Start at your team's queue (/casework/team/): allocate waiting work, answer transfers and closures; authorise an assessment."),
         (_pick(User.objects.filter(role=Role.SCREENER)), "Screen the contacts waiting at /front-door/: find the child, link, decide."),
         (_partner(AgencyKind.POLICE), "See where your force's concerns have got to; add information about a child you raised."),
         (_partner(AgencyKind.SCHOOL), "Raise a contact about a pupil; you cannot record casework."),
-        (_partner(AgencyKind.HEALTH), "Raise a concern about an unborn baby by its expected date of delivery."),
+        (_partner(AgencyKind.HEALTH), HEALTH_TRY),
         (_pick(User.objects.filter(role=Role.HEAD_OF_SERVICE)), "See your teams' caseloads and waiting work at /casework/service/, and every child they hold at /casework/."),
         (_pick(User.objects.filter(role=Role.CALDICOTT_GUARDIAN)), "Review the emergency openings of records at /access/break-glass/ (also emailed daily)."),
         (_pick(User.objects.filter(role=Role.DATA_PROTECTION_OFFICER)), "Subject access requests, retention review and the sharing log at /data-protection/."),
@@ -104,7 +109,8 @@ def set_the_scene() -> list[str]:
 @transaction.atomic
 def demo_sign_ins(password: str | None = None) -> tuple[str, list[DemoSignIn]]:
     """Give one user of each role the password (a random one unless given) and say what each might try."""
-    chosen = _choose()
+    # A small authority may have no unit holding work, or no health partner: those two sign-ins are then left out.
+    chosen = [(user, why) for user, why in _choose() if user is not None or why not in OPTIONAL]
     if any(user is None for user, _ in chosen):
         raise NoDemoUsers("No generated authority found: run 'journey generate' first.")
     password = password or secrets.token_urlsafe(12)

@@ -25,6 +25,12 @@ from .phrases import (
     NOTE_TEXT,
     OBSERVATIONS,
     PLAN_CHANGES,
+    PLAN_CHILD_SAYS,
+    PLAN_CONTINGENCY,
+    PLAN_FAMILY_SAYS,
+    PLAN_REVIEW_NOTES,
+    PLAN_STEPS,
+    PLAN_WORRIES,
     STRENGTHS,
     VISIT_PLACES,
     WORDS_CHILD,
@@ -34,12 +40,14 @@ from .phrases import (
     fitting,
 )
 from .population import ChildInfo
-from .rows import Allocation, Assessment, ByWhen, CaseNote, Episode, MeetingAttendee, Plan, Visit
+from .rows import Allocation, Assessment, ByWhen, CaseNote, Episode, MeetingAttendee, Plan, PlanStep, PlanVersion, Visit
 
 # Days between visits by kind of episode: statutory help is visited more often than early help or aftercare.
 VISIT_EVERY = {EpisodeKind.EARLY_HELP: 28, EpisodeKind.CHILD_IN_NEED: 30, EpisodeKind.CHILD_PROTECTION: 12,
                EpisodeKind.LOOKED_AFTER: 42, EpisodeKind.CARE_LEAVER: 60}
 # Category of child protection plans in England (DfE CIN census 2024): neglect half, emotional abuse over a third.
+PLAN_REVIEW_DAYS = 182  # plans are reviewed about every six months (more often in life for child protection)
+MAX_PLAN_VERSIONS = 4
 CATEGORY_WEIGHTS = {AbuseCategory.NEGLECT: 50, AbuseCategory.EMOTIONAL: 37, AbuseCategory.PHYSICAL: 7,
                     AbuseCategory.SEXUAL: 4, AbuseCategory.MULTIPLE: 2}
 THEME_CATEGORY = {"neglect": AbuseCategory.NEGLECT, "physical_harm": AbuseCategory.PHYSICAL, "sexual_harm": AbuseCategory.SEXUAL,
@@ -161,9 +169,34 @@ class Casework:
         self.note(held, on, subject, text.format(**self.values))
 
     def plan(self, held: Held, kind: str, start: date, end: date | None, category: str = "") -> Plan:
-        return self.ctx.batch.add(Plan(child=self.info.child, episode=held.episode, kind=kind, category=category,
-                                       started_on=start, ended_on=end, what_needs_to_change=self.text(PLAN_CHANGES[kind], start),
+        """A plan written with the family, and a review every six months or so while it lasts, each a version."""
+        changes = self.text(PLAN_CHANGES[kind], start)
+        plan = self.ctx.batch.add(Plan(child=self.info.child, episode=held.episode, kind=kind, category=category,
+                                       started_on=start, ended_on=end, what_needs_to_change=changes,
                                        author=held.worker_on(start)))
+        worries, contingency = self.text(PLAN_WORRIES[kind], start), self.text(PLAN_CONTINGENCY[kind], start)
+        last = min(end or self.ctx.last_day, self.ctx.last_day)
+        on, number = start, 1
+        while on <= last and number <= MAX_PLAN_VERSIONS:
+            self.plan_version(plan, held, number, on, worries=worries, changes=changes, contingency=contingency)
+            on, number = on + timedelta(days=PLAN_REVIEW_DAYS + self.ctx.rng.randint(-20, 20)), number + 1
+        return plan
+
+    def plan_version(self, plan: Plan, held: Held, number: int, on: date, *, worries: str, changes: str, contingency: str) -> None:
+        rng = self.ctx.rng
+        version = self.ctx.batch.add(PlanVersion(
+            plan=plan, number=number, worries=worries, what_needs_to_change=changes, contingency=contingency,
+            childs_comments=self.text(PLAN_CHILD_SAYS, on), familys_comments=self.text(PLAN_FAMILY_SAYS, on),
+            review_note=self.text(PLAN_REVIEW_NOTES, on) if number > 1 else "", reviewed_on=on if number > 1 else None,
+            written_by=held.worker_on(on), written_at=self.ctx.at(on),
+        ))
+        age = self.info.age_on(on)
+        steps = [step for step in PLAN_STEPS[plan.kind] if step[4] <= age <= step[5]]
+        for position, (who, does_what, days, why, _, _) in enumerate(rng.sample(steps, min(len(steps), rng.randint(2, 3))), start=1):
+            self.ctx.batch.add(PlanStep(
+                version=version, number=position, who=who.format(**self.values), does_what=does_what.format(**self.values),
+                by_when=on + timedelta(days=days), reason=why.format(**self.values),
+            ))
 
     def category(self) -> str:
         if self.ctx.rng.random() < 0.6 and self.info.theme in THEME_CATEGORY:

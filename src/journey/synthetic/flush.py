@@ -30,6 +30,8 @@ from journey.casework.models import (
     HouseholdVisit,
     MeetingAttendee,
     Plan,
+    PlanStep,
+    PlanVersion,
     Transfer,
     Visit,
 )
@@ -43,8 +45,8 @@ from .organisation import EMAIL_DOMAIN
 
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
-    SignificanceFlag, SignificantEvent, ByWhen, Assessment, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote, Transfer, ClosureProposal,
-    Allocation, Episode,
+    SignificanceFlag, SignificantEvent, ByWhen, Assessment, PlanStep, PlanVersion, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote,
+    Transfer, ClosureProposal, Allocation, Episode,
     PartnerInformation, Referral, ScreeningDecision, ContactChildTruth, ContactChild, Contact, HouseholdMembership, Household, Relationship,
     Address, PersonTruth, Child, Person,
 )

@@ -125,6 +125,7 @@ class Story:
     def _stop_early_help(self, on: date) -> None:
         if self.early_help:
             held, plan, _ = self.early_help
+            on = max(on, held.episode.started_on)  # a referral decided the day before early help began ends it that day
             self.work.work(held, held.episode.started_on, on)
             self.work.close(held, on, ClosureReason.STEPPED_UP, "Referred to children's social care.")
             plan.ended_on = max(on, plan.started_on)

@@ -222,3 +222,55 @@ MILESTONE_NOTES = {
     "review": ("Review child protection conference", "Review conference: progress noted, plan to continue."),
     "lac_review": ("Looked after review", "Independent reviewing officer chaired; the care plan was reviewed and continues."),
 }
+
+# Plans written with the family: the worries, what happens if nothing changes, the steps (who, what, how many days
+# from the plan's start or review, and why that date), and what the child and family said, in their own words.
+PLAN_WORRIES = {
+    "early_help": ("Mornings are hard: {name} is often late and tired, and {carer} is worn out.",
+                   "The family may lose their home, and {carer} is struggling to keep on top of bills and routines."),
+    "child_in_need": ("{carer} has been unwell and at times cannot look after {name} as she wants to.",
+                      School("{name} is missing school and says home feels tense."),
+                      Phrase("{name} is not always fed on time and has missed health checks.", 0, 4)),
+    "child_protection": ("{name} has seen and heard violence at home, and was hurt last time.",
+                         "{name} is not getting the care they need every day: food, warmth, clean clothes and health care.",
+                         Phrase("{name} has been left at home alone overnight.", 6)),
+    "care": ("{name} could not stay safely at home, and needs a settled home while the court decides.",
+             "{name} needs carers who can keep them safe and help them with what has happened."),
+    "pathway": ("{name} is leaving care and needs a safe place to live, money to live on and someone to turn to.",),
+}
+PLAN_CONTINGENCY = {
+    "early_help": ("If things do not get better, we will talk with you about asking children's social care for more help.",),
+    "child_in_need": ("If things do not change, we may hold a meeting about how to keep {name} safe.",),
+    "child_protection": ("If {name} is still not safe, we will ask for legal advice about what to do next, and we will tell you first.",),
+    "care": ("If the plan for {name} to go home does not work, we will look for a family who can care for {name} long term.",),
+    "pathway": ("If the tenancy breaks down, {name}'s personal adviser will find emergency housing the same day.",),
+}
+# (who, does what, days to do it in, why that date, youngest, oldest): lists of steps for a child of those ages, not
+# banks of phrases.
+PLAN_STEPS = {
+    "early_help": [("{carer}", "Go to the parenting group on Tuesday mornings", 28, "The next course starts this month", 0, 17),
+                   ("Family support worker", "Help with the housing application", 14, "The council needs the form within a fortnight", 0, 25),
+                   ("School", "Offer {name} a place at breakfast club", 7, "So mornings get easier straight away", 4, 11),
+                   ("Health visitor", "Help {carer} with {name}'s sleep and feeding", 14, "The nights are the hardest part now", 0, 3)],
+    "child_in_need": [("{carer}", "See the GP about her low mood and keep the appointment", 14, "She asked for help now, not later", 0, 25),
+                      ("Social worker", "Visit every two weeks and see {name} on their own", 14, "So {name} has a regular chance to talk", 4, 25),
+                      ("Health visitor", "Check {name}'s weight and development", 21, "The last check was missed", 0, 4),
+                      ("School", "Tell the social worker about any day {name} is absent", 1, "So a missed day is followed up the same week", 4, 16)],
+    "child_protection": [("{carer}", "Start the Freedom Programme", 21, "The next group starts in three weeks", 0, 25),
+                         ("Police", "Tell the social worker about any call to the house", 1, "So {name} is checked on the next day", 0, 25),
+                         ("Social worker", "See {name} alone at home and at school every week", 7, "While the plan starts, {name} needs to be seen often", 4, 17),
+                         ("Social worker", "See {name} at home every week", 7, "While the plan starts, {name} needs to be seen often", 0, 3)],
+    "care": [("Foster carers", "Take {name} to family time twice a week", 7, "So {name} keeps close to the family", 0, 25),
+             ("Social worker", "Ask {name} what they want to happen, in their own way", 28, "Before the next court hearing", 3, 25)],
+    "pathway": [("Personal adviser", "Help {name} open a bank account and budget", 14, "Before the first rent is due", 0, 25),
+                ("{name}", "Enrol at college for September", 60, "Enrolment closes in the summer", 0, 25)],
+}
+PLAN_CHILD_SAYS = (Talking("I want things to be calm at home."), Phrase("I want to see my dad more.", 5),
+                   Phrase("I don't want to move school.", 5), Phrase("I want people to listen to me, not just talk about me.", 11),
+                   Phrase("{name} was too young to say; we watched how they played and who they went to.", 0, 2))
+PLAN_FAMILY_SAYS = ("{carer} said: this is the first plan I understand. I want the help with mornings.",
+                    "{carer} said she agrees with most of it but does not want the police involved.",
+                    "{carer} said: I know what I have to do now, and I want to show you I can.")
+PLAN_REVIEW_NOTES = ("Things are calmer: {carer} has kept every appointment, and school say {name} is settling.",
+                     "Some progress, but {name} was seen with a bruise last month; the plan carries on.",
+                     "{carer} finished the course; the family want fewer visits now.")

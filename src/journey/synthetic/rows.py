@@ -88,9 +88,10 @@ else:
                               casework.Plan, casework.Visit, casework.CaseNote, casework.MeetingAttendee)
     )
     Transfer, ClosureProposal = row_type(casework.Transfer), row_type(casework.ClosureProposal)
+    PlanVersion, PlanStep = row_type(casework.PlanVersion), row_type(casework.PlanStep)
 
 __all__ = [
     "Address", "Allocation", "Assessment", "ByWhen", "CaseNote", "Child", "ClosureProposal", "Contact", "ContactChild",
-    "ContactChildTruth", "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person", "PersonTruth", "Plan", "Referral",
+    "ContactChildTruth", "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person", "PersonTruth", "Plan", "PlanStep", "PlanVersion", "Referral",
     "Relationship", "Row", "ScreeningDecision", "Transfer", "Visit", "row_type",
 ]
