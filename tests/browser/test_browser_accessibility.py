@@ -70,3 +70,20 @@ def test_the_sign_in_page_has_no_detectable_wcag_failures(browser, live_server, 
     page.goto(f"{live_server.url}/accounts/sign-in/")
     page.get_by_role("button", name="Sign in").click()
     assert violations(page) == []
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_guardians_and_the_managers_pages_have_no_detectable_wcag_failures(sign_in, ruby, carol, charlie, mo, helen):
+    from journey.access.actions import break_glass
+
+    break_glass(ruby, acting_user=charlie, reason="Police at the hospital with Ruby out of hours; need her address history.")
+    found = {}
+    guardian = sign_in("carol")
+    found["break-glass uses"] = violations(guardian)
+    for user, paths in (("mo", ["/casework/team/", "/casework/service/"]), ("helen", ["/casework/service/"])):
+        page = sign_in(user)
+        for path in paths:
+            page.goto(path)
+            found[f"{user} {path}"] = violations(page)
+    assert {path: v for path, v in found.items() if v} == {}
