@@ -99,3 +99,25 @@ def test_waiting_counts_from_the_day_a_transfer_was_accepted(client_for, mo, hel
     page = client_for(tariq).get("/casework/team/").content.decode()
     assert "Ruby Smith" in page and "Today" in page
     assert (today() - ruby.episodes.get().started_on) > timedelta(days=100)
+
+
+def test_a_transfer_accepted_just_after_midnight_in_summer_counts_from_that_local_day(client_for, mo, tariq, team_b, ruby):
+    """00:30 in London in July is 23:30 the day before in UTC: the team received it on the London day."""
+    from datetime import datetime
+    from zoneinfo import ZoneInfo
+
+    from journey.casework.actions import accept_transfer
+
+    transfer = propose_transfer(ruby.episodes.get(), to_team=team_b, reason="Longer-term work.", acting_user=mo)
+    accept_transfer(transfer, acting_user=tariq)
+    day = today().replace(month=7, day=15) if today().month > 7 else today().replace(year=today().year - 1, month=7, day=15)
+    transfer.decided_at = datetime(day.year, 7, 15, 0, 30, tzinfo=ZoneInfo("Europe/London"))
+    transfer.save()
+    for allocation in ruby.episodes.get().allocations.all():
+        allocation.ended_on = day - timedelta(days=1)  # handed on the evening before
+        allocation.save()
+
+    page = client_for(tariq).get("/casework/team/").content.decode()
+
+    assert f"15 Jul {day.year}" in page
+    assert f"{(today() - day).days} days" in page

@@ -10,7 +10,7 @@ from datetime import date, datetime, timedelta
 
 from django.core.paginator import Page, Paginator
 from django.db.models import Count, DateField, Exists, Min, OuterRef, Q, QuerySet, Subquery
-from django.db.models.functions import Cast, Coalesce, Greatest
+from django.db.models.functions import Coalesce, Greatest, TruncDate
 from django.utils import timezone
 
 from journey.accounts.models import Role, Team, User
@@ -45,7 +45,8 @@ def _received_on() -> Coalesce:
     handed_back = Allocation.objects.filter(episode=OuterRef("pk")).order_by("-ended_on").values("ended_on")[:1]
     latest = Greatest(
         "started_on",
-        Coalesce(Cast(Subquery(moved_in.values("decided_at")[:1]), DateField()), "started_on"),
+        # The local day it was accepted: a cast would take the database's (UTC) day, one early after midnight in summer.
+        Coalesce(TruncDate(Subquery(moved_in.values("decided_at")[:1]), tzinfo=timezone.get_current_timezone()), "started_on"),
         Coalesce(Subquery(handed_back), "started_on"),
     )
     return Coalesce(latest, "started_on", output_field=DateField())
