@@ -5,6 +5,7 @@ SQLite is the embedded default (the demo); PostgreSQL is chosen with DATABASE_UR
 """
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 import os
 import re
 
@@ -82,6 +83,7 @@ INSTALLED_APPS = [
     "journey.frontdoor",
     "journey.casework",
     "journey.chronology",
+    "journey.documents",
     "journey.news",
     "journey.access",
     "journey.audit",
@@ -193,10 +195,42 @@ SHORT_DATE_FORMAT = "j M Y"
 STATIC_URL = "/static/"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = os.environ.get("JOURNEY_STATIC_ROOT") or None
-STORAGES = {
+STORAGES: dict[str, dict[str, Any]] = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+
+# Documents attached to entries (journey.documents; docs/operations.md, "Documents"): kept outside the web root and
+# served only through the access path. On this server's disk by default, under JOURNEY_DOCUMENTS_DIR; in object storage
+# (S3 or compatible, private, no public URLs) with JOURNEY_DOCUMENTS_STORAGE=s3 and the django-storages extra installed.
+JOURNEY_DOCUMENT_MAX_MB = env_int("JOURNEY_DOCUMENT_MAX_MB", 20, minimum=1)
+JOURNEY_DOCUMENTS_STORAGE = os.environ.get("JOURNEY_DOCUMENTS_STORAGE", "").strip().lower() or "filesystem"
+JOURNEY_DOCUMENTS_DIR = Path(os.environ.get("JOURNEY_DOCUMENTS_DIR", "").strip() or DATA_DIR / "documents").resolve()
+if JOURNEY_DOCUMENTS_STORAGE == "filesystem":
+    for served in [BASE_DIR / "static", *([Path(STATIC_ROOT)] if STATIC_ROOT else [])]:
+        if JOURNEY_DOCUMENTS_DIR.is_relative_to(served.resolve()):
+            raise ImproperlyConfigured(f"JOURNEY_DOCUMENTS_DIR must not be inside the static files ({served}): documents are never served directly")
+    STORAGES["documents"] = {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(JOURNEY_DOCUMENTS_DIR), "base_url": None, "file_permissions_mode": 0o600, "directory_permissions_mode": 0o700},
+    }
+elif JOURNEY_DOCUMENTS_STORAGE == "s3":
+    if not os.environ.get("JOURNEY_DOCUMENTS_S3_BUCKET", "").strip():
+        raise ImproperlyConfigured("JOURNEY_DOCUMENTS_S3_BUCKET is required when JOURNEY_DOCUMENTS_STORAGE=s3")
+    # Credentials come from the usual AWS sources (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or an instance role).
+    STORAGES["documents"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["JOURNEY_DOCUMENTS_S3_BUCKET"].strip(),
+            "endpoint_url": os.environ.get("JOURNEY_DOCUMENTS_S3_ENDPOINT", "").strip() or None,
+            "region_name": os.environ.get("JOURNEY_DOCUMENTS_S3_REGION", "").strip() or None,
+            "location": os.environ.get("JOURNEY_DOCUMENTS_S3_PREFIX", "").strip() or "documents",
+            "default_acl": "private", "querystring_auth": True, "file_overwrite": False, "custom_domain": None,
+        },
+    }
+else:
+    raise ImproperlyConfigured(f"JOURNEY_DOCUMENTS_STORAGE must be filesystem or s3, not {JOURNEY_DOCUMENTS_STORAGE!r}")
+
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 

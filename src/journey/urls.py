@@ -22,6 +22,7 @@ urlpatterns = [
     path("casework/", include("journey.casework.urls")),
     path("news/", include("journey.news.urls")),
     path("chronology/", include("journey.chronology.urls")),
+    path("documents/", include("journey.documents.urls")),
     path("access/", include("journey.access.urls")),
     path("audit/", include("journey.audit.urls")),
     path("data-protection/", include("journey.dataprotection.urls")),

@@ -1,5 +1,5 @@
 """Every address that takes any id (a child, a contact, a child named in a contact, a visit, an assessment, an
-episode, a plan and its version number, a grant, a subject access request), GET and POST, for every persona, against
+episode, a plan and its version number, a grant, a subject access request, a document), GET and POST, for every persona, against
 objects of four children.
 
 Who may reach each one is written out by hand (``MAY_OPEN`` in test_access_matrix and the audiences below), not
@@ -98,6 +98,9 @@ ROUTES = [
     ("casework:review-plan", "GET POST", "staff", ["child", "plan"]),
     ("casework:end-plan", "POST", "staff", ["child", "plan"]),
     ("casework:print-plan", "GET", "staff", ["child", "plan"]),
+    ("documents:attach-note", "GET POST", "staff", ["child", "note"]),
+    ("documents:attach-visit", "GET POST", "staff", ["child", "visit"]),
+    ("documents:download", "GET", "staff", ["child", "document"]),
     ("chronology:add-event", "GET POST", "staff", ["child"]),
     ("chronology:flag", "POST", "staff", ["child"]),
     ("chronology:print", "GET", "staff", ["child"]),
@@ -154,7 +157,7 @@ def ids(world, mo, sam):
         named = child.contact_links.select_related("contact").first()
         row = {"child": child.pk, "contact": named.contact_id, "named": named.pk, **objects.get(name, {})}
         row["visit"], row["episode"], row["assessment"] = row.pop("visit_id", None), row.pop("episode_id", None), row.pop("assessment_id", None)
-        row["note"] = row.pop("note_id", None)
+        row["note"], row["document"] = row.pop("note_id", None), row.pop("document_id", None)
         row["plan"], row["number"] = row.pop("plan_id", None), row.pop("number", None)
         row["transfer"], row["closure"] = row.pop("transfer_id", None), row.pop("closure_id", None)
         row["relationship"], row["membership"] = row.pop("relationship_id", None), row.pop("membership_id", None)
@@ -207,7 +210,8 @@ def test_every_persona_against_every_address_that_takes_an_id(client, world, ids
                     response = client.get(url) if method == "GET" else client.post(url, post_data(name, row))
                     cells += 1
                     status = response.status_code
-                    if allowed and (status >= 500 or NO_ACCESS in response.content):
+                    body = b"".join(response.streaming_content) if response.streaming else response.content  # a download streams
+                    if allowed and (status >= 500 or NO_ACCESS in body):
                         wrong.append(f"{ROLE_OF[persona]} {method} {name} for {child_name}: {status}, expected access")
                     if not allowed:
                         if status != 403:

@@ -8,6 +8,7 @@ fails here. ``test_every_child_page_is_in_the_matrix`` fails when a page showing
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import URLPattern, URLResolver, get_resolver
 from django.utils import timezone
 
@@ -15,6 +16,7 @@ from journey.accounts.models import Role
 from journey.api.actions import create_user_token
 from journey.casework.actions import allocate, propose_closure, propose_transfer, record_visit, start_assessment, write_case_note
 from journey.casework.plan_actions import PlanContent, Step, write_plan
+from journey.documents.actions import attach_document
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
 from journey.people.actions import create_child
@@ -77,6 +79,9 @@ PAGES = [
     ("casework:plan-version", "staff", ("plan_id", "number")),
     ("casework:review-plan", "staff", "plan_id"),
     ("casework:print-plan", "staff", "plan_id"),
+    ("documents:attach-note", "staff", "note_id"),
+    ("documents:attach-visit", "staff", "visit_id"),
+    ("documents:download", "staff", "document_id"),
     ("chronology:add-event", "staff", None),
     ("chronology:flag", "staff", "entry"),
     ("chronology:print", "staff", None),
@@ -151,6 +156,7 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
                          "note_id": note.pk, "relationship_id": relationship.pk, "membership_id": membership.pk}
         HouseholdMembership.objects.create(household=membership.household, person=child.person, role="child")
         worker = episode.current_allocation().worker
+        objects[name]["document_id"] = attach_document(note, SimpleUploadedFile("school letter.txt", b"Letter from school."), acting_user=worker).pk
         objects[name]["closure_id"] = propose_closure(episode, ended_on=today(), reason="needs_met", acting_user=worker).pk
         objects[name]["plan_id"] = write_plan(
             episode, kind="child_in_need", started_on=today(), acting_user=worker,

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -37,6 +38,7 @@ from journey.casework.actions import (
 from journey.casework.codes import EpisodeKind
 from journey.casework.plan_actions import PlanContent, Step, write_plan
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
+from journey.documents.actions import attach_document
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
 from journey.people.actions import create_child
@@ -158,7 +160,8 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
                                  what_was_shared="Dates", lawful_basis="ca1989_s47", reason="Strategy discussion", shared_on=today())
         note = write_case_note(child, acting_user=worker, kind="meeting", occurred_at=timezone.now() - timedelta(days=1), subject="Core group",
                                text="Kerry Morgan attended.", attendees=[Attendee(name="Kerry Morgan", agency="Family")])
-        ids[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk, "note_id": note.pk}
+        document = attach_document(note, SimpleUploadedFile("minutes.txt", b"Minutes of the core group."), acting_user=worker)
+        ids[name] = {"episode_id": episode.pk, "visit_id": visit.pk, "assessment_id": assessment.pk, "note_id": note.pk, "document_id": document.pk}
         plan = write_plan(episode, kind="early_help", started_on=today(), acting_user=worker, content=PlanContent(
             worries="Kerry Morgan is worried about mornings.", what_needs_to_change="School every day.", contingency="A meeting.",
             familys_comments="Kerry Morgan agrees."), steps=[Step("Kerry Morgan", "Walk to school.", today() + timedelta(days=7), "Half term.")])

@@ -2,6 +2,7 @@
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from journey.audit.models import AuditEvent
@@ -10,10 +11,11 @@ from journey.casework.models import Plan
 from journey.chronology.actions import record_significant_event
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
 from journey.dataprotection.exporter import Redact
+from journey.documents.actions import attach_document
 from journey.lib.dates import today
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
-         "plans", "visits", "case_notes", "significant_events", "information_shares", "named_in_other_records"]
+         "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
@@ -23,7 +25,8 @@ def full_record(police, ruby, alice, family):
     start_assessment(episode, acting_user=alice, started_on=episode.started_on, due_on=today(), due_reason="Before the review")
     Plan.objects.create(child=ruby, episode=episode, kind="child_in_need", started_on=episode.started_on,
                         what_needs_to_change="Jo to attend the parenting group.", author=alice)
-    write_case_note(ruby, acting_user=alice, occurred_at=timezone.now() - timedelta(days=2), subject="Call with school", text="Teacher says Ruby is settled.")
+    note = write_case_note(ruby, acting_user=alice, occurred_at=timezone.now() - timedelta(days=2), subject="Call with school", text="Teacher says Ruby is settled.")
+    attach_document(note, SimpleUploadedFile("school letter.txt", b"Ruby is settled in class."), description="From her teacher", acting_user=alice)
     record_significant_event(ruby, acting_user=alice, occurred_at=timezone.now() - timedelta(days=3), description="Grandad died.")
     record_information_share(ruby, acting_user=alice, shared_with_agency=police, shared_with_person="DS Khan, CID",
                              what_was_shared="Dates of incidents", lawful_basis="ca1989_s47", reason="Strategy discussion", shared_on=today())
@@ -55,6 +58,14 @@ def test_it_exports_every_kind_of_record_about_a_child(client_for, dee, full_rec
     for kind in KINDS[:-1]:
         assert _fields(data, kind), f"nothing exported under {kind}"
     assert data["subject"] == {"name": "Ruby Smith", "date_of_birth": full_record.date_of_birth.isoformat(), "is_child": True}
+
+
+def test_it_lists_each_document_without_its_contents(client_for, dee, full_record, sar_for):
+    data = _export(client_for(dee), sar_for(full_record.person))
+    listed = {f["label"]: f for f in _fields(data, "documents")}
+    assert (listed["File name"]["value"], listed["Type"]["value"], listed["Size in bytes"]["value"]) == ("school letter.txt", "Text", "25")
+    assert listed["Description"]["redact"] == {"reason": Redact.FREE_TEXT}
+    assert "Ruby is settled in class." not in str(data)
 
 
 def test_it_marks_the_referrer_and_the_concern_for_redaction(client_for, dee, full_record, sar_for):

@@ -7,7 +7,15 @@ class CaseworkConfig(AppConfig):
     verbose_name = "Casework"
 
     def ready(self) -> None:
+        from django.utils import timezone
+
+        from journey.documents.registry import attachable
+
         from . import (
             chronology,  # noqa: F401  registers episodes, assessments and visits on the chronology
             involvement,  # noqa: F401  registers how it involves users with a child (journey.access.involvement)
         )
+
+        # Documents (letters, reports, photos) may be attached to notes of every kind and to visits.
+        attachable("casework.CaseNote", label="note", page="casework:note", describe=lambda note: note.title)
+        attachable("casework.Visit", label="visit", page="casework:visit", describe=lambda visit: f"Visit on {timezone.localtime(visit.visited_at):%-d %B %Y}")

@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 from journey.casework.models import CaseNote, Episode, Plan, PlanVersion, Visit
 from journey.chronology.models import SignificantEvent
 from journey.chronology.registry import as_aware
+from journey.documents.models import Document
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
@@ -87,7 +88,7 @@ def households(person: Person, viewer) -> Section:
 def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
     return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child), plans(child),
-            visits(child), case_notes(child), significant_events(child), information_shares(child)]
+            visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
 def _links(child):
@@ -224,6 +225,19 @@ def case_notes(child) -> Section:
         for n in CaseNote.objects.filter(child=child).select_related("author").prefetch_related("attendees").order_by("occurred_at")
     ]
     return Section("case_notes", "Case notes, calls, emails, letters and meetings", tuple(items))
+
+
+def documents(child) -> Section:
+    """Documents attached to the record, listed (name, type, size, when, by whom); the files are not in the export."""
+    items = [
+        Item(f"Document: {d.original_name}", fields(
+            ("File name", d.original_name, Redact.FREE_TEXT), ("Type", d.kind_called), ("Size in bytes", d.size),
+            ("Attached", d.uploaded_at), ("Description", d.description, Redact.FREE_TEXT), ("Attached by", d.uploaded_by.display_name),
+        ), when=d.uploaded_at)
+        for d in Document.objects.filter(child=child).select_related("uploaded_by").order_by("uploaded_at", "pk")
+    ]
+    return Section("documents", "Documents attached to the record", tuple(items),
+                   note="Each document is listed, not included: the officer reads and redacts the files themselves from the child's record.")
 
 
 def significant_events(child) -> Section:
