@@ -102,7 +102,6 @@ def test_it_gives_one_demo_user_of_each_role_a_password(capsys):
                  "Caldicott guardian", "Data protection officer", "Administrator"):
         assert role in output
     from journey.accounts.models import User
-
     from journey.casework.models import Allocation
 
     signed = [u for u in User.objects.all() if u.check_password("a-long-demo-passphrase")]

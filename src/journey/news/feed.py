@@ -28,7 +28,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 
-from django.db.models import CharField, DateTimeField, Exists, F, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import CharField, DateTimeField, Exists, F, Field, IntegerField, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Cast, Coalesce
 from django.urls import reverse
 from django.utils import timezone
@@ -128,7 +128,8 @@ def _allocation_event(field: str) -> Coalesce:
         child_id=OuterRef("episode__child_id"), object_type="casework.allocation",
         object_id=Cast(OuterRef("pk"), output_field=CharField()), action=Action.CREATE,
     ).order_by("sequence")
-    own, kind = {"at": ("allocated_at", DateTimeField()), "user_id": ("allocated_by_id", IntegerField())}[field]
+    own: str = {"at": "allocated_at", "user_id": "allocated_by_id"}[field]
+    kind: Field = DateTimeField() if field == "at" else IntegerField()
     return Coalesce(F(own), Subquery(created.values(field)[:1]), output_field=kind)
 
 
