@@ -100,6 +100,7 @@ ROUTES = [
     ("casework:print-plan", "GET", "staff", ["child", "plan"]),
     ("documents:attach-note", "GET POST", "staff", ["child", "note"]),
     ("documents:attach-visit", "GET POST", "staff", ["child", "visit"]),
+    ("documents:attach-plan", "GET POST", "staff", ["child", "plan"]),
     ("documents:download", "GET", "staff", ["child", "document"]),
     ("chronology:add-event", "GET POST", "staff", ["child"]),
     ("chronology:flag", "POST", "staff", ["child"]),

@@ -81,6 +81,7 @@ PAGES = [
     ("casework:print-plan", "staff", "plan_id"),
     ("documents:attach-note", "staff", "note_id"),
     ("documents:attach-visit", "staff", "visit_id"),
+    ("documents:attach-plan", "staff", "plan_id"),
     ("documents:download", "staff", "document_id"),
     ("chronology:add-event", "staff", None),
     ("chronology:flag", "staff", "entry"),

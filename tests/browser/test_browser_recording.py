@@ -1,5 +1,6 @@
-"""Journey (a) of issue 13 in headless Debian Chromium: a worker records one visit to two sisters, a phone call,
-and her mother's new partner joining the household; both children's chronologies and the genogram show them.
+"""Journey (a) of issue 13 in headless Debian Chromium: a worker records one visit to two sisters, a phone call with
+the letter it was about attached, and her mother's new partner joining the household; both children's chronologies
+and the genogram show them.
 axe finds no WCAG 2.2 AA failure on the pages on the way."""
 import re
 from datetime import timedelta
@@ -9,9 +10,13 @@ from playwright.sync_api import expect
 
 from journey.casework.actions import open_episode
 from journey.casework.codes import EpisodeKind
+from journey.casework.models import CaseNote
 from journey.lib.dates import today
 from tests.browser.test_browser_accessibility import violations
 from tests.people.family_world import family  # noqa: F401  (a fixture: Ruby, her mother Jo and her sister Mia at home)
+
+
+LETTER = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
 def fill_date(page, prefix: str, day) -> None:
@@ -56,6 +61,16 @@ def test_a_worker_records_a_visit_to_two_sisters_a_phone_call_and_a_new_partner(
     worker.get_by_role("button", name="Save").click()
     expect(worker.locator("body")).to_contain_text("Phone call from Tess Turner, Oakfield Primary")
 
+    # The school's letter about it, attached to the call; the name says PDF, and so do its bytes.
+    call = CaseNote.objects.get(child=ruby, kind="phone_call")
+    worker.goto(f"/casework/children/{ruby.pk}/notes/{call.pk}/")
+    worker.get_by_role("link", name="Attach a document").click()
+    worker.get_by_label("Upload a file").set_input_files({"name": "school letter.pdf", "mimeType": "application/pdf", "buffer": LETTER})
+    worker.get_by_label("Description (optional)").fill("Letter from Oakfield Primary confirming Ruby's attendance.")
+    found["attach a document"] = violations(worker)
+    worker.get_by_role("button", name="Attach document").click()
+    expect(worker.get_by_role("table")).to_contain_text("school letter.pdf")
+
     # Dan Price, Jo's new partner, joins the household.
     worker.goto(f"/children/{ruby.pk}/family/add/")
     worker.get_by_label("First name").fill("Dan")
@@ -73,6 +88,7 @@ def test_a_worker_records_a_visit_to_two_sisters_a_phone_call_and_a_new_partner(
     story = worker.locator("body")
     expect(story).to_contain_text("Visit: child seen alone")
     expect(story).to_contain_text("Phone call from Tess Turner, Oakfield Primary")
+    expect(story).to_contain_text("Document attached: school letter.pdf")
     expect(story).to_contain_text("Dan Price (parent's partner) joined the household")
     expect(worker.locator("svg").first).to_contain_text("Dan Price")
     found["ruby's journey"] = violations(worker)

@@ -71,6 +71,18 @@ def test_the_allocated_worker_attaches_a_document_to_a_visit(client_for, alice, 
     assert "notes.txt" in client.get(response["Location"]).content.decode()
 
 
+def test_the_allocated_worker_attaches_the_familys_signed_copy_to_a_plan(client_for, alice, ruby, stored):
+    from journey.casework.plan_actions import PlanContent, Step, write_plan
+
+    plan = write_plan(ruby.episodes.get(), kind="child_in_need", started_on=today(), acting_user=alice, content=PlanContent(
+        worries="Ruby is often hungry.", what_needs_to_change="A hot meal every day.", contingency="We will meet again."),
+        steps=[Step("Mum", "Cook tea every evening.", today() + timedelta(days=7), "Starting this week.")])
+    client = client_for(alice)
+    response = client.post(f"/documents/children/{ruby.pk}/plans/{plan.pk}/attach/", {"file": upload("signed plan.pdf", PDF)})
+    assert response["Location"] == f"/casework/children/{ruby.pk}/plans/{plan.pk}/"
+    assert "signed plan.pdf" in client.get(response["Location"]).content.decode()
+
+
 @pytest.mark.parametrize("persona", ["charlie", "officer"])
 def test_an_uninvolved_worker_and_a_partner_cannot_open_or_post_the_attach_page(client_for, charlie, officer, ruby, note, stored, persona):
     client = client_for({"charlie": charlie, "officer": officer}[persona])
