@@ -15,7 +15,6 @@ from journey.lib.dates import today
 from tests.browser.test_browser_accessibility import violations
 from tests.people.family_world import family  # noqa: F401  (a fixture: Ruby, her mother Jo and her sister Mia at home)
 
-
 LETTER = b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
 
 
