@@ -6,6 +6,9 @@ matter. What it finds, it finds reliably, so a regression here fails the build.
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from tests.casework.managers import tariq  # noqa: F401  (a fixture: Team B's manager)
+from tests.people.family_world import family  # noqa: F401  (a fixture: Ruby's family, at home and elsewhere)
+
 WCAG_AA = {"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]}, "resultTypes": ["violations"]}
 
 
@@ -86,4 +89,45 @@ def test_the_guardians_and_the_managers_pages_have_no_detectable_wcag_failures(s
         for path in paths:
             page.goto(path)
             found[f"{user} {path}"] = violations(page)
+    assert {path: v for path, v in found.items() if v} == {}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_family_notes_transfer_plan_and_partner_pages_have_no_detectable_wcag_failures(sign_in, officer, family, alice, mo, tariq, team_b):
+    from journey.casework.actions import propose_transfer
+    from journey.people.models import HouseholdMembership, Relationship
+
+    ruby = family.ruby
+    episode = ruby.episodes.get()
+    mother = Relationship.objects.get(from_person=family.jo, to_person=ruby.person)
+    lives_with = HouseholdMembership.objects.get(person=family.jo)
+    transfer = propose_transfer(episode, to_team=team_b, reason="Longer-term work with the family.", acting_user=mo)
+    visit_id = ruby.visits.get().pk
+    worker_paths = [
+        f"/children/{ruby.pk}/family/", f"/children/{ruby.pk}/family/add/", f"/children/{ruby.pk}/family/link/",
+        f"/children/{ruby.pk}/family/relationships/{mother.pk}/end/", f"/children/{ruby.pk}/family/household/join/",
+        f"/children/{ruby.pk}/family/household/{lives_with.pk}/leave/", f"/children/{ruby.pk}/family/household/move/",
+        f"/casework/children/{ruby.pk}/notes/new/", f"/casework/children/{ruby.pk}/notes/new/meeting/",
+        f"/casework/children/{ruby.pk}/notes/new/email/", f"/casework/children/{ruby.pk}/plans/",
+        f"/documents/children/{ruby.pk}/visits/{visit_id}/attach/", f"/casework/children/{ruby.pk}/transfers/{transfer.pk}/",
+    ]
+    found = {}
+    worker = sign_in("alice")
+    for path in worker_paths:
+        worker.goto(path)
+        found[path] = violations(worker)
+    worker.goto(f"/children/{ruby.pk}/family/add/")
+    worker.get_by_role("button", name="Add to the family").click()
+    found["family form with errors"] = violations(worker)
+    worker.goto(f"/documents/children/{ruby.pk}/visits/{visit_id}/attach/")
+    worker.get_by_role("button", name="Attach document").click()
+    found["attach form with errors"] = violations(worker)
+    manager = sign_in("mo")
+    manager.goto(f"/casework/children/{ruby.pk}/episodes/{episode.pk}/allocate/")
+    found["allocate with a transfer waiting"] = violations(manager)
+    police = sign_in("priya")
+    for path in ["/front-door/my-concerns/", f"/front-door/children/{ruby.pk}/information/new/"]:
+        police.goto(path)
+        found[f"police {path}"] = violations(police)
     assert {path: v for path, v in found.items() if v} == {}
