@@ -6,6 +6,7 @@ SQLite is the embedded default (the demo); PostgreSQL is chosen with DATABASE_UR
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
+import importlib.util
 import os
 import re
 
@@ -217,6 +218,8 @@ if JOURNEY_DOCUMENTS_STORAGE == "filesystem":
 elif JOURNEY_DOCUMENTS_STORAGE == "s3":
     if not os.environ.get("JOURNEY_DOCUMENTS_S3_BUCKET", "").strip():
         raise ImproperlyConfigured("JOURNEY_DOCUMENTS_S3_BUCKET is required when JOURNEY_DOCUMENTS_STORAGE=s3")
+    if importlib.util.find_spec("storages") is None:
+        raise ImproperlyConfigured("JOURNEY_DOCUMENTS_STORAGE=s3 needs django-storages: install Journey with its s3 extra (pip install 'journey[s3]')")
     # Credentials come from the usual AWS sources (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, or an instance role).
     STORAGES["documents"] = {
         "BACKEND": "storages.backends.s3.S3Storage",

@@ -83,3 +83,48 @@ def test_the_demo_needs_no_secret_key(tmp_path):
     result = journey("check", env=clean_environment(tmp_path, JOURNEY_DEBUG="true"))
 
     assert result.returncode == 0, result.stderr
+
+
+def documents_storage(tmp_path, **setting: str) -> subprocess.CompletedProcess:
+    code = "from django.conf import settings as s; d = s.STORAGES['documents']; print(d['BACKEND'], sorted(d['OPTIONS'].items()))"
+    env = production(tmp_path, DJANGO_SETTINGS_MODULE="journey.settings", **setting)
+    return subprocess.run([sys.executable, "-c", f"import django; django.setup(); {code}"], env=env, capture_output=True, text=True, timeout=120)
+
+
+def test_documents_are_kept_on_this_servers_disk_outside_the_web_root_by_default(tmp_path):
+    result = documents_storage(tmp_path)
+
+    assert result.stdout.startswith("django.core.files.storage.FileSystemStorage"), result.stderr
+    assert f"('location', '{tmp_path.resolve() / 'documents'}')" in result.stdout and "('base_url', None)" in result.stdout
+
+
+def test_documents_go_to_private_object_storage_by_setting(tmp_path):
+    """django-storages is an extra (with boto3); here a stand-in package of the same name takes whatever it is given."""
+    stand_in = tmp_path / "stand-in" / "storages" / "backends"
+    stand_in.mkdir(parents=True)
+    (stand_in.parent / "__init__.py").write_text("")
+    (stand_in / "__init__.py").write_text("")
+    (stand_in / "s3.py").write_text(
+        "from django.core.files.storage import Storage\n\n\nclass S3Storage(Storage):\n"
+        "    def __init__(self, **options):\n        self.options = options\n"
+    )
+    result = documents_storage(tmp_path, JOURNEY_DOCUMENTS_STORAGE="s3", JOURNEY_DOCUMENTS_S3_BUCKET="council-journey-documents",
+                               PYTHONPATH=str(stand_in.parent.parent))
+
+    assert result.stdout.startswith("storages.backends.s3.S3Storage"), result.stderr
+    for option in ("('bucket_name', 'council-journey-documents')", "('default_acl', 'private')", "('querystring_auth', True)",
+                   "('file_overwrite', False)"):
+        assert option in result.stdout
+
+
+@pytest.mark.parametrize(("setting", "message"), [
+    ({"JOURNEY_DOCUMENTS_STORAGE": "s3"}, "JOURNEY_DOCUMENTS_S3_BUCKET is required when JOURNEY_DOCUMENTS_STORAGE=s3"),
+    ({"JOURNEY_DOCUMENTS_STORAGE": "ftp"}, "JOURNEY_DOCUMENTS_STORAGE must be filesystem or s3, not 'ftp'"),
+    ({"JOURNEY_DOCUMENTS_STORAGE": "s3", "JOURNEY_DOCUMENTS_S3_BUCKET": "docs"},
+     "JOURNEY_DOCUMENTS_STORAGE=s3 needs django-storages: install Journey with its s3 extra (pip install 'journey[s3]')"),
+])
+def test_a_documents_storage_that_cannot_work_is_one_line_saying_why(tmp_path, setting, message):
+    result = journey("check", env=production(tmp_path, **setting))
+
+    assert result.returncode != 0 and "Traceback" not in result.stderr
+    assert result.stderr.strip() == f"journey: {message}"
