@@ -83,6 +83,7 @@ INSTALLED_APPS = [
     "journey.people",
     "journey.frontdoor",
     "journey.casework",
+    "journey.protection",
     "journey.chronology",
     "journey.documents",
     "journey.news",

@@ -20,6 +20,7 @@ urlpatterns = [
     path("children/", include("journey.people.urls")),
     path("front-door/", include("journey.frontdoor.urls")),
     path("casework/", include("journey.casework.urls")),
+    path("protection/", include("journey.protection.urls")),
     path("news/", include("journey.news.urls")),
     path("chronology/", include("journey.chronology.urls")),
     path("documents/", include("journey.documents.urls")),

@@ -98,6 +98,13 @@ ROUTES = [
     ("casework:review-plan", "GET POST", "staff", ["child", "plan"]),
     ("casework:end-plan", "POST", "staff", ["child", "plan"]),
     ("casework:print-plan", "GET", "staff", ["child", "plan"]),
+    ("protection:new-discussion", "GET POST", "staff", ["child", "episode"]),
+    ("protection:discussion", "GET", "staff", ["child", "discussion"]),
+    ("protection:further-discussion", "GET POST", "staff", ["child", "discussion"]),
+    ("protection:start-enquiry", "GET POST", "staff", ["child", "discussion"]),
+    ("protection:enquiry", "GET", "staff", ["child", "enquiry"]),
+    ("protection:complete-enquiry", "POST", "staff", ["child", "enquiry"]),
+    ("protection:enquiry-by-when", "POST", "staff", ["child", "enquiry"]),
     ("documents:attach-note", "GET POST", "staff", ["child", "note"]),
     ("documents:attach-visit", "GET POST", "staff", ["child", "visit"]),
     ("documents:attach-plan", "GET POST", "staff", ["child", "plan"]),
@@ -160,6 +167,7 @@ def ids(world, mo, sam):
         row["visit"], row["episode"], row["assessment"] = row.pop("visit_id", None), row.pop("episode_id", None), row.pop("assessment_id", None)
         row["note"], row["document"] = row.pop("note_id", None), row.pop("document_id", None)
         row["plan"], row["number"] = row.pop("plan_id", None), row.pop("number", None)
+        row["discussion"], row["enquiry"] = row.pop("discussion_id", None), row.pop("enquiry_id", None)
         row["transfer"], row["closure"] = row.pop("transfer_id", None), row.pop("closure_id", None)
         row["relationship"], row["membership"] = row.pop("relationship_id", None), row.pop("membership_id", None)
         found[name] = row

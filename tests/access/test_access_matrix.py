@@ -21,6 +21,7 @@ from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_
 from journey.lib.dates import today
 from journey.people.actions import create_child
 from journey.people.models import Household, HouseholdMembership, Person, Relationship
+from journey.protection.actions import Participant, record_strategy_discussion, start_section_47
 from tests.conftest import make_user
 
 PERSONAS = ["alice", "bea", "mo", "helen", "charlie", "sam", "officer", "teacher", "admin_user", "carol", "dpo"]
@@ -79,6 +80,11 @@ PAGES = [
     ("casework:plan-version", "staff", ("plan_id", "number")),
     ("casework:review-plan", "staff", "plan_id"),
     ("casework:print-plan", "staff", "plan_id"),
+    ("protection:new-discussion", "staff", "episode_id"),
+    ("protection:discussion", "staff", "discussion_id"),
+    ("protection:further-discussion", "staff", "discussion_id"),
+    ("protection:start-enquiry", "staff", "discussion_id"),
+    ("protection:enquiry", "staff", "enquiry_id"),
     ("documents:attach-note", "staff", "note_id"),
     ("documents:attach-visit", "staff", "visit_id"),
     ("documents:attach-plan", "staff", "plan_id"),
@@ -100,7 +106,8 @@ API = [
 # URLs taking a child id that show nothing of the child: break-glass (the way in for those denied), and writes
 # that only accept a POST (each has paired allowed/denied tests beside its view's tests).
 NOT_A_VIEW_OF_THE_CHILD = {"access:break-glass", "access:revoke", "casework:change-by-when", "casework:authorise-assessment", "api:add_information",
-                           "casework:decide-transfer", "casework:decide-closure", "casework:end-plan"}
+                           "casework:decide-transfer", "casework:decide-closure", "casework:end-plan",
+                           "protection:complete-enquiry", "protection:enquiry-by-when"}
 
 
 def expected(audience: str, persona: str, child: str) -> bool:
@@ -165,6 +172,15 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
             steps=[Step("Mum", "Walk to school.", today() + timedelta(days=7), "Before half term.")],
         ).pk
         objects[name]["number"] = 1
+        # A strategy discussion with the police taking part (Priya, by her account, for Ruby), and the enquiry it decided.
+        discussion = record_strategy_discussion(
+            episode, held_at=timezone.now() - timedelta(hours=1), what_was_shared="Police: call-outs.", decision="section_47",
+            reasons="Possible significant harm.", acting_user=worker,
+            participants=[Participant("Priya Patel", officer.agency, email=officer.email if name == "ruby" else "")],
+        )
+        objects[name]["discussion_id"] = discussion.pk
+        objects[name]["enquiry_id"] = start_section_47(discussion, started_on=today(), due_on=today() + timedelta(days=10),
+                                                       due_reason="Before half term.", acting_user=worker).pk
     # Ruby's episode waits to move to Team B, whose manager line is Helen alone: nobody gains sight of her by it.
     objects["ruby"]["transfer_id"] = propose_transfer(ruby.episodes.get(), to_team=team_b, reason="Longer-term work.", acting_user=mo).pk
     return people, children, objects

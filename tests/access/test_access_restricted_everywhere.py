@@ -44,6 +44,7 @@ from journey.lib.dates import today
 from journey.people.actions import create_child
 from journey.people.models import Child, Household, HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from, family_of
+from journey.protection.actions import Participant, record_strategy_discussion, start_section_47
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -174,6 +175,16 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
         ids[name]["proposal_id"] = propose_closure(child.episodes.get(), ended_on=today(), reason="needs_met", acting_user=worker).pk
     # Tom's episode waits to move to Team B, whose manager line is Helen: she may open Tom already.
     ids["tom"]["transfer_id"] = propose_transfer(tom.episodes.get(), to_team=team_b, reason="Longer-term work.", acting_user=mo).pk
+    # Each holds a strategy discussion (in a child in need episode) with the police taking part, and its enquiry.
+    for name, child, worker in (("tom", tom, alice), ("wren", wren, charlie)):
+        episode = open_episode(child, EpisodeKind.CHILD_IN_NEED, started_on=today() - timedelta(days=3), acting_user=sam, worker=worker,
+                               team=worker.team)
+        discussion = record_strategy_discussion(
+            episode, held_at=timezone.now() - timedelta(hours=5), what_was_shared="Kerry Morgan told the police.", decision="section_47",
+            reasons="Possible significant harm.", acting_user=worker, participants=[Participant("Priya Patel", police, email=officer.email)],
+        )
+        ids[name] |= {"discussion_id": discussion.pk, "enquiry_id": start_section_47(
+            discussion, started_on=today(), due_on=today() + timedelta(days=10), due_reason="Half term.", acting_user=worker).pk}
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)

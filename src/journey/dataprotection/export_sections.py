@@ -14,6 +14,7 @@ from journey.documents.models import Document
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
+from journey.protection.models import Section47Enquiry, StrategyDiscussion
 
 from .exporter import Item, Redact, Section, fields
 
@@ -87,8 +88,8 @@ def households(person: Person, viewer) -> Section:
 
 def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
-    return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child), plans(child),
-            visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
+    return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child),
+            strategy_discussions(child), section_47_enquiries(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
 def _links(child):
@@ -175,6 +176,37 @@ def assessments(child) -> Section:
         rows += [(f"'By when' date {b.due_on:%-d %B %Y}", b.reason, Redact.FREE_TEXT) for b in a.by_when_dates.all()]
         items.append(Item("Assessment", fields(*rows), when=a.started_on))
     return Section("assessments", "Assessments", tuple(items))
+
+
+def strategy_discussions(child) -> Section:
+    """Each strategy discussion with everyone invited, by agency (third parties), what was shared and the decision."""
+    items = []
+    for d in StrategyDiscussion.objects.filter(child=child).select_related("recorded_by").prefetch_related("participants__agency").order_by("held_at", "id"):
+        missing = d.missing_agencies()
+        items.append(Item("Further strategy discussion" if d.previous_id else "Strategy discussion", fields(
+            ("Held", d.held_at), ("Decision", d.get_decision_display()), ("Reasons", d.reasons, Redact.FREE_TEXT),
+            ("What was shared", d.what_was_shared, Redact.FREE_TEXT),
+            *((f"Participant {number}", f"{p.name}, {p.role + ', ' if p.role else ''}{p.agency.name}{' (sent apologies)' if p.sent_apologies else ''}",
+               Redact.PEOPLE_PRESENT) for number, p in enumerate(d.participants.all(), start=1)),
+            ("Not taking part", f"No one from {' or '.join(missing)} took part" if missing else ""),
+            ("Recorded by", d.recorded_by.display_name),
+        ), when=d.held_at))
+    return Section("strategy_discussions", "Strategy discussions", tuple(items))
+
+
+def section_47_enquiries(child) -> Section:
+    items = []
+    for e in Section47Enquiry.objects.filter(child=child).select_related("recorded_by", "completed_by").prefetch_related("by_when_dates").order_by("started_on", "id"):
+        rows = [
+            ("Started", e.started_on), ("Completed", e.completed_on), ("What the enquiry found", e.findings, Redact.FREE_TEXT),
+            ("Child seen", e.child_seen), ("Child seen alone", e.child_seen_alone), ("Concerns substantiated", e.concerns_substantiated),
+            ("At continuing risk of significant harm", e.continuing_risk), ("Initial conference needed", e.conference_needed),
+            ("Reasons for the outcome", e.outcome_reasons, Redact.FREE_TEXT), ("Started by", e.recorded_by.display_name),
+            ("Completed by", e.completed_by.display_name if e.completed_by else ""),
+        ]
+        rows += [(f"'By when' date {b.due_on:%-d %B %Y}", b.reason, Redact.FREE_TEXT) for b in e.by_when_dates.order_by("set_at", "id")]
+        items.append(Item("Section 47 enquiry", fields(*rows), when=e.started_on))
+    return Section("section_47_enquiries", "Section 47 enquiries", tuple(items))
 
 
 def plans(child) -> Section:

@@ -1,7 +1,8 @@
 """What is shared with a partner agency: about a child it raised concerns about, its own contacts with the front
 door's outcome, what it has added since, and who to talk to; and, on "my concerns", where each of its contacts has
 got to. Kept in one place so that the pages (and later the API) share no more."""
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from journey.access.rules import child_model
@@ -66,6 +67,29 @@ def shared_with_agency(child, agency) -> dict:
         WhoToContact(worker=a.worker.display_name, team=a.team.name, phone=a.team.phone) for a in current_allocations(child)
     ))
     return {"contacts": rows, "added": added, "who_to_contact": people}
+
+
+@dataclass(frozen=True)
+class SharedSection:
+    """A part of the shared page that a higher app adds (``register_shared_section``): its template and context."""
+
+    template: str
+    context: dict = field(default_factory=dict)
+
+
+_sections: list[Callable[..., SharedSection | None]] = []
+
+
+def register_shared_section(section: Callable[..., SharedSection | None]) -> None:
+    """Register ``section(child, user)``: what it shows this partner user on their shared page for the child, or
+    None. The apps that own the records decide (a strategy discussion shows to those who took part), so the front
+    door never imports them; the page shows nothing more than the sections return."""
+    if section not in _sections:
+        _sections.append(section)
+
+
+def shared_sections(child, user) -> list[SharedSection]:
+    return [shown for section in _sections if (shown := section(child, user)) is not None]
 
 
 def sent_to(information: PartnerInformation) -> str:

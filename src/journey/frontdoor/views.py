@@ -21,7 +21,7 @@ from .codes import ContactStatus
 from .forms import ContactForm, LinkForm, PartnerInformationForm, ScreeningForm
 from .models import Contact, ContactChild
 from .screening import named_rows
-from .shared import concerns, sent_to, shared_with_agency
+from .shared import concerns, sent_to, shared_sections, shared_with_agency
 
 RECENTLY_SCREENED = 10
 QUEUE_PAGE_SIZE = 50
@@ -191,7 +191,9 @@ def shared_record(request: HttpRequest, child_id: int) -> HttpResponse:
     if not request.user.is_partner:  # type: ignore[union-attr]
         raise NoAccess
     child = get_child_for(request.user, child_id, what="shared record", request=request)
-    return render(request, "frontdoor/shared_record.html", {"child": child, **shared_with_agency(child, request.user.agency)})  # type: ignore[union-attr]
+    return render(request, "frontdoor/shared_record.html", {
+        "child": child, **shared_with_agency(child, request.user.agency), "sections": shared_sections(child, request.user),  # type: ignore[union-attr]
+    })
 
 
 def _require_partner(request: HttpRequest) -> None:

@@ -1,0 +1,81 @@
+"""Child protection's entries on a child's chronology: each strategy discussion at the time it was held, with its
+decision and who took part by agency; each section 47 enquiry's start and its completion with the outcome."""
+from django.utils import timezone
+
+from journey.chronology.registry import Entry, as_aware, author, child_of, entry_key, label, link, register
+
+from .codes import EXPECTED_AGENCIES, StrategyDecision
+from .models import Section47Enquiry, StrategyDiscussion, StrategyParticipant
+
+
+def _discussion_child(participant) -> list[int]:
+    """A participant belongs to its discussion's child (none once a cascade has taken the discussion)."""
+    return list(StrategyDiscussion.objects.filter(pk=participant.discussion_id).values_list("child_id", flat=True))
+
+
+@register("strategy_discussion", "Strategy discussion", sources={
+    "protection.StrategyDiscussion": child_of, "protection.StrategyParticipant": _discussion_child,
+})
+def discussions(child_ids):
+    taking_part: dict[int, dict[str, list[str]]] = {}
+    kinds: dict[int, set[str]] = {}
+    for discussion_id, agency, kind, apologies in StrategyParticipant.objects.filter(
+        discussion__child_id__in=child_ids,
+    ).order_by("id").values_list("discussion_id", "agency__name", "agency__kind", "sent_apologies"):
+        if not apologies:
+            taking_part.setdefault(discussion_id, {}).setdefault(agency, [])
+            kinds.setdefault(discussion_id, set()).add(kind)
+    rows = StrategyDiscussion.objects.filter(child_id__in=child_ids).order_by().values_list(
+        "pk", "child_id", "held_at", "decision", "reasons", "previous_id", "recorded_by_id",
+    )
+    for pk, child_id, held_at, decision, reasons, previous, recorded_by in rows:
+        agency, name = author(recorded_by)
+        agencies = ", ".join(sorted(taking_part.get(pk, {})))
+        missing = [k.label.lower() for k in EXPECTED_AGENCIES if k not in kinds.get(pk, set())]
+        details = [("Agencies taking part", agencies or "None recorded")]
+        if missing:
+            details.append(("Not taking part", f"No one from {' or '.join(missing)} took part"))
+        yield Entry(
+            kind="strategy_discussion", occurred_at=held_at,
+            title=f"{'Further strategy' if previous else 'Strategy'} discussion: {label(StrategyDecision, decision).lower()}",
+            summary=reasons, agency=agency, author=name, url=link("protection:discussion", child_id, pk),
+            key=entry_key("strategy_discussion", pk), details=tuple(details), child_id=child_id,
+        )
+
+
+def _yes_no(answer: bool | None, yes: str, no: str) -> str:
+    return yes if answer else no
+
+
+@register("section_47", "Section 47 enquiry", sources={"protection.Section47Enquiry": child_of})
+def enquiries(child_ids):
+    rows = Section47Enquiry.objects.filter(child_id__in=child_ids).order_by().values_list(
+        "pk", "child_id", "started_on", "recorded_at", "recorded_by_id", "completed_on", "completed_at", "completed_by_id",
+        "concerns_substantiated", "continuing_risk", "conference_needed", "outcome_reasons",
+    )
+    for (pk, child_id, started_on, recorded_at, recorded_by, completed_on, completed_at, completed_by,
+         substantiated, continuing, conference, reasons) in rows:
+        url = link("protection:enquiry", child_id, pk)
+        agency, name = author(recorded_by)
+        yield Entry(
+            kind="section_47", occurred_at=_on_the_day(started_on, recorded_at), title="Section 47 enquiry started",
+            agency=agency, author=name, url=url, key=entry_key("section_47", pk), child_id=child_id,
+        )
+        if completed_on is not None and completed_by is not None:
+            agency, name = author(completed_by)
+            outcome = "; ".join([
+                _yes_no(substantiated, "concerns substantiated", "concerns not substantiated"),
+                _yes_no(continuing, "at continuing risk of significant harm", "not at continuing risk of significant harm"),
+                _yes_no(conference, "initial conference needed", "no initial conference"),
+            ])
+            yield Entry(
+                kind="section_47", occurred_at=_on_the_day(completed_on, completed_at), title=f"Section 47 enquiry completed: {outcome}",
+                summary=reasons, agency=agency, author=name, url=url, key=entry_key("section_47_completed", pk), child_id=child_id,
+            )
+
+
+def _on_the_day(day, recorded_at):
+    """The moment it was recorded, if that was on the day it says; else the start of that day."""
+    if recorded_at is not None and timezone.localdate(recorded_at) == day:
+        return recorded_at
+    return as_aware(day)

@@ -1,0 +1,171 @@
+"""Strategy discussions and the section 47 enquiries they decide, on the child's one record.
+
+Conferences, child protection plans and core groups come next and hang from these: an initial conference from the
+enquiry that called it (``Section47Enquiry.conference_needed``).
+"""
+from django.conf import settings
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from journey.lib.dates import PastEvent, PlannedDate
+from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
+
+from .codes import EXPECTED_AGENCIES, StrategyDecision
+
+USER = settings.AUTH_USER_MODEL
+
+
+class StrategyDiscussion(models.Model):
+    """Children's social care, the police and health (and others who know the child) share what they know and decide
+    whether to make enquiries under section 47. A further discussion follows an earlier one (``previous``)."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="strategy_discussions", help_text="The child discussed.")
+    episode = models.ForeignKey(
+        "casework.Episode", on_delete=models.PROTECT, related_name="strategy_discussions",
+        help_text="The open child in need, child protection or looked after episode it was held in.",
+    )
+    held_at = models.DateTimeField(db_index=True, validators=[PastEvent("Date of the discussion")], help_text="When the discussion was held.")
+    what_was_shared = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What each agency shared about the child and family.")
+    decision = models.CharField(max_length=20, choices=StrategyDecision.choices, help_text="What the discussion decided.")
+    reasons = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="Why the discussion decided as it did.")
+    previous = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.PROTECT, related_name="further",
+        help_text="The earlier discussion this one follows, for a further strategy discussion; empty for the first.",
+    )
+    referral = models.ForeignKey(
+        "frontdoor.Referral", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The front door's referral that decided a strategy discussion, if it called this one.",
+    )
+    assessment = models.ForeignKey(
+        "casework.Assessment", null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The assessment that decided a strategy discussion, if it called this one.",
+    )
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who recorded it.")
+    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
+
+    class Meta:
+        ordering = ["-held_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=Q(decision__in=StrategyDecision.values), name="strategy_discussion_decided"),
+            models.CheckConstraint(condition=~Q(reasons=""), name="strategy_discussion_reasons_given"),
+            models.CheckConstraint(condition=~Q(what_was_shared=""), name="strategy_discussion_sharing_given"),
+            max_length_check("what_was_shared", LONG_TEXT_MAX_LENGTH),
+            max_length_check("reasons", LONG_TEXT_MAX_LENGTH),
+        ]
+
+    def __str__(self) -> str:
+        return f"Strategy discussion on {timezone.localtime(self.held_at):%d %b %Y}"
+
+    @property
+    def decided_section_47(self) -> bool:
+        return self.decision == StrategyDecision.SECTION_47
+
+    def missing_agencies(self) -> list[str]:
+        """The agencies Working Together expects (police, health) from which no one took part: shown as a warning
+        on the discussion's page, its chronology entry and the export, never a refusal."""
+        present = {p.agency.kind for p in self.participants.all() if not p.sent_apologies}
+        return [kind.label.lower() for kind in EXPECTED_AGENCIES if kind not in present]
+
+
+class StrategyParticipant(models.Model):
+    """Someone invited to a strategy discussion, by agency: who took part, and who sent apologies. A participant who
+    uses Journey (``user``) and took part sees the discussion on their agency's shared page for the child."""
+
+    discussion = models.ForeignKey(StrategyDiscussion, on_delete=models.CASCADE, related_name="participants", help_text="The discussion.")
+    name = models.CharField(max_length=150, help_text="The person's name.")
+    role = models.CharField(max_length=150, blank=True, help_text="Their role, e.g. 'Detective sergeant, child abuse investigation'.")
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+", help_text="The agency they took part for.")
+    user = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="strategy_discussions",
+        help_text="Their Journey account, when they have one (found by their email address); empty otherwise.",
+    )
+    sent_apologies = models.BooleanField(default=False, help_text="Whether they were invited but sent apologies instead of taking part.")
+
+    class Meta:
+        ordering = ["sent_apologies", "id"]
+        constraints = [models.CheckConstraint(condition=~Q(name=""), name="strategy_participant_named")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.agency})"
+
+
+class Section47Enquiry(models.Model):
+    """Enquiries under section 47 of the Children Act 1989, decided by a strategy discussion: what they found, and
+    the outcome (concerns substantiated, continuing risk of significant harm, an initial conference needed) with the
+    reasons. No national timescale turns anything red: the practitioner's "by when" and its reason stand instead."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="section_47_enquiries", help_text="The child.")
+    episode = models.ForeignKey("casework.Episode", on_delete=models.PROTECT, related_name="section_47_enquiries", help_text="The episode it belongs to.")
+    strategy_discussion = models.OneToOneField(
+        StrategyDiscussion, on_delete=models.PROTECT, related_name="enquiry", help_text="The strategy discussion that decided it.",
+    )
+    started_on = models.DateField(validators=[PastEvent("Start date")], help_text="When the enquiry began.")
+    findings = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="What the enquiry found; given when it is completed.")
+    concerns_substantiated = models.BooleanField(null=True, blank=True, help_text="Whether the concerns were substantiated; empty until completed.")
+    continuing_risk = models.BooleanField(
+        null=True, blank=True, help_text="Whether the child is judged to be at continuing risk of significant harm; empty until completed.",
+    )
+    conference_needed = models.BooleanField(null=True, blank=True, help_text="Whether an initial child protection conference is needed; empty until completed.")
+    outcome_reasons = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="Why the outcome is what it is; required to complete.")
+    completed_on = models.DateField(null=True, blank=True, validators=[PastEvent("Completion date")], help_text="When it was completed; empty while open.")
+    child_seen = models.BooleanField(null=True, blank=True, help_text="Whether the child was seen during the enquiry; empty until completed.")
+    child_seen_alone = models.BooleanField(null=True, blank=True, help_text="Whether the child was seen alone during the enquiry; empty until completed.")
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who started it.")
+    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was started on the record.")
+    completed_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="Who completed it.")
+    completed_at = models.DateTimeField(null=True, blank=True, help_text="When it was completed on the record.")
+
+    class Meta:
+        ordering = ["-started_on", "-id"]
+        verbose_name = "section 47 enquiry"
+        verbose_name_plural = "section 47 enquiries"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(child_seen_alone__isnull=True) | Q(child_seen_alone=False) | Q(child_seen=True),
+                name="enquiry_seen_alone_implies_seen",
+            ),
+            models.CheckConstraint(
+                condition=Q(completed_on__isnull=True) | Q(completed_on__gte=models.F("started_on")), name="enquiry_completed_after_start",
+            ),
+            models.CheckConstraint(
+                condition=Q(
+                    completed_on__isnull=True, completed_by__isnull=True, concerns_substantiated__isnull=True,
+                    continuing_risk__isnull=True, conference_needed__isnull=True, child_seen__isnull=True, child_seen_alone__isnull=True,
+                ) | (Q(
+                    completed_on__isnull=False, completed_by__isnull=False, concerns_substantiated__isnull=False,
+                    continuing_risk__isnull=False, conference_needed__isnull=False, child_seen__isnull=False, child_seen_alone__isnull=False,
+                ) & ~Q(outcome_reasons="") & ~Q(findings="")),
+                name="enquiry_outcome_whole_when_completed",
+            ),
+            max_length_check("findings", LONG_TEXT_MAX_LENGTH),
+            max_length_check("outcome_reasons", LONG_TEXT_MAX_LENGTH),
+        ]
+
+    def __str__(self) -> str:
+        return f"Section 47 enquiry started {self.started_on:%d %b %Y}"
+
+    @property
+    def is_complete(self) -> bool:
+        return self.completed_on is not None
+
+    def current_by_when(self) -> "EnquiryByWhen | None":
+        return max(self.by_when_dates.all(), key=lambda by_when: (by_when.set_at, by_when.pk), default=None)
+
+
+class EnquiryByWhen(models.Model):
+    """A 'by when' date the practitioner set for this child's enquiry, with their reason. Each change is a new row,
+    so why the date moved stays readable; no national timescale is applied."""
+
+    enquiry = models.ForeignKey(Section47Enquiry, on_delete=models.CASCADE, related_name="by_when_dates", help_text="The enquiry.")
+    due_on = models.DateField(validators=[PlannedDate("'By when' date")], help_text="When the enquiry should be completed by, for this child.")
+    reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, help_text="Why this date is right for this child (or why it changed).")
+    set_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who set it.")
+    set_at = models.DateTimeField(default=timezone.now, help_text="When it was set.")
+
+    class Meta:
+        ordering = ["-set_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(reason=""), name="enquiry_by_when_reason_given"),
+            max_length_check("reason", SHORT_TEXT_MAX_LENGTH),
+        ]
