@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
+    "journey.codelists",  # the DfE's code lists, which the domain apps below read
     "journey.people",
     "journey.frontdoor",
     "journey.casework",
@@ -294,6 +295,21 @@ EMAIL_TIMEOUT = 30
 DEFAULT_FROM_EMAIL = os.environ.get("JOURNEY_EMAIL_FROM", "journey@localhost")
 
 JOURNEY_AUTHORITY_NAME = os.environ.get("JOURNEY_AUTHORITY_NAME", "Northfield Borough Council")
+
+
+def env_la_code(name: str, default: str) -> str:
+    """The DfE's three-digit number for a local authority (e.g. 999 for the synthetic one): ASCII digits only."""
+    raw = os.environ.get(name, "")
+    value = raw.strip() or default
+    if not re.fullmatch(r"[0-9]{3}", value):
+        raise ImproperlyConfigured(f"{name} must be the DfE's three-digit local authority number, like 999, not {raw!r}")
+    return value
+
+
+# The local authority as the DfE's returns name it (the children in need census): its number and its name on the DfE's
+# list, which may differ from the council's own name above. Defaults are the synthetic authority's; set both in production.
+JOURNEY_LA_CODE = env_la_code("JOURNEY_LA_CODE", "999")
+JOURNEY_LA_NAME = os.environ.get("JOURNEY_LA_NAME", "").strip() or "Northfield (synthetic)"
 
 # Content Security Policy (django-csp): only this site's own files; no inline script or style, no eval, no framing.
 CONTENT_SECURITY_POLICY = {

@@ -15,6 +15,7 @@ from django.urls import reverse
 from journey.access.actions import grant_access
 from journey.api.actions import create_user_token
 from journey.audit.models import AuditEvent
+from journey.codelists.models import Code, CodeList
 from journey.dataprotection.actions import record_subject_access_request
 from journey.lib.dates import today
 from tests.access.test_access_matrix import MANAGERS, MAY_OPEN, PARTNERS, PERSONAS, ROLE_OF, named_patterns, world  # noqa: F401  (world is a fixture)
@@ -133,7 +134,7 @@ API = [
     ("api:get_chronology", "/api/children/{child}/chronology", "staff"),
     ("api:get_contact", "/api/contacts/{contact}", "api contact"),
 ]
-# The administrator's pages about accounts, teams and agencies (no child's record is reachable from them): the
+# The administrator's pages about accounts, teams, agencies and the code lists (no child's record is reachable from them): the
 # administrator alone, everyone else sent to sign in as an administrator.
 ADMIN = [
     ("accounts-admin:accounts_user_change", "user"), ("accounts-admin:accounts_user_history", "user"),
@@ -141,6 +142,9 @@ ADMIN = [
     ("accounts-admin:accounts_team_change", "team"), ("accounts-admin:accounts_team_history", "team"),
     ("accounts-admin:accounts_team_delete", "team"), ("accounts-admin:accounts_agency_change", "agency"),
     ("accounts-admin:accounts_agency_history", "agency"), ("accounts-admin:accounts_agency_delete", "agency"),
+    ("accounts-admin:codelists_codelist_change", "code list"), ("accounts-admin:codelists_codelist_history", "code list"),
+    ("accounts-admin:codelists_codelist_delete", "code list"), ("accounts-admin:codelists_code_change", "code"),
+    ("accounts-admin:codelists_code_history", "code"), ("accounts-admin:codelists_code_delete", "code"),
 ]
 # Addresses with an id that are not a view of someone's record, each with the reason.
 EXEMPT = {
@@ -288,7 +292,7 @@ def test_every_id_route_is_in_the_matrix():
 
 def test_only_the_administrator_reaches_the_admin_pages_that_take_an_id(client, world, alice, team_a, council):
     people, _children, _objects = world
-    targets = {"user": alice.pk, "team": team_a.pk, "agency": council.pk}
+    targets = {"user": alice.pk, "team": team_a.pk, "agency": council.pk, "code list": CodeList.objects.first().pk, "code": Code.objects.first().pk}
     wrong = []
     for persona in PERSONAS:
         client.force_login(people[persona])

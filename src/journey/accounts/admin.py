@@ -8,6 +8,9 @@ from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.core.exceptions import ValidationError
 
+from journey.codelists.admin import CodeAdmin, CodeListAdmin
+from journey.codelists.models import Code, CodeList
+
 from . import actions
 from .models import Agency, Team, User
 from .rules import account_change_refusals, can_manage_accounts, team_change_refusal
@@ -127,3 +130,8 @@ class UserAdmin(AdministratorOnly, DjangoUserAdmin):
             self.message_user(request, " ".join(refusal.messages), level=messages.ERROR)
             return
         self.message_user(request, f"Deactivated {len(done)} user{'s' if len(done) != 1 else ''}")
+
+
+# The DfE's code lists, read-only: they change only by migration (docs/decisions/0012-code-lists-are-data.md).
+site.register(CodeList, CodeListAdmin)
+site.register(Code, CodeAdmin)

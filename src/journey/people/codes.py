@@ -1,56 +1,17 @@
-"""Code lists for the person record. Each names its source and year; defined once, used everywhere."""
+"""Journey's own code lists for the person record. Each names its source and year; defined once, used everywhere.
+
+The DfE's lists (ethnicity, disability and the census's other codes) are data in ``journey.codelists``."""
 from django.db import models
 
 
 class Sex(models.TextChoices):
-    """Source: DfE CIN census 2024-25, CS 'Gender' (recorded sex): 0 not known, 1 male, 2 female, 9 not specified."""
+    """Recorded sex, as Journey keeps it. The census's own codes (0 not known, 1 male, 2 female, 9 not specified) are
+    the code list cin.sex, whose notes say how these four map onto them."""
 
     MALE = "M", "Male"
     FEMALE = "F", "Female"
     NOT_KNOWN = "U", "Not known"
     NOT_SPECIFIED = "X", "Not stated"
-
-
-class Ethnicity(models.TextChoices):
-    """Source: DfE CIN census 2024-25 ethnicity codes (main categories)."""
-
-    WBRI = "WBRI", "White British"
-    WIRI = "WIRI", "White Irish"
-    WIRT = "WIRT", "Traveller of Irish heritage"
-    WOTH = "WOTH", "Any other White background"
-    WROM = "WROM", "Gypsy/Roma"
-    MWBC = "MWBC", "White and Black Caribbean"
-    MWBA = "MWBA", "White and Black African"
-    MWAS = "MWAS", "White and Asian"
-    MOTH = "MOTH", "Any other mixed background"
-    AIND = "AIND", "Indian"
-    APKN = "APKN", "Pakistani"
-    ABAN = "ABAN", "Bangladeshi"
-    AOTH = "AOTH", "Any other Asian background"
-    BCRB = "BCRB", "Caribbean"
-    BAFR = "BAFR", "African"
-    BOTH = "BOTH", "Any other Black background"
-    CHNE = "CHNE", "Chinese"
-    OOTH = "OOTH", "Any other ethnic group"
-    REFU = "REFU", "Refused"
-    NOBT = "NOBT", "Information not yet obtained"
-
-
-class Disability(models.TextChoices):
-    """Source: DfE CIN census 2024-25 disability codes."""
-
-    MOB = "MOB", "Mobility"
-    HAND = "HAND", "Hand function"
-    PC = "PC", "Personal care"
-    INC = "INC", "Incontinence"
-    COMM = "COMM", "Communication"
-    LD = "LD", "Learning"
-    HEAR = "HEAR", "Hearing"
-    VIS = "VIS", "Vision"
-    BEH = "BEH", "Behaviour"
-    CON = "CON", "Consciousness"
-    AUT = "AUT", "Autism or Asperger syndrome"
-    DDA = "DDA", "Other disability (Equality Act 2010)"
 
 
 class RelationshipKind(models.TextChoices):

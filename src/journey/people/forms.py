@@ -3,11 +3,12 @@ import re
 from django import forms
 from django.core.exceptions import ValidationError
 
+from journey.codelists.forms import CodeChoiceField, CodeMultipleChoiceField
 from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate, today
 from journey.lib.forms import GovukDateField
 from journey.lib.identifiers import normalise_nhs_number, normalise_upn, validate_nhs_number, validate_postcode, validate_upn
 
-from .codes import Disability, Ethnicity, Sex
+from .codes import Sex
 from .matching import Given
 
 # A name as people write it: letters of any alphabet, with spaces, hyphens and apostrophes between them.
@@ -120,12 +121,15 @@ class ChildDetailsForm(forms.Form):
     expected_date_of_birth = GovukDateField(label="Expected date of birth (unborn child only)", required=False, label_for_errors="Expected date of birth", bound=PlannedDate)
     sex = forms.ChoiceField(label="Sex", choices=Sex.choices, widget=forms.RadioSelect(attrs={"inline": True}), error_messages={"required": "Select the child's sex, or 'Not known'"})
     gender = _text("Gender (optional)", 60, help_text="In the child's own words, if they have shared it")
-    ethnicity = forms.ChoiceField(label="Ethnicity", choices=Ethnicity.choices, error_messages={"invalid_choice": "Select the child's ethnicity from the list"})
+    ethnicity = CodeChoiceField("cin.ethnicity", label="Ethnicity", error_messages={"invalid_choice": "Select the child's ethnicity from the list"})
     first_language = _text("First language (optional)", 60, help_text="For example, English, Polish or British Sign Language")
     needs_interpreter = forms.BooleanField(label="Needs an interpreter", required=False)
     nhs_number = forms.CharField(label="NHS number (optional)", required=False, max_length=20, help_text="10 digits, like 943 476 5919", validators=[validate_nhs_number])
     upn = forms.CharField(label="Unique pupil number (UPN) (optional)", required=False, max_length=20, help_text="13 characters: a check letter, then 12 digits", validators=[validate_upn])
-    disabilities = forms.MultipleChoiceField(label="Disability (optional)", required=False, choices=Disability.choices, widget=forms.CheckboxSelectMultiple)
+    disabilities = CodeMultipleChoiceField(
+        "cin.disability", label="Disability (optional)", required=False, widget=forms.CheckboxSelectMultiple,
+        error_messages={"invalid_choice": "Select each disability from the list"},
+    )
 
     def clean_date_of_birth(self):
         born = self.cleaned_data.get("date_of_birth")

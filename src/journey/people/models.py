@@ -14,10 +14,12 @@ from django.db.models.functions import Upper
 from django.utils import timezone
 from django.utils.deconstruct import deconstructible
 
+from journey.codelists.lookup import label
+from journey.codelists.validators import InCodeList
 from journey.lib.dates import EARLIEST_DATE_OF_BIRTH, DateOfBirth, PastEvent, PlannedDate, age_in_years, today
 from journey.lib.identifiers import validate_nhs_number, validate_postcode, validate_upn
 
-from .codes import Disability, Ethnicity, HouseholdRole, RelationshipKind, Sex
+from .codes import HouseholdRole, RelationshipKind, Sex
 
 USER = settings.AUTH_USER_MODEL
 
@@ -60,7 +62,8 @@ class Person(models.Model):
     sex = models.CharField(max_length=1, choices=Sex.choices, default=Sex.NOT_KNOWN, help_text="Recorded sex.")
     gender = models.CharField(max_length=60, blank=True, help_text="Gender identity in the person's own words, if shared.")
     ethnicity = models.CharField(
-        max_length=4, choices=Ethnicity.choices, default=Ethnicity.NOBT, help_text="Ethnicity as the person or family describes it."
+        max_length=4, default="NOBT", validators=[InCodeList("cin.ethnicity", "Ethnicity")],
+        help_text="Ethnicity as the person or family describes it: a code from the DfE's list (cin.ethnicity).",
     )
     first_language = models.CharField(max_length=60, blank=True, help_text="First language, e.g. English, Polish, BSL.")
     needs_interpreter = models.BooleanField(default=False, help_text="Whether an interpreter is needed to talk with them.")
@@ -99,6 +102,10 @@ class Person(models.Model):
 
     def age_on(self, on: date) -> int | None:
         return age_in_years(self.date_of_birth, on) if self.date_of_birth else None
+
+    def get_ethnicity_display(self) -> str:
+        """The ethnicity's label from the code list, under the name Django gave it while the codes were choices."""
+        return label("cin.ethnicity", self.ethnicity)
 
     def age_described(self, on: date) -> str:
         """The age as a page shows it: exact from a date of birth, 'about' from an approximate year, else empty."""
@@ -149,7 +156,10 @@ class Child(models.Model):
         "UPN", max_length=13, blank=True, db_index=True, validators=[validate_upn],
         help_text="Unique pupil number: a check letter and 12 characters.",
     )
-    disabilities = models.JSONField(default=list, blank=True, help_text=f"Disability codes: {', '.join(Disability.values)}.")
+    disabilities = models.JSONField(
+        default=list, blank=True, validators=[InCodeList("cin.disability", "Disability")],
+        help_text="Disability codes from the DfE's list (cin.disability); empty for none.",
+    )
     is_restricted = models.BooleanField(
         default=False, help_text="Hidden from search for anyone without explicit access (e.g. adoptive placements)."
     )
@@ -178,7 +188,7 @@ class Child(models.Model):
         return self.person.age_on(on)
 
     def disability_labels(self) -> list[str]:
-        return [Disability(code).label for code in self.disabilities if code in Disability.values]
+        return [label("cin.disability", code) for code in self.disabilities]
 
 
 class Address(models.Model):

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from django.utils import timezone
 
 from journey.lib.dates import age_in_years
-from journey.people.codes import Disability, HouseholdRole, RelationshipKind
+from journey.people.codes import HouseholdRole, RelationshipKind
 from journey.people.matching import name_key
 
 from .banks import (
@@ -30,8 +30,7 @@ YEAR = 365.25
 THEMES = ("domestic_abuse", "neglect", "mental_health", "substance_misuse", "physical_harm", "emotional_harm",
           "sexual_harm", "exploitation")
 THEME_WEIGHTS = (30, 25, 14, 10, 8, 7, 3, 3)
-DISABILITY_WEIGHTS = {Disability.LD: 25, Disability.AUT: 25, Disability.COMM: 15, Disability.BEH: 12,
-                      Disability.MOB: 6, Disability.HEAR: 5, Disability.VIS: 4, Disability.PC: 4, Disability.DDA: 4}
+DISABILITY_WEIGHTS = {"LD": 25, "AUT": 25, "COMM": 15, "BEH": 12, "MOB": 6, "HEAR": 5, "VIS": 4, "PC": 4, "DDA": 4}
 
 
 @dataclass(frozen=True)
