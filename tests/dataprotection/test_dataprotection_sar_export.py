@@ -13,9 +13,10 @@ from journey.dataprotection.actions import record_information_share, record_subj
 from journey.dataprotection.exporter import Redact
 from journey.documents.actions import attach_document
 from journey.lib.dates import today
+from journey.protection.actions import Participant, record_strategy_discussion, start_section_47
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
-         "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "strategy_discussions", "section_47_enquiries", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
@@ -30,6 +31,11 @@ def full_record(police, ruby, alice, family):
     record_significant_event(ruby, acting_user=alice, occurred_at=timezone.now() - timedelta(days=3), description="Grandad died.")
     record_information_share(ruby, acting_user=alice, shared_with_agency=police, shared_with_person="DS Khan, CID",
                              what_was_shared="Dates of incidents", lawful_basis="ca1989_s47", reason="Strategy discussion", shared_on=today())
+    discussion = record_strategy_discussion(
+        episode, held_at=timezone.now() - timedelta(days=1), what_was_shared="Dates of incidents.", decision="section_47",
+        reasons="Possible significant harm.", acting_user=alice, participants=[Participant("DS Khan", police, "CID")],
+    )
+    start_section_47(discussion, started_on=today(), due_on=today(), due_reason="Before the review", acting_user=alice)
     return ruby
 
 
