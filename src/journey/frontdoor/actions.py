@@ -9,12 +9,13 @@ from journey.access.rules import is_front_door
 from journey.audit.context import audited_action
 from journey.casework.actions import open_episode
 from journey.casework.codes import EpisodeKind
+from journey.codelists import lookup
 from journey.lib.identifiers import normalise_nhs_number, normalise_postcode
 from journey.people.actions import create_child
 from journey.people.matching import Given
 
 from . import rules
-from .codes import HOW_KNOWN_REPORTED, ContactStatus, HowKnown, InformationRoute, ScreeningOutcome
+from .codes import HOW_KNOWN_REPORTED, ContactStatus, HowKnown, InformationRoute, ScreeningOutcome, referral_source_for
 from .models import Contact, ContactChild, ContactLinkChange, PartnerInformation, Referral, ScreeningDecision
 
 
@@ -162,17 +163,26 @@ def create_child_from_contact(named: ContactChild, *, acting_user, sex: str = "U
 @audited_action
 def screen_contact(
     contact: Contact, *, acting_user, outcome: str, rationale: str, decided_at: datetime | None = None, team=None,
+    referral_source: str = "",
 ) -> ScreeningDecision:
     """Decide a contact. A referral joins each child's one record and opens (or continues) their child in need
     episode; early help opens (or continues) an early help episode. Nothing is ever opened as a new case.
 
     A new episode goes to ``team``, the team receiving the work, whose manager allocates a worker; the team is
-    needed only when some child has no episode of that kind to continue."""
+    needed only when some child has no episode of that kind to continue. A referral records who made it as the
+    census counts it: ``referral_source`` where the screener chose one, else the code the contact's agency points
+    to (``codes.referral_source_for``), valid on the day of the decision."""
     _ensure_front_door(acting_user)
     if outcome not in ScreeningOutcome.values:
         raise ValidationError({"outcome": "Select what happens next"})
     if not rationale.strip():
         raise ValidationError({"rationale": "Enter the reasons for the decision"})
+    decided_at = decided_at or timezone.now()
+    source = referral_source.strip() or referral_source_for(contact.agency.kind)
+    if outcome in ScreeningOutcome.opening_social_work() and (
+        refused := lookup.refusal("cin.referral_source", source, timezone.localdate(decided_at), "Referral source")
+    ):
+        raise ValidationError({"referral_source": refused})
     _ensure_open(contact)
     named = list(contact.children_named.select_related("child__person"))
     if any(n.child_id is None for n in named):
@@ -182,7 +192,6 @@ def screen_contact(
     if opening and team is None:
         names = ", ".join(child.person.full_name for child in opening)  # type: ignore[union-attr]
         raise ValidationError({"team": f"Select the team the work goes to: {names} has no {EpisodeKind(kind).label.lower()} episode open to continue"})  # type: ignore[arg-type]
-    decided_at = decided_at or timezone.now()
     decision = ScreeningDecision.objects.create(
         contact=contact, outcome=outcome, rationale=rationale.strip(), decided_by=acting_user, decided_at=decided_at
     )
@@ -191,7 +200,7 @@ def screen_contact(
     for row in named:
         referral = None
         if outcome in ScreeningOutcome.opening_social_work():
-            referral = Referral.objects.create(child=row.child, contact=contact, referred_at=decided_at)  # type: ignore[misc]
+            referral = Referral.objects.create(child=row.child, contact=contact, referred_at=decided_at, source=source)  # type: ignore[misc]
         if row.child in opening:
             open_episode(row.child, kind, started_on=decided_at.date(), acting_user=acting_user, referral=referral, team=team)
     return decision

@@ -1,6 +1,8 @@
 """Code lists for the front door, defined once."""
 from django.db import models
 
+from journey.accounts.models import AgencyKind
+
 
 class ScreeningOutcome(models.TextChoices):
     """What the front door decided about a contact. Source: Working Together to Safeguard Children (2023), ch. 2-4."""
@@ -59,3 +61,29 @@ class InformationRoute(models.TextChoices):
 
     WORKER = "worker", "Sent to the child's allocated worker"
     FRONT_DOOR = "front_door", "Sent to the front door"
+
+
+# The census's referral source (cin.referral_source) that a contact's agency points to, so the screener starts
+# from it and changes it only where the referral came from someone more particular (a health visitor, a neighbour).
+# Source: Children in need census 2025 to 2026: guide, referral source codes.
+REFERRAL_SOURCE_FOR_AGENCY = {
+    AgencyKind.CHILDRENS_SOCIAL_CARE: "5A",  # local authority services: social care
+    AgencyKind.EARLY_HELP: "5D",  # local authority services: early help
+    AgencyKind.POLICE: "6",
+    AgencyKind.HEALTH: "3F",  # health services: other (the screener says GP, health visitor, A&E... where known)
+    AgencyKind.SCHOOL: "2A",
+    AgencyKind.EARLY_YEARS: "2B",  # education services
+    AgencyKind.HOUSING: "4",
+    AgencyKind.PROBATION: "7",  # other legal agency
+    AgencyKind.OTHER_LA: "5C",  # local authority services: external
+    AgencyKind.VOLUNTARY: "8",
+    AgencyKind.FAMILY: "1A",  # individual: family member, relative or carer
+    AgencyKind.ANONYMOUS: "9",
+    AgencyKind.OTHER: "8",
+}
+UNKNOWN_REFERRAL_SOURCE = "10"
+
+
+def referral_source_for(agency_kind: str) -> str:
+    """The referral source a contact from this kind of agency is, before the screener says otherwise."""
+    return REFERRAL_SOURCE_FOR_AGENCY.get(agency_kind, UNKNOWN_REFERRAL_SOURCE)  # type: ignore[call-overload]

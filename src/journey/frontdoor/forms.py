@@ -10,12 +10,13 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from journey.accounts.models import Agency, Team, TeamKind
+from journey.codelists.forms import CodeChoiceField
 from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate
 from journey.lib.forms import GovukDateField, TimeField, bounded, combine
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 
 from .actions import NamedChild, unborn_refusal
-from .codes import HowKnown, ScreeningOutcome
+from .codes import HowKnown, ScreeningOutcome, referral_source_for
 from .models import Contact, ContactLinkChange, PartnerInformation, ScreeningDecision
 
 PARENTS_AWARE = {"yes": True, "no": False, "unknown": None}
@@ -214,9 +215,19 @@ class ScreeningForm(forms.Form):
         error_messages={"invalid_choice": "Select a team from the list"},
     )
 
-    def __init__(self, *args, **kwargs):
+    referral_source = CodeChoiceField(
+        "cin.referral_source", label="Who made the referral?", required=False,
+        help_text="For a referral or a strategy discussion: as the children in need census records it. Chosen from the "
+        "contact's agency; change it if you know better, for example a health visitor or a neighbour.",
+        error_messages={"invalid_choice": "Select who made the referral from the list"},
+    )
+
+    def __init__(self, *args, contact: Contact | None = None, **kwargs):
+        """``contact`` pre-selects the referral source its agency points to, when the form is first shown."""
+        if contact is not None and not args and "data" not in kwargs:
+            kwargs.setdefault("initial", {"referral_source": referral_source_for(contact.agency.kind)})
         super().__init__(*args, **kwargs)
-        self.fields["team"].queryset = Team.objects.filter(
+        self.fields["team"].queryset = Team.objects.filter(  # type: ignore[attr-defined]
             kind__in=[TeamKind.EARLY_HELP, TeamKind.ASSESSMENT, TeamKind.CHILD_IN_NEED, TeamKind.UNIT], agency__is_local_authority=True
         ).order_by("name")
 

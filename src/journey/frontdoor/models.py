@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from journey.codelists.validators import InCodeList
 from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate
 from journey.lib.identifiers import validate_nhs_number, validate_postcode
 from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
@@ -156,6 +157,11 @@ class Referral(models.Model):
     child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="referrals", help_text="The child.")
     contact = models.ForeignKey(Contact, on_delete=models.PROTECT, related_name="referrals", help_text="The contact accepted.")
     referred_at = models.DateTimeField(db_index=True, validators=[PastEvent("Referral time")], help_text="When the decision to refer was made.")
+    source = models.CharField(
+        max_length=3, blank=True, validators=[InCodeList("cin.referral_source", "Referral source")],
+        help_text="Who made the referral, as the census records it (cin.referral_source): derived from the contact's "
+        "agency, changed by the screener where they know better.",
+    )
 
     class Meta:
         ordering = ["-referred_at"]

@@ -13,6 +13,7 @@ from journey.access.fetch import get_child_for, get_child_to_match, log_read, re
 from journey.access.rules import NoAccess, can_work_contact, is_front_door, require_staff
 from journey.audit.log import record, record_list_read
 from journey.audit.models import Action
+from journey.codelists import lookup
 from journey.lib.forms import apply_errors
 from journey.lib.keyset import keyset_page
 
@@ -115,7 +116,7 @@ def _render_contact(request: HttpRequest, contact: Contact, *, form: Form | None
         record(Action.READ, user=request.user, obj=contact, what=WHAT_READ, request=request)
         for child in linked:
             log_read(request.user, child, WHAT_READ, request)
-    screen_form = form if isinstance(form, ScreeningForm) else ScreeningForm()
+    screen_form = form if isinstance(form, ScreeningForm) else ScreeningForm(contact=contact)
     context = {
         "contact": contact,
         "decision": getattr(contact, "decision", None),
@@ -124,8 +125,15 @@ def _render_contact(request: HttpRequest, contact: Contact, *, form: Form | None
         "can_work": can_work_contact(request.user, contact),
         "form": form,
         "screen_form": screen_form,
+        "referral_source": _referral_source(contact),
     }
     return render(request, "frontdoor/contact.html", context)
+
+
+def _referral_source(contact: Contact) -> str:
+    """Who made the referral, as the census counts it, once the contact became one (the same for each child)."""
+    referral = contact.referrals.first()
+    return lookup.label("cin.referral_source", referral.source) if referral and referral.source else ""
 
 
 @require_GET
@@ -176,6 +184,7 @@ def screen(request: HttpRequest, contact_id: int) -> HttpResponse:
             decision = actions.screen_contact(
                 contact, acting_user=request.user, outcome=form.cleaned_data["outcome"],
                 rationale=form.cleaned_data["rationale"], team=form.cleaned_data["team"],
+                referral_source=form.cleaned_data["referral_source"],
             )
         except ValidationError as error:
             apply_errors(form, error)
