@@ -73,3 +73,11 @@ def test_handing_on_to_another_worker_adds_an_entry_for_the_new_worker(ruby, bea
     assert titles[-1].startswith("Allocated to Bea Brown")
     assert sum(t.startswith("Allocated to") for t in titles) == 2
     assert differences([ruby.pk]) == []
+
+
+def test_an_allocation_recorded_long_after_the_episode_opened_still_follows_it(ruby):
+    """Ruby's episode opened at the moment of her referral, months ago; Mo allocated it later, dated its first day."""
+    titles = oldest_first(ruby)
+
+    assert titles.index("Child in need episode opened") < titles.index("Allocated to Alice Akers (Assessment Team A)")
+    assert differences([ruby.pk]) == []

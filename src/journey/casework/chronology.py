@@ -4,6 +4,8 @@ the steps of a transfer between teams and of a closure proposed and agreed.
 Each provider takes a batch of child ids and reads plain rows (no model objects: a rebuild derives hundreds of
 thousands of entries), so the materialised chronology can be rebuilt for a whole authority a batch at a time, and
 refreshed for one child when a row changes."""
+from datetime import timedelta
+
 from django.utils import timezone
 
 from journey.chronology.registry import Entry, as_aware, author, child_of, entry_key, label, link, register
@@ -44,6 +46,9 @@ def episodes(child_ids):
             )
 
 
+AFTER_ITS_CAUSE = timedelta(seconds=1)
+
+
 def _episode_child(allocation) -> list[int]:
     """An allocation belongs to its episode's child (none once a cascade has taken the episode)."""
     return list(Episode.objects.filter(pk=allocation.episode_id).values_list("child_id", flat=True))
@@ -52,12 +57,15 @@ def _episode_child(allocation) -> list[int]:
 @register("allocation", "Allocation", sources={"casework.Allocation": _episode_child})
 def allocations(child_ids):
     """Who took the child on, in which team, and who allocated them: continuity of worker, read on the story.
-    Sorted by when it was recorded, if that was the day it began, so it follows the episode that caused it."""
+    At the moment it was recorded if that was the day it began, else the start of that day; never before the
+    episode it allocates opened (a second after it at the earliest), so the story reads cause then consequence."""
     rows = Allocation.objects.filter(episode__child_id__in=child_ids).order_by().values_list(
         "pk", "episode__child_id", "episode__kind", "started_on", "allocated_at", "allocated_by_id", "worker_id", "team__name",
+        "episode__started_on", "episode__opened_at", "episode__referral__referred_at",
     )
-    for pk, child_id, kind, started_on, allocated_at, allocated_by, worker, team in rows:
+    for pk, child_id, kind, started_on, allocated_at, allocated_by, worker, team, episode_start, recorded, referred in rows:
         moment = allocated_at if allocated_at is not None and timezone.localdate(allocated_at) == started_on else as_aware(started_on)
+        moment = max(moment, opened_at(episode_start, recorded, referred) + AFTER_ITS_CAUSE)
         agency, name = author(allocated_by) if allocated_by else ("", "")
         _, worker_name = author(worker)
         yield Entry(
