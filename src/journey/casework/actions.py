@@ -16,8 +16,8 @@ from journey.accounts.models import TeamKind
 from journey.audit.context import audited_action
 from journey.lib.dates import today
 
-from . import queries, rules
-from .codes import ClosureReason, Decision, Direction, EpisodeKind, NoteKind
+from . import census, queries, rules
+from .codes import Decision, Direction, EpisodeKind, NoteKind, closure_reasons_for
 from .models import Allocation, Assessment, ByWhen, CaseNote, ClosureProposal, Episode, HouseholdVisit, MeetingAttendee, Transfer, Visit
 
 if TYPE_CHECKING:
@@ -46,8 +46,10 @@ def open_episode(
 def _closure_errors(episode: Episode, *, ended_on: date, reason: str) -> dict[str, str]:
     """What is wrong with closing ``episode`` on ``ended_on`` for ``reason``, each message keyed by its field."""
     errors = {}
-    if reason not in ClosureReason.values:
+    if reason not in closure_reasons_for(episode.kind):
         errors["reason"] = "Select the reason the episode is closing"
+    elif refused := census.closing_after_assessment_refusal(episode, reason):
+        errors["reason"] = refused
     held = list(episode.allocations.filter(ended_on__isnull=True))
     if ended_on < episode.started_on:
         errors["ended_on"] = f"End date must be on or after the start date ({episode.started_on:%-d %B %Y})"
@@ -285,16 +287,29 @@ ASSESSMENT_TEXT_FIELDS = (
 
 
 @audited_action
-def save_assessment(assessment: Assessment, *, acting_user, complete: bool, completed_on: date | None = None, decision: str = "", **texts: str) -> Assessment:
-    """Save the practitioner's writing; completing needs an analysis, a decision and at least one strength."""
+def save_assessment(
+    assessment: Assessment, *, acting_user, complete: bool, completed_on: date | None = None, decision: str = "",
+    primary_need: str = "", factors: Sequence[str] = (), **texts: str,
+) -> Assessment:
+    """Save the practitioner's writing; completing needs an analysis, a decision and at least one strength, and a
+    primary need when the decision finds the child in need. The census codes are checked against the lists valid
+    on the completion day (``census.assessment_refusals``)."""
     if assessment.is_complete:
         raise ValidationError("This assessment is complete and can no longer be changed")
     for name in ASSESSMENT_TEXT_FIELDS:
         if name in texts:
             setattr(assessment, name, texts[name].strip())
     assessment.decision = decision
+    assessment.primary_need = primary_need
+    assessment.factors = list(dict.fromkeys(factors))
+    on = (completed_on or today()) if complete else today()
+    census_errors = census.assessment_refusals(
+        decision=decision, primary_need=primary_need, factors=assessment.factors, on=on, completing=complete,
+    )
+    if census_errors and not complete:
+        raise ValidationError(census_errors)
     if complete:
-        errors = {}
+        errors = dict(census_errors)
         if not assessment.analysis:
             errors["analysis"] = "Enter your analysis before completing the assessment"
         if not decision:

@@ -13,20 +13,60 @@ class EpisodeKind(models.TextChoices):
 
 
 class ClosureReason(models.TextChoices):
-    """Why an episode ended. Modelled on the CIN census reasons for closure (RC1-RC8), in plain words."""
+    """Why an episode ended, in plain words. The first nine close the case as the children in need census counts
+    it, each with exactly one of the census's reasons for closure (``CENSUS_CODE_FOR_CLOSURE``, RC1 to RC9); a
+    step up or down moves the child between Journey's episodes and closes nothing in the census
+    (``NOT_CLOSING_THE_CIN_EPISODE``); the last four say more of what the census counts as services ceased for
+    any other reason (RC7, ``census.census_code``). Stored values never change: new reasons are added beside them."""
 
-    STEPPED_DOWN = "stepped_down", "Stepped down to early help or universal services"
     NEEDS_MET = "needs_met", "Needs met: no further help required"
-    STEPPED_UP = "stepped_up", "Stepped up to another episode of help"
+    ASSESSED_NO_FURTHER_ACTION = "assessed_nfa", "Closed after assessment: no further action"
+    ASSESSED_EARLY_HELP = "assessed_early_help", "Closed after assessment: referred to early help"
     MOVED_AWAY = "moved_away", "Moved to another local authority"
+    TRANSFERRED = "transferred", "Transferred to adult social care"
     ADOPTED = "adopted", "Adopted"
-    SPECIAL_GUARDIANSHIP = "sgo", "Special guardianship or child arrangements order"
+    SPECIAL_GUARDIANSHIP = "sgo", "Special guardianship order"
+    CHILD_ARRANGEMENTS = "cao", "Child arrangements order"
+    DIED = "died", "Child died"
+    STEPPED_UP = "stepped_up", "Stepped up to another episode of help"
+    STEPPED_DOWN = "stepped_down", "Stepped down to another episode of help, early help or universal services"
     RETURNED_HOME = "returned_home", "Returned home to family"
     AGED_OUT = "aged_out", "Reached adulthood"
-    TRANSFERRED = "transferred", "Transferred to adult services"
     DECLINED = "declined", "Family declined help"
-    DIED = "died", "Child died"
     OTHER = "other", "Other"
+
+
+# Each reason that closes the case, with the one census reason for closure (cin.reason_for_closure) it is.
+# Source: Children in need census 2025 to 2026: guide, reason for closure codes.
+CENSUS_CODE_FOR_CLOSURE = {
+    ClosureReason.ADOPTED: "RC1",
+    ClosureReason.DIED: "RC2",
+    ClosureReason.CHILD_ARRANGEMENTS: "RC3",
+    ClosureReason.SPECIAL_GUARDIANSHIP: "RC4",
+    ClosureReason.MOVED_AWAY: "RC5",
+    ClosureReason.TRANSFERRED: "RC6",
+    ClosureReason.NEEDS_MET: "RC7",
+    ClosureReason.ASSESSED_NO_FURTHER_ACTION: "RC8",
+    ClosureReason.ASSESSED_EARLY_HELP: "RC9",
+}
+NOT_CLOSING_THE_CIN_EPISODE = {ClosureReason.STEPPED_UP, ClosureReason.STEPPED_DOWN}
+CLOSING_AFTER_ASSESSMENT = {ClosureReason.ASSESSED_NO_FURTHER_ACTION, ClosureReason.ASSESSED_EARLY_HELP}
+# Reasons that are the census's "services ceased for any other reason" (RC7) in more words: a worker may say which.
+OTHER_REASONS = {ClosureReason.RETURNED_HOME, ClosureReason.AGED_OUT, ClosureReason.DECLINED, ClosureReason.OTHER}
+# Endings that only follow statutory work: never offered for early help or a care leaver.
+STATUTORY_ONLY = {
+    ClosureReason.ASSESSED_NO_FURTHER_ACTION, ClosureReason.ASSESSED_EARLY_HELP, ClosureReason.ADOPTED,
+    ClosureReason.SPECIAL_GUARDIANSHIP, ClosureReason.CHILD_ARRANGEMENTS,
+}
+
+
+def closure_reasons_for(kind: str) -> list[ClosureReason]:
+    """The reasons offered for ending an episode of ``kind``, in ``ClosureReason``'s order: every one for child in
+    need, protection and care (the census's CIN episode); for early help and care leavers, none of the endings
+    that only follow statutory work."""
+    if kind in (EpisodeKind.CHILD_IN_NEED, EpisodeKind.CHILD_PROTECTION, EpisodeKind.LOOKED_AFTER):
+        return list(ClosureReason)
+    return [reason for reason in ClosureReason if reason not in STATUTORY_ONLY]
 
 
 class AssessmentDecision(models.TextChoices):

@@ -4,16 +4,19 @@ belong to the record (not in the future, one open episode of a kind) live in ``c
 Field names match the keys of the actions' ValidationErrors, so ``apply_errors`` puts each message beside its field.
 """
 from django import forms
+from django.forms.boundfield import BoundWidget
 from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from journey.accounts.models import Role, User
+from journey.codelists.forms import CodeChoiceField, CodeMultipleChoiceField
 from journey.lib.dates import PastEvent, PlannedDate
 from journey.lib.forms import GovukDateField, TimeField, bounded, combine
 from journey.people.models import Child
 
 from .actions import ASSESSMENT_TEXT_FIELDS, Attendee, ChildSeen, child_field
-from .codes import AssessmentDecision, ClosureReason, Direction, EpisodeKind, NoteKind
+from .census import factor_groups
+from .codes import AssessmentDecision, ClosureReason, Direction, EpisodeKind, NoteKind, closure_reasons_for
 from .models import Assessment, ByWhen, CaseNote, Episode, MeetingAttendee, Visit
 
 YES_NO = [("yes", "Yes"), ("no", "No")]
@@ -124,12 +127,24 @@ class AllocateForm(forms.Form):
 
 
 class CloseEpisodeForm(forms.Form):
+    """The reasons offered are those for the episode's kind (``codes.closure_reasons_for``)."""
+
     ended_on = GovukDateField(label="End date", label_for_errors="End date", bound=PastEvent, help_text="For example, 27 3 2025")
     reason = forms.ChoiceField(
         label="Why is the episode ending?", choices=ClosureReason.choices, widget=forms.RadioSelect,
         error_messages={"required": "Select the reason the episode is closing", "invalid_choice": "Select the reason the episode is closing"},
     )
     note = textarea("Anything more about why it is ending (optional)", (Episode, "closure_note"), rows=4)
+
+    def __init__(self, *args, kind: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        if kind:
+            self.fields["reason"].choices = [(reason.value, reason.label) for reason in closure_reasons_for(kind)]  # type: ignore[attr-defined]
+            if kind not in (EpisodeKind.EARLY_HELP, EpisodeKind.CARE_LEAVER):
+                self.fields["reason"].help_text = (
+                    "Stepping up or down to child in need, protection or care carries the case on; every other "
+                    "reason closes it. 'Closed after assessment' is for a case closed with no plan made"
+                )
 
 
 class StartAssessmentForm(forms.Form):
@@ -160,6 +175,17 @@ class AssessmentForm(forms.Form):
         help_text="Needed to complete the assessment", error_messages={"invalid_choice": "Select a decision from the list"},
     )
 
+    primary_need = CodeChoiceField(
+        "cin.primary_need", label="What is the child's main need? (primary need)", required=False, widget=forms.RadioSelect,
+        help_text="Needed to complete an assessment that finds the child in need",
+        error_messages={"invalid_choice": "Select the primary need from the list"},
+    )
+    factors = CodeMultipleChoiceField(
+        "cin.assessment_factor", label="What we found (optional)", required=False, widget=forms.CheckboxSelectMultiple,
+        help_text="Choose any that describe what the assessment found. This is not a checklist: leave it empty if none fits",
+        error_messages={"invalid_choice": "Select each thing found from the list"},
+    )
+
     DOMAINS = (
         ("The child's developmental needs", "developmental_needs"),
         ("Parenting capacity", "parenting_capacity"),
@@ -171,6 +197,19 @@ class AssessmentForm(forms.Form):
 
     def texts(self) -> dict[str, str]:
         return {name: self.cleaned_data[name] for name in ASSESSMENT_TEXT_FIELDS}
+
+    def factor_groups(self) -> list[tuple[str, list[tuple[int, BoundWidget]]]]:
+        """The factors' boxes in their groups (``census.factor_groups``), each numbered in the order shown so the
+        first box carries the id the error summary links to."""
+        boxes = {box.data["value"]: box for box in self["factors"]}
+        shown, number = [], 0
+        for title, codes in factor_groups(list(boxes)):
+            row = []
+            for code in codes:
+                row.append((number, boxes[code]))
+                number += 1
+            shown.append((title, row))
+        return shown
 
 
 class ChangeByWhenForm(forms.Form):

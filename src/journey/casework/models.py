@@ -4,6 +4,8 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from journey.codelists.lookup import label
+from journey.codelists.validators import InCodeList
 from journey.lib.dates import PastEvent, PlannedDate
 from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
 
@@ -130,6 +132,16 @@ class Assessment(models.Model):
     childs_views = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="What the child has said, in their own words.")
     analysis = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="The practitioner's analysis: what it means for the child.")
     decision = models.CharField(max_length=20, choices=AssessmentDecision.choices, blank=True, help_text="What happens next.")
+    primary_need = models.CharField(
+        max_length=2, blank=True, validators=[InCodeList("cin.primary_need", "Primary need")],
+        help_text="The main reason the child needs services, as the census records it (cin.primary_need); needed to "
+        "complete an assessment that finds the child in need.",
+    )
+    factors = models.JSONField(
+        default=list, blank=True, validators=[InCodeList("cin.assessment_factor", "Factors")],
+        help_text="What the assessment found, as the census's factor codes (cin.assessment_factor): chosen where they "
+        "describe what was found, never a checklist to complete; empty for none chosen.",
+    )
     completed_on = models.DateField(null=True, blank=True, validators=[PastEvent("Completion date")], help_text="When the practitioner completed it.")
     authorised_on = models.DateField(null=True, blank=True, validators=[PastEvent("Authorisation date")], help_text="When a manager authorised it.")
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="assessments", help_text="The practitioner writing it.")
@@ -146,6 +158,12 @@ class Assessment(models.Model):
     @property
     def is_complete(self) -> bool:
         return self.completed_on is not None
+
+    def primary_need_label(self) -> str:
+        return label("cin.primary_need", self.primary_need) if self.primary_need else ""
+
+    def factor_labels(self) -> list[str]:
+        return [label("cin.assessment_factor", code) for code in self.factors]
 
     def current_by_when(self) -> "ByWhen | None":
         """The latest 'by when' set; from prefetched dates if any (an assessment has a handful)."""

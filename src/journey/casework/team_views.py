@@ -105,11 +105,11 @@ def close_episode(request: HttpRequest, child_id: int, episode_id: int) -> HttpR
     child = get_child_for_staff(request, child_id, what="close an episode")
     episode = _episode_of(child, episode_id)
     if not episode.is_open:
-        return render(request, "casework/episode_close.html", {"child": child, "episode": episode, "form": CloseEpisodeForm()})
+        return render(request, "casework/episode_close.html", {"child": child, "episode": episode, "form": CloseEpisodeForm(kind=episode.kind)})
     closes = rules.can_close(request.user, episode)
     if not closes and not rules.can_propose_closure(request.user, episode) and not episode.closure_proposals.pending().exists():
         raise NoAccess
-    form = CloseEpisodeForm(request.POST if request.method == "POST" else None)
+    form = CloseEpisodeForm(request.POST if request.method == "POST" else None, kind=episode.kind)
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         close = actions.close_episode if closes else actions.propose_closure

@@ -250,7 +250,9 @@ class PageErrors(forms.Form):
 
 def _assessment_page(request, child, assessment, *, form=None, by_when_form=None, page_errors=None, status=200) -> HttpResponse:
     if form is None and not assessment.is_complete:
-        form = AssessmentForm(initial={name: getattr(assessment, name) for name in (*ASSESSMENT_TEXT_FIELDS, "decision")})
+        form = AssessmentForm(initial={
+            name: getattr(assessment, name) for name in (*ASSESSMENT_TEXT_FIELDS, "decision", "primary_need", "factors")
+        })
     if by_when_form is None and not assessment.is_complete:
         by_when_form = ChangeByWhenForm()
     history = list(assessment.by_when_dates.select_related("set_by"))
@@ -279,7 +281,8 @@ def assessment(request: HttpRequest, child_id: int, assessment_id: int) -> HttpR
         else:
             try:
                 actions.save_assessment(
-                    found, acting_user=request.user, complete=choice == "complete", decision=form.cleaned_data["decision"], **form.texts(),
+                    found, acting_user=request.user, complete=choice == "complete", decision=form.cleaned_data["decision"],
+                    primary_need=form.cleaned_data["primary_need"], factors=form.cleaned_data["factors"], **form.texts(),
                 )
             except ValidationError as error:
                 apply_errors(form, error)
