@@ -228,6 +228,9 @@ class StaffChild(Schema):
     sex: str
     nhs_number: str
     upn: str
+    former_upn: str = Field(description="A UPN the child had before, if any.")
+    upn_unknown_reason: str = Field(description="Why there is no UPN, as the census's code (cin.upn_unknown); empty when the UPN is known.")
+    date_of_death: date | None = Field(description="The day the child died, if they have.")
     is_restricted: bool
     address: AddressOut | None
     open_episodes: list[EpisodeOut]

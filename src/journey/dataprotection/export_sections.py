@@ -10,6 +10,7 @@ from django.db.models import Prefetch, Q
 from journey.casework.models import CaseNote, Episode, Plan, PlanVersion, Visit
 from journey.chronology.models import SignificantEvent
 from journey.chronology.registry import as_aware
+from journey.codelists import lookup
 from journey.documents.models import Document
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
@@ -39,7 +40,9 @@ def identity(person: Person) -> Section:
     ]
     if child is not None:
         rows += [("UPN", child.upn), ("Disability", ", ".join(child.disability_labels())),
-                 ("Expected date of birth", child.expected_date_of_birth), ("Restricted record", child.is_restricted)]
+                 ("Expected date of birth", child.expected_date_of_birth), ("Restricted record", child.is_restricted),
+                 ("Former UPN", child.former_upn), ("Why the UPN is unknown", child.upn_unknown_reason_label()),
+                 ("Date of death", child.date_of_death)]
     items = [Item("Who they are", fields(*rows))]
     for address in person.addresses.all():
         items.append(Item(f"Address: {address}", fields(
@@ -136,7 +139,10 @@ def decisions(child) -> Section:
 
 def referrals(child) -> Section:
     items = [
-        Item("Referral to children's social care", fields(("Referred", r.referred_at), ("From the contact raised by", r.contact.agency.name)), when=r.referred_at)
+        Item("Referral to children's social care", fields(
+            ("Referred", r.referred_at), ("From the contact raised by", r.contact.agency.name),
+            ("Who made the referral, as the census records it", lookup.label("cin.referral_source", r.source) if r.source else ""),
+        ), when=r.referred_at)
         for r in child.referrals.select_related("contact__agency").order_by("referred_at")
     ]
     return Section("referrals", "Referrals", tuple(items))
@@ -172,6 +178,7 @@ def assessments(child) -> Section:
             ("Family and environment: strengths", a.family_environment_strengths, Redact.FREE_TEXT),
             ("Family and environment: worries", a.family_environment_worries, Redact.FREE_TEXT),
             ("The child's views", a.childs_views, Redact.FREE_TEXT), ("Analysis", a.analysis, Redact.FREE_TEXT),
+            ("Primary need", a.primary_need_label()), ("What we found", ", ".join(a.factor_labels())),
         ]
         rows += [(f"'By when' date {b.due_on:%-d %B %Y}", b.reason, Redact.FREE_TEXT) for b in a.by_when_dates.all()]
         items.append(Item("Assessment", fields(*rows), when=a.started_on))

@@ -11,6 +11,7 @@ from django.db.models import Q
 from django.utils import timezone
 
 from journey.audit.context import audited_action
+from journey.codelists import lookup
 from journey.lib.dates import today
 from journey.lib.identifiers import normalise_nhs_number, normalise_postcode, normalise_upn
 
@@ -44,7 +45,7 @@ PERSON_DETAILS = (
     "first_name", "middle_names", "last_name", "known_as", "former_names", "date_of_birth", "sex", "gender",
     "ethnicity", "first_language", "needs_interpreter", "nhs_number",
 )
-CHILD_DETAILS = ("expected_date_of_birth", "upn", "disabilities")
+CHILD_DETAILS = ("expected_date_of_birth", "upn", "disabilities", "former_upn", "upn_unknown_reason", "date_of_death")
 
 
 def with_former_name(former_names: str, name: str) -> str:
@@ -54,6 +55,23 @@ def with_former_name(former_names: str, name: str) -> str:
     if name.strip() and name.strip().casefold() not in {n.casefold() for n in names}:
         names.append(name.strip())
     return ", ".join(names)
+
+
+def census_detail_refusals(child: Child, person: Person) -> dict[str, str]:
+    """What is wrong with the details the census asks of a child, by field: a date of death before the date of
+    birth, a former UPN that is the UPN, a reason the UPN is unknown beside a UPN, or one not valid today."""
+    errors = {}
+    if child.date_of_death and person.date_of_birth and child.date_of_death < person.date_of_birth:
+        errors["date_of_death"] = f"Date of death must be on or after the date of birth ({_long(person.date_of_birth)})"
+    if child.former_upn and child.former_upn == child.upn:
+        errors["former_upn"] = "Former UPN must be different from the UPN"
+    if child.upn_unknown_reason and child.upn:
+        errors["upn_unknown_reason"] = "Leave the reason the UPN is unknown empty when the UPN is given"
+    elif child.upn_unknown_reason and (
+        refused := lookup.refusal("cin.upn_unknown", child.upn_unknown_reason, today(), "Reason the UPN is unknown")
+    ):
+        errors["upn_unknown_reason"] = refused
+    return errors
 
 
 @audited_action
@@ -77,8 +95,11 @@ def update_child_details(child: Child, *, acting_user, **details) -> Child:
         if name in details:
             setattr(child, name, details[name])
     child.upn = normalise_upn(child.upn)
+    child.former_upn = normalise_upn(child.former_upn)
     if person.date_of_birth and child.expected_date_of_birth:
         child.expected_date_of_birth = None
+    if errors := census_detail_refusals(child, person):
+        raise ValidationError(errors)
     person.full_clean()
     child.full_clean(exclude=["person"])
     person.save()

@@ -4,6 +4,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 
 from journey.codelists.forms import CodeChoiceField, CodeMultipleChoiceField
+from journey.codelists.lookup import choices
 from journey.lib.dates import DateOfBirth, PastEvent, PlannedDate, today
 from journey.lib.forms import GovukDateField
 from journey.lib.identifiers import normalise_nhs_number, normalise_upn, validate_nhs_number, validate_postcode, validate_upn
@@ -109,6 +110,11 @@ def _text(label: str, max_length: int, *, required: bool = False, help_text: str
     )
 
 
+def _upn_unknown_reasons() -> list[tuple[str, str]]:
+    """The reasons valid today, after an empty choice: read when the form is shown, never when it is defined."""
+    return [("", "No reason given"), *choices("cin.upn_unknown")]
+
+
 class ChildDetailsForm(forms.Form):
     """Who the child is. Every field says what is wrong in words that name it."""
 
@@ -130,6 +136,18 @@ class ChildDetailsForm(forms.Form):
         "cin.disability", label="Disability (optional)", required=False, widget=forms.CheckboxSelectMultiple,
         error_messages={"invalid_choice": "Select each disability from the list"},
     )
+    former_upn = forms.CharField(
+        label="Former UPN (optional)", required=False, max_length=20, validators=[validate_upn],
+        help_text="A UPN the child had before, if they had one",
+    )
+    upn_unknown_reason = forms.ChoiceField(
+        label="If there is no UPN, why not? (optional)", required=False, choices=_upn_unknown_reasons,
+        help_text="Only while the UPN is empty", error_messages={"invalid_choice": "Select why the UPN is unknown from the list"},
+    )
+    date_of_death = GovukDateField(
+        label="Date of death (optional)", required=False, label_for_errors="Date of death", bound=PastEvent,
+        help_text="Only if the child has died. For example, 27 3 2025",
+    )
 
     def clean_date_of_birth(self):
         born = self.cleaned_data.get("date_of_birth")
@@ -142,6 +160,9 @@ class ChildDetailsForm(forms.Form):
 
     def clean_upn(self) -> str:
         return normalise_upn(self.cleaned_data["upn"])
+
+    def clean_former_upn(self) -> str:
+        return normalise_upn(self.cleaned_data["former_upn"])
 
     def clean(self):
         data = super().clean()
@@ -156,7 +177,9 @@ class ChildDetailsForm(forms.Form):
     def initial_for(cls, child) -> dict:
         person = child.person
         initial = {name: getattr(person, name) for name in cls.base_fields if hasattr(person, name)}
-        initial.update(expected_date_of_birth=child.expected_date_of_birth, upn=child.upn, disabilities=child.disabilities)
+        initial.update({name: getattr(child, name) for name in (
+            "expected_date_of_birth", "upn", "disabilities", "former_upn", "upn_unknown_reason", "date_of_death",
+        )})
         return initial
 
 

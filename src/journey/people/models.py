@@ -156,6 +156,18 @@ class Child(models.Model):
         "UPN", max_length=13, blank=True, db_index=True, validators=[validate_upn],
         help_text="Unique pupil number: a check letter and 12 characters.",
     )
+    former_upn = models.CharField(
+        "former UPN", max_length=13, blank=True, validators=[validate_upn],
+        help_text="A unique pupil number the child had before (the census asks for it): checked like the UPN.",
+    )
+    upn_unknown_reason = models.CharField(
+        max_length=4, blank=True, validators=[InCodeList("cin.upn_unknown", "Reason the UPN is unknown")],
+        help_text="Why the child has no UPN on record (cin.upn_unknown); only while the UPN is empty.",
+    )
+    date_of_death = models.DateField(
+        null=True, blank=True, validators=[PastEvent("Date of death")],
+        help_text="The day the child died, if they have; never before the date of birth.",
+    )
     disabilities = models.JSONField(
         default=list, blank=True, validators=[InCodeList("cin.disability", "Disability")],
         help_text="Disability codes from the DfE's list (cin.disability); empty for none.",
@@ -186,6 +198,13 @@ class Child(models.Model):
 
     def age_on(self, on: date) -> int | None:
         return self.person.age_on(on)
+
+    @property
+    def has_died(self) -> bool:
+        return self.date_of_death is not None
+
+    def upn_unknown_reason_label(self) -> str:
+        return label("cin.upn_unknown", self.upn_unknown_reason) if self.upn_unknown_reason else ""
 
     def disability_labels(self) -> list[str]:
         return [label("cin.disability", code) for code in self.disabilities]

@@ -75,6 +75,7 @@ def staff_view(child: Child) -> dict:
         "view": "staff", "id": child.pk, "name": child.name, "first_name": person.first_name, "last_name": person.last_name,
         "known_as": person.known_as, "date_of_birth": person.date_of_birth, "expected_date_of_birth": child.expected_date_of_birth,
         "sex": person.get_sex_display(), "nhs_number": person.nhs_number, "upn": child.upn, "is_restricted": child.is_restricted,
+        "former_upn": child.former_upn, "upn_unknown_reason": child.upn_unknown_reason, "date_of_death": child.date_of_death,
         "address": address and {
             "line_1": address.line_1, "line_2": address.line_2, "town": address.town, "postcode": address.postcode,
             "moved_in_on": address.moved_in_on,
