@@ -177,3 +177,10 @@ def client_for(client):
         return client
 
     return sign_in
+
+
+@pytest.fixture
+def chris(council) -> User:
+    """Chris Chen: child protection chair, independent of the case's line management; sees a child only while
+    chairing the child's conferences."""
+    return make_user("chris", Role.CP_CHAIR, council, None, "Chris", "Chen", "Child protection chair")

@@ -18,7 +18,16 @@ from journey.audit.models import AuditEvent
 from journey.codelists.models import Code, CodeList
 from journey.dataprotection.actions import record_subject_access_request
 from journey.lib.dates import today
-from tests.access.test_access_matrix import MANAGERS, MAY_OPEN, PARTNERS, PERSONAS, ROLE_OF, named_patterns, world  # noqa: F401  (world is a fixture)
+from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture)
+    MANAGERS,
+    MAY_OPEN,
+    PARTNERS,
+    PERSONAS,
+    READERS,
+    ROLE_OF,
+    named_patterns,
+    world,
+)
 
 FRONT_DOOR = {"sam"}
 # Who recorded each child's contact in the world: Sam took the police call about Ruby; the school raised the rest.
@@ -33,13 +42,16 @@ def may(audience: str, persona: str, child: str) -> bool:
     restricted = child == "rosa"
     if audience == "staff":
         return opens and persona in STAFF_ONLY
+    if audience == "writers":  # recording casework: those who hold the child's casework, not those who only read her record
+        return opens and persona in STAFF_ONLY and persona not in READERS
     if audience == "managers":
         return opens and persona in MANAGERS
     if audience == "partner":
         return opens and persona in PARTNERS
     if audience == "contact page":  # the front door (never a restricted child it cannot find), the recorder, a linked child's staff
+        # (a contact opens only to staff whose role searches the record: not to the chair, who reads the child's record alone)
         return persona in STAFF_ONLY and (
-            (persona in FRONT_DOOR and not restricted) or (persona == RECORDED_BY[child] and not restricted) or opens
+            (persona in FRONT_DOOR and not restricted) or (persona == RECORDED_BY[child] and not restricted) or (opens and persona not in READERS)
         )
     if audience == "front door work":
         return persona in FRONT_DOOR and not restricted
@@ -93,19 +105,22 @@ ROUTES = [
     ("casework:change-by-when", "POST", "staff", ["child", "assessment"]),
     ("casework:authorise-assessment", "POST", "team manager", ["child", "assessment"]),
     ("casework:plans", "GET", "staff", ["child"]),
-    ("casework:new-plan", "GET POST", "staff", ["child", "episode"]),
+    ("casework:new-plan", "GET POST", "writers", ["child", "episode"]),
     ("casework:plan", "GET", "staff", ["child", "plan"]),
     ("casework:plan-version", "GET", "staff", ["child", "plan", "number"]),
-    ("casework:review-plan", "GET POST", "staff", ["child", "plan"]),
-    ("casework:end-plan", "POST", "staff", ["child", "plan"]),
+    ("casework:review-plan", "GET POST", "writers", ["child", "plan"]),
+    ("casework:end-plan", "POST", "writers", ["child", "plan"]),
     ("casework:print-plan", "GET", "staff", ["child", "plan"]),
-    ("protection:new-discussion", "GET POST", "staff", ["child", "episode"]),
+    ("protection:new-discussion", "GET POST", "writers", ["child", "episode"]),
     ("protection:discussion", "GET", "staff", ["child", "discussion"]),
-    ("protection:further-discussion", "GET POST", "staff", ["child", "discussion"]),
-    ("protection:start-enquiry", "GET POST", "staff", ["child", "discussion"]),
+    ("protection:further-discussion", "GET POST", "writers", ["child", "discussion"]),
+    ("protection:start-enquiry", "GET POST", "writers", ["child", "discussion"]),
     ("protection:enquiry", "GET", "staff", ["child", "enquiry"]),
-    ("protection:complete-enquiry", "POST", "staff", ["child", "enquiry"]),
-    ("protection:enquiry-by-when", "POST", "staff", ["child", "enquiry"]),
+    ("protection:complete-enquiry", "POST", "writers", ["child", "enquiry"]),
+    ("protection:enquiry-by-when", "POST", "writers", ["child", "enquiry"]),
+    ("protection:new-initial-conference", "GET POST", "writers", ["child", "enquiry"]),
+    ("protection:new-review-conference", "GET POST", "writers", ["child", "cp_plan"]),
+    ("protection:conference", "GET", "staff", ["child", "conference"]),
     ("documents:attach-note", "GET POST", "staff", ["child", "note"]),
     ("documents:attach-visit", "GET POST", "staff", ["child", "visit"]),
     ("documents:attach-plan", "GET POST", "staff", ["child", "plan"]),
@@ -172,6 +187,7 @@ def ids(world, mo, sam):
         row["note"], row["document"] = row.pop("note_id", None), row.pop("document_id", None)
         row["plan"], row["number"] = row.pop("plan_id", None), row.pop("number", None)
         row["discussion"], row["enquiry"] = row.pop("discussion_id", None), row.pop("enquiry_id", None)
+        row["conference"], row["cp_plan"] = row.pop("conference_id", None), row.pop("cp_plan_id", None)
         row["transfer"], row["closure"] = row.pop("transfer_id", None), row.pop("closure_id", None)
         row["relationship"], row["membership"] = row.pop("relationship_id", None), row.pop("membership_id", None)
         found[name] = row

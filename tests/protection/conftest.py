@@ -48,3 +48,18 @@ def discussion(ruby, alice, officer, health, council):
             Participant("Hana Hill", health, "Health visitor"),
         ],
     )
+
+
+@pytest.fixture
+def enquiry(discussion, alice):
+    """Ruby's section 47 enquiry, completed yesterday: the concerns substantiated, an initial conference needed."""
+    from journey.protection.actions import complete_section_47, start_section_47
+
+    yesterday = date.today() - timedelta(days=1)
+    started = start_section_47(discussion, started_on=yesterday, due_on=date.today() + timedelta(days=10), due_reason="Before half term.",
+                               acting_user=alice)
+    return complete_section_47(
+        started, findings="Bruising; neglect at home.", concerns_substantiated=True, continuing_risk=True, conference_needed=True,
+        outcome_reasons="Continuing risk of significant harm.", completed_on=yesterday, child_seen=True, child_seen_alone=True,
+        acting_user=alice,
+    )

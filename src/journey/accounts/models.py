@@ -114,6 +114,7 @@ class Role(models.TextChoices):
     HEAD_OF_SERVICE = "head_of_service", "Head of service"
     CALDICOTT_GUARDIAN = "caldicott_guardian", "Caldicott guardian"
     DATA_PROTECTION_OFFICER = "data_protection", "Data protection officer"
+    CP_CHAIR = "cp_chair", "Child protection chair"
 
 
 class UserManager(DjangoUserManager):

@@ -39,13 +39,14 @@ START_PAGES = {
     Role.CALDICOTT_GUARDIAN: "access:break-glass-uses",
     Role.TEAM_MANAGER: "casework:team",
     Role.HEAD_OF_SERVICE: "casework:service",
+    Role.CP_CHAIR: "protection:my-conferences",
 }
 
 
 def start_page(user) -> str:
     """Where each role's working day begins: partners their concerns (where each has got to), screeners work the front door's queue, the
     data protection officer their requests, administrators their accounts; team managers their team's queue, heads of
-    service their teams' caseloads and waiting work; practitioners their children."""
+    service their teams' caseloads and waiting work; child protection chairs their conferences; practitioners their children."""
     return START_PAGES.get(user.role, "casework:my-children")
 
 

@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class ProtectionConfig(AppConfig):
     """Child protection enquiries and conferences: the strategy discussion, the section 47 enquiry it may decide,
-    and (to come) the conferences, plans and core groups that follow."""
+    the conferences that follow, and (to come) core groups."""
 
     name = "journey.protection"
     label = "protection"
@@ -12,8 +12,13 @@ class ProtectionConfig(AppConfig):
     def ready(self) -> None:
         from journey.frontdoor.shared import register_shared_section
 
-        from . import chronology  # noqa: F401  registers discussions and enquiries on the chronology
-        from .shared import discussions_for_partner
+        from . import (
+            chronology,  # noqa: F401  registers discussions, enquiries and conferences on the chronology
+            involvement,  # noqa: F401  registers the conference chair's reading of the child's record
+        )
+        from .shared import conferences_for_partner, discussions_for_partner
 
-        # A partner who took part in a strategy discussion sees its date, agencies and decision on their shared page.
+        # A partner who took part in a strategy discussion sees its date, agencies and decision on their shared page;
+        # one who came to a conference, its date, outcome and the agencies attending.
         register_shared_section(discussions_for_partner)
+        register_shared_section(conferences_for_partner)

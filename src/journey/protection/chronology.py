@@ -1,11 +1,15 @@
 """Child protection's entries on a child's chronology: each strategy discussion at the time it was held, with its
-decision and who took part by agency; each section 47 enquiry's start and its completion with the outcome."""
+decision and who took part by agency; each section 47 enquiry's start and its completion with the outcome; each
+conference at the time it began, with its decision, the plan's category and who chaired (the minutes a link away)."""
+from datetime import datetime
+
 from django.utils import timezone
 
 from journey.chronology.registry import Entry, as_aware, author, child_of, entry_key, label, link, register
+from journey.codelists import lookup
 
-from .codes import EXPECTED_AGENCIES, StrategyDecision
-from .models import Section47Enquiry, StrategyDiscussion, StrategyParticipant
+from .codes import CATEGORY_LIST, EXPECTED_AGENCIES, ConferenceDecision, ConferenceKind, StrategyDecision
+from .models import ChildProtectionConference, ConferenceAttendee, Section47Enquiry, StrategyDiscussion, StrategyParticipant
 
 
 def _discussion_child(participant) -> list[int]:
@@ -79,3 +83,34 @@ def _on_the_day(day, recorded_at):
     if recorded_at is not None and timezone.localdate(recorded_at) == day:
         return recorded_at
     return as_aware(day)
+
+
+def _conference_child(attendee) -> list[int]:
+    """An attendee belongs to its conference's child (none once a cascade has taken the conference)."""
+    return list(ChildProtectionConference.objects.filter(pk=attendee.conference_id).values_list("child_id", flat=True))
+
+
+@register("conference", "Child protection conference", sources={
+    "protection.ChildProtectionConference": child_of, "protection.ConferenceAttendee": _conference_child,
+})
+def conferences(child_ids):
+    attending: dict[int, set[str]] = {}
+    for conference_id, agency in ConferenceAttendee.objects.filter(
+        conference__child_id__in=child_ids, sent_apologies=False,
+    ).values_list("conference_id", "agency__name"):
+        attending.setdefault(conference_id, set()).add(agency)
+    rows = ChildProtectionConference.objects.filter(child_id__in=child_ids).order_by().values_list(
+        "pk", "child_id", "kind", "held_on", "starts_at", "decision", "category", "reasons", "chair_id", "recorded_by_id",
+    )
+    for pk, child_id, kind, held_on, starts_at, decision, category, reasons, chair, recorded_by in rows:
+        agency, name = author(recorded_by)
+        outcome = label(ConferenceDecision, decision).lower()
+        if category:
+            outcome += f" ({lookup.label(CATEGORY_LIST, category).lower()})"
+        details = (("Chaired by", author(chair)[1]), ("Agencies attending", ", ".join(sorted(attending.get(pk, set()))) or "None recorded"))
+        yield Entry(
+            kind="conference", occurred_at=timezone.make_aware(datetime.combine(held_on, starts_at)),
+            title=f"{label(ConferenceKind, kind)}: {outcome}", summary=reasons, agency=agency, author=name,
+            url=link("protection:conference", child_id, pk), key=entry_key("conference", pk),
+            details=details, child_id=child_id,
+        )

@@ -1,17 +1,20 @@
 """Strategy discussions and the section 47 enquiries they decide, on the child's one record.
 
-Conferences, child protection plans and core groups come next and hang from these: an initial conference from the
-enquiry that called it (``Section47Enquiry.conference_needed``).
+Child protection conferences hang from these: an initial conference from the enquiry that called it
+(``Section47Enquiry.conference_needed``), a review conference from the plan it reviews. The plan itself is casework's
+(``casework.Plan``, written with the family); its category of abuse or neglect, given by each conference, is kept
+here with its history (``PlanCategoryChange``). Core groups come next.
 """
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from journey.codelists.validators import InCodeList
 from journey.lib.dates import PastEvent, PlannedDate
 from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
 
-from .codes import EXPECTED_AGENCIES, StrategyDecision
+from .codes import CATEGORY_LIST, EXPECTED_AGENCIES, ChildHeard, ConferenceDecision, ConferenceKind, StrategyDecision
 
 USER = settings.AUTH_USER_MODEL
 
@@ -169,3 +172,119 @@ class EnquiryByWhen(models.Model):
             models.CheckConstraint(condition=~Q(reason=""), name="enquiry_by_when_reason_given"),
             max_length_check("reason", SHORT_TEXT_MAX_LENGTH),
         ]
+
+
+class ChildProtectionConference(models.Model):
+    """An initial or review child protection conference: who chaired it (independent of the case's line management),
+    who came and who sent apologies, how the child's views were heard, the parents' views, the decision with its
+    reasons and, where the child has a plan, its category. The conference's date is shown beside the enquiry's;
+    no national timescale turns anything red."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="conferences", help_text="The child.")
+    episode = models.ForeignKey(
+        "casework.Episode", on_delete=models.PROTECT, related_name="conferences",
+        help_text="The episode the conference was called in: the enquiry's for an initial conference, the plan's for a review.",
+    )
+    kind = models.CharField(max_length=10, choices=ConferenceKind.choices, help_text="Initial or review conference.")
+    enquiry = models.ForeignKey(
+        Section47Enquiry, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences",
+        help_text="For an initial conference: the section 47 enquiry that found one needed. Empty for a review.",
+    )
+    plan = models.ForeignKey(
+        "casework.Plan", null=True, blank=True, on_delete=models.PROTECT, related_name="conferences",
+        help_text="The child protection plan the conference reviewed, or the one an initial conference made; empty when none.",
+    )
+    held_on = models.DateField(db_index=True, validators=[PastEvent("Date of the conference")], help_text="The day the conference was held.")
+    starts_at = models.TimeField(help_text="The time the conference began.")
+    chair = models.ForeignKey(
+        USER, on_delete=models.PROTECT, related_name="conferences_chaired",
+        help_text="The child protection chair, independent of the case's line management.",
+    )
+    child_heard = models.CharField(max_length=20, choices=ChildHeard.choices, help_text="How the conference heard the child's views.")
+    childs_views = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="The child's views, in their own words where possible.")
+    parents_views = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="The parents' views of the concerns and the decision.")
+    decision = models.CharField(max_length=10, choices=ConferenceDecision.choices, help_text="What the conference decided.")
+    category = models.CharField(
+        max_length=3, blank=True, validators=[InCodeList(CATEGORY_LIST, "Category of abuse or neglect")],
+        help_text="The plan's category of abuse or neglect (DfE code), when the child has a plan after the conference.",
+    )
+    reasons = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="Why the conference decided as it did.")
+    minutes = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="The conference's minutes, or a summary of them.")
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who recorded the conference.")
+    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
+
+    class Meta:
+        ordering = ["-held_on", "-starts_at", "-id"]
+        verbose_name = "child protection conference"
+        constraints = [
+            models.CheckConstraint(condition=Q(kind__in=ConferenceKind.values), name="conference_kind_known"),
+            models.CheckConstraint(
+                condition=Q(kind=ConferenceKind.INITIAL, enquiry__isnull=False, decision__in=[ConferenceDecision.PLAN, ConferenceDecision.NO_PLAN])
+                | Q(kind=ConferenceKind.REVIEW, plan__isnull=False, decision__in=[ConferenceDecision.CONTINUE, ConferenceDecision.END]),
+                name="conference_decision_fits_kind",
+            ),
+            models.CheckConstraint(
+                condition=Q(decision__in=[ConferenceDecision.PLAN, ConferenceDecision.CONTINUE], plan__isnull=False) & ~Q(category="")
+                | Q(decision__in=[ConferenceDecision.NO_PLAN, ConferenceDecision.END], category=""),
+                name="conference_category_with_plan",
+            ),
+            models.CheckConstraint(condition=~Q(reasons=""), name="conference_reasons_given"),
+            max_length_check("childs_views", LONG_TEXT_MAX_LENGTH),
+            max_length_check("parents_views", LONG_TEXT_MAX_LENGTH),
+            max_length_check("reasons", LONG_TEXT_MAX_LENGTH),
+            max_length_check("minutes", LONG_TEXT_MAX_LENGTH),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_kind_display()} on {self.held_on:%d %b %Y}"
+
+    @property
+    def made_or_kept_plan(self) -> bool:
+        return self.decision in (ConferenceDecision.PLAN, ConferenceDecision.CONTINUE)
+
+
+class ConferenceAttendee(models.Model):
+    """Someone invited to a conference, by agency: who came, who sent apologies, and whether their agency's report
+    reached the conference. An attendee who uses Journey (``user``) and came sees the conference's date, outcome and
+    agencies on their agency's shared page for the child, never its minutes."""
+
+    conference = models.ForeignKey(ChildProtectionConference, on_delete=models.CASCADE, related_name="attendees", help_text="The conference.")
+    name = models.CharField(max_length=150, help_text="The person's name.")
+    role = models.CharField(max_length=150, blank=True, help_text="Their role, e.g. 'Designated safeguarding lead'.")
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+", help_text="The agency they came for.")
+    user = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="conferences_attended",
+        help_text="Their Journey account, when they have one (found by their email address); empty otherwise.",
+    )
+    sent_apologies = models.BooleanField(default=False, help_text="Whether they were invited but sent apologies instead of coming.")
+    report_submitted = models.BooleanField(default=False, help_text="Whether their agency's report for the conference was submitted.")
+
+    class Meta:
+        ordering = ["sent_apologies", "id"]
+        constraints = [models.CheckConstraint(condition=~Q(name=""), name="conference_attendee_named")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.agency})"
+
+
+class PlanCategoryChange(models.Model):
+    """The category of a child protection plan from a day on, as a conference gave it: the initial conference's
+    first, then each review that changed it. Every row is kept, so the initial and the latest category are both
+    known, and the plan's category on any day can be read back."""
+
+    plan = models.ForeignKey("casework.Plan", on_delete=models.PROTECT, related_name="category_changes", help_text="The child protection plan.")
+    category = models.CharField(
+        max_length=3, validators=[InCodeList(CATEGORY_LIST, "Category of abuse or neglect")],
+        help_text="The category of abuse or neglect (DfE code) from this day.",
+    )
+    from_date = models.DateField(help_text="The day the category applies from: the conference's day.")
+    conference = models.OneToOneField(
+        ChildProtectionConference, on_delete=models.PROTECT, related_name="category_change", help_text="The conference that gave it.",
+    )
+
+    class Meta:
+        ordering = ["plan", "from_date", "id"]
+        constraints = [models.CheckConstraint(condition=~Q(category=""), name="plan_category_given")]
+
+    def __str__(self) -> str:
+        return f"{self.category} from {self.from_date:%d %b %Y}"

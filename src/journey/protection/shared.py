@@ -2,9 +2,11 @@
 date, which agencies took part and the decision. Not what was shared nor the reasons: others spoke in confidence,
 and the partner knows what they said themselves. Nobody else from the agency sees it, and only on a shared page the
 agency may already open (never a restricted child's: access refuses the page itself)."""
+from journey.codelists import lookup
 from journey.frontdoor.shared import SharedSection
 
-from .models import StrategyDiscussion
+from .codes import CATEGORY_LIST
+from .models import ChildProtectionConference, StrategyDiscussion
 
 
 def discussions_for_partner(child, user) -> SharedSection | None:
@@ -20,3 +22,21 @@ def discussions_for_partner(child, user) -> SharedSection | None:
         for discussion in taken_part
     ]
     return SharedSection("protection/_shared_discussions.html", {"discussions": rows}) if rows else None
+
+
+def conferences_for_partner(child, user) -> SharedSection | None:
+    """A partner who came to a conference sees its date, the outcome (plan or not, and the category) and the
+    agencies attending; not the minutes, the views or the reasons, which others gave in confidence."""
+    came = (
+        ChildProtectionConference.objects.filter(child=child, attendees__user=user, attendees__sent_apologies=False)
+        .distinct().prefetch_related("attendees__agency").order_by("-held_on", "-starts_at", "-pk")
+    )
+    rows = [
+        {
+            "held_on": conference.held_on, "kind": conference.get_kind_display(), "decision": conference.get_decision_display(),
+            "category": lookup.label(CATEGORY_LIST, conference.category) if conference.category else "",
+            "agencies": sorted({a.agency.name for a in conference.attendees.all() if not a.sent_apologies}),
+        }
+        for conference in came
+    ]
+    return SharedSection("protection/_shared_conferences.html", {"conferences": rows}) if rows else None

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import conference_views, views
 
 app_name = "protection"
 urlpatterns = [
@@ -11,4 +11,8 @@ urlpatterns = [
     path("children/<int:child_id>/section-47/<int:enquiry_id>/", views.enquiry, name="enquiry"),
     path("children/<int:child_id>/section-47/<int:enquiry_id>/complete/", views.complete_enquiry, name="complete-enquiry"),
     path("children/<int:child_id>/section-47/<int:enquiry_id>/by-when/", views.change_by_when, name="enquiry-by-when"),
+    path("children/<int:child_id>/section-47/<int:enquiry_id>/conference/", conference_views.new_initial_conference, name="new-initial-conference"),
+    path("children/<int:child_id>/plans/<int:plan_id>/review-conference/", conference_views.new_review_conference, name="new-review-conference"),
+    path("children/<int:child_id>/conferences/<int:conference_id>/", conference_views.conference, name="conference"),
+    path("conferences/", conference_views.my_conferences, name="my-conferences"),
 ]

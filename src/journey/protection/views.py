@@ -117,9 +117,12 @@ def start_enquiry(request: HttpRequest, child_id: int, discussion_id: int) -> Ht
 
 def _enquiry_page(request: HttpRequest, child: Child, enquiry: Section47Enquiry, *, complete_form=None, by_when_form=None) -> HttpResponse:
     open_ = not enquiry.is_complete
+    writer = rules.can_write(request.user, child)
+    conference = enquiry.conferences.first()
     return render(request, "protection/enquiry.html", {
         "child": child, "enquiry": enquiry, "history": list(enquiry.by_when_dates.select_related("set_by")),
-        "can_write": rules.can_write(request.user, child) and open_,
+        "can_write": writer and open_, "conference": conference,
+        "can_record_conference": writer and conference is None and enquiry.is_complete and bool(enquiry.conference_needed),
         "complete_form": complete_form or CompleteEnquiryForm(initial={"completed_on": today()}),
         "by_when_form": by_when_form or ChangeEnquiryByWhenForm(),
     })
