@@ -10,6 +10,7 @@ from journey.accounts.models import Team, User
 from journey.casework.codes import AbuseCategory, AssessmentDecision, EpisodeKind, NoteKind
 
 from . import notes
+from .census import assessment_codes
 from .context import Context
 from .phrases import (
     ANALYSIS_NO_FURTHER_ACTION,
@@ -230,8 +231,9 @@ class Casework:
         authorised = completed + timedelta(days=rng.randint(0, 6)) if done and manager else None
         if authorised is not None and authorised > ctx.last_day:
             authorised = None
+        primary_need, factors = assessment_codes(self.info.theme, decision, parenting_worry=bool(texts["parenting_capacity_worries"]))
         assessment = ctx.batch.add(Assessment(
-            child=self.info.child, episode=held.episode, started_on=start, decision=decision,
+            child=self.info.child, episode=held.episode, started_on=start, decision=decision, primary_need=primary_need, factors=factors,
             completed_on=completed if done else None, author=author, created_at=ctx.at(start),
             authorised_on=authorised, authorised_by=manager if authorised else None, **texts,
         ))

@@ -10,6 +10,7 @@ from journey.accounts.models import TeamKind
 from journey.casework.codes import AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
 from journey.frontdoor.codes import ScreeningOutcome
 
+from .census import referral_source
 from .contacts import duplicate_child, record_contact
 from .context import Context
 from .episodes import DECISIONS, Casework, Held
@@ -93,7 +94,7 @@ class Story:
             rationale = "Open to an allocated worker: information shared with them and recorded on the child's record."
         ctx.batch.add(ScreeningDecision(contact=contact, outcome=outcome, rationale=rationale, decided_by=screener, decided_at=decided))
         if outcome in ScreeningOutcome.opening_social_work():
-            referral = ctx.batch.add(Referral(child=self.info.child, contact=contact, referred_at=decided))
+            referral = ctx.batch.add(Referral(child=self.info.child, contact=contact, referred_at=decided, source=referral_source(contact)))
             self._stop_early_help(decided.date())
             self.busy_until = self._spell(decided.date(), referral, screener, strategy=outcome == ScreeningOutcome.STRATEGY_DISCUSSION)
         elif outcome == ScreeningOutcome.EARLY_HELP:
@@ -153,10 +154,10 @@ class Story:
             return OPEN
         work.work(cin, on, completed)
         if decision == AssessmentDecision.NO_FURTHER_ACTION:
-            work.close(cin, completed, ClosureReason.NEEDS_MET)
+            work.close(cin, completed, ClosureReason.ASSESSED_NO_FURTHER_ACTION)
             return completed
         if decision == AssessmentDecision.EARLY_HELP:
-            work.close(cin, completed, ClosureReason.STEPPED_DOWN)
+            work.close(cin, completed, ClosureReason.ASSESSED_EARLY_HELP)
             self._start_early_help(completed, cin.worker_on(completed))
             return completed
         if decision == AssessmentDecision.LOOKED_AFTER:
@@ -265,7 +266,7 @@ class Story:
         decided = received + timedelta(hours=2)
         ctx.batch.add(ScreeningDecision(contact=contact, outcome=ScreeningOutcome.STRATEGY_DISCUSSION,
                                         rationale=RATIONALE["strategy"][0], decided_by=screener, decided_at=decided))
-        referral = ctx.batch.add(Referral(child=self.info.child, contact=contact, referred_at=decided))
+        referral = ctx.batch.add(Referral(child=self.info.child, contact=contact, referred_at=decided, source=referral_source(contact)))
         cin = self.work.open(EpisodeKind.CHILD_IN_NEED, entered, by=screener, team_kind=TeamKind.ASSESSMENT, referral=referral)
         self.work.milestone(cin, entered, "strategy")
         self.work.work(cin, entered, entered + timedelta(days=10))
