@@ -1,10 +1,11 @@
 """The subject access export: every kind of record, third-party information marked (never dropped), every read logged."""
-from datetime import timedelta
+from datetime import time, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
+from journey.accounts.models import Role
 from journey.audit.models import AuditEvent
 from journey.casework.actions import start_assessment, write_case_note
 from journey.casework.models import Plan
@@ -13,10 +14,12 @@ from journey.dataprotection.actions import record_information_share, record_subj
 from journey.dataprotection.exporter import Redact
 from journey.documents.actions import attach_document
 from journey.lib.dates import today
-from journey.protection.actions import Participant, record_strategy_discussion, start_section_47
+from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
+from journey.protection.conference_actions import Attendee, Conference, record_initial_conference
+from tests.conftest import make_user
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
-         "strategy_discussions", "section_47_enquiries", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "strategy_discussions", "section_47_enquiries", "conferences", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
@@ -35,7 +38,15 @@ def full_record(police, ruby, alice, family):
         episode, held_at=timezone.now() - timedelta(days=1), what_was_shared="Dates of incidents.", decision="section_47",
         reasons="Possible significant harm.", acting_user=alice, participants=[Participant("DS Khan", police, "CID")],
     )
-    start_section_47(discussion, started_on=today(), due_on=today(), due_reason="Before the review", acting_user=alice)
+    enquiry = start_section_47(discussion, started_on=today(), due_on=today(), due_reason="Before the review", acting_user=alice)
+    complete_section_47(enquiry, findings="Bruising.", concerns_substantiated=True, continuing_risk=False, conference_needed=True,
+                        outcome_reasons="Agencies to meet.", completed_on=today(), child_seen=True, child_seen_alone=True, acting_user=alice)
+    chair = make_user("chris", Role.CP_CHAIR, alice.agency, None, "Chris", "Chen", "Child protection chair")
+    record_initial_conference(
+        enquiry, child=ruby, acting_user=alice, attendees=[Attendee("DS Khan", police, "CID")],
+        record=Conference(held_on=today(), starts_at=time(10), chair=chair, child_heard="social_worker", childs_views="I miss Grandad.",
+                          parents_views="Jo agrees to help.", decision="no_plan", category="", reasons="Safe with the help agreed."),
+    )
     return ruby
 
 

@@ -15,7 +15,7 @@ from journey.documents.models import Document
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
-from journey.protection.models import Section47Enquiry, StrategyDiscussion
+from journey.protection.models import ChildProtectionConference, Section47Enquiry, StrategyDiscussion
 
 from .exporter import Item, Redact, Section, fields
 
@@ -92,7 +92,7 @@ def households(person: Person, viewer) -> Section:
 def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
     return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child),
-            strategy_discussions(child), section_47_enquiries(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
+            strategy_discussions(child), section_47_enquiries(child), conferences(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
 def _links(child):
@@ -214,6 +214,24 @@ def section_47_enquiries(child) -> Section:
         rows += [(f"'By when' date {b.due_on:%-d %B %Y}", b.reason, Redact.FREE_TEXT) for b in e.by_when_dates.order_by("set_at", "id")]
         items.append(Item("Section 47 enquiry", fields(*rows), when=e.started_on))
     return Section("section_47_enquiries", "Section 47 enquiries", tuple(items))
+
+
+def conferences(child) -> Section:
+    """Each child protection conference with everyone invited, by agency (third parties), the views heard, the
+    decision and its category, and the minutes."""
+    items = []
+    found = ChildProtectionConference.objects.filter(child=child).select_related("chair", "recorded_by").prefetch_related("attendees__agency")
+    for c in found.order_by("held_on", "starts_at", "id"):
+        items.append(Item(c.get_kind_display(), fields(
+            ("Held", f"{c.held_on:%-d %B %Y} at {c.starts_at:%H:%M}"), ("Chair", c.chair.display_name), ("Decision", c.get_decision_display()),
+            ("Category", lookup.label("cin.category_of_abuse", c.category) if c.category else ""), ("Reasons", c.reasons, Redact.FREE_TEXT),
+            ("How the child's views were heard", c.get_child_heard_display()), ("The child's views", c.childs_views, Redact.FREE_TEXT),
+            ("The parents' views", c.parents_views, Redact.FREE_TEXT),
+            *((f"Attendee {number}", f"{a.name}, {a.role + ', ' if a.role else ''}{a.agency.name}{' (sent apologies)' if a.sent_apologies else ''}",
+               Redact.PEOPLE_PRESENT) for number, a in enumerate(c.attendees.all(), start=1)),
+            ("Minutes", c.minutes, Redact.FREE_TEXT), ("Recorded by", c.recorded_by.display_name),
+        ), when=c.held_on))
+    return Section("conferences", "Child protection conferences", tuple(items))
 
 
 def plans(child) -> Section:
