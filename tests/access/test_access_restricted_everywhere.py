@@ -44,17 +44,20 @@ from journey.lib.dates import today
 from journey.people.actions import create_child
 from journey.people.models import Child, Household, HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from, family_of
-from journey.protection.actions import Participant, record_strategy_discussion, start_section_47
+from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
+from journey.protection.conference_actions import Attendee as ConferenceAttendee
+from journey.protection.conference_actions import Conference, record_initial_conference
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
-PERSONAS = ["alice", "bea", "mo", "helen", "charlie", "sam", "officer", "teacher", "admin_user", "carol", "dee"]
+PERSONAS = ["alice", "bea", "mo", "helen", "charlie", "sam", "officer", "teacher", "admin_user", "carol", "dee", "chris"]
 
 # Who may open Wren's record: Charlie holds her for Team B, Helen manages the service above Team B, and Sam at
 # the front door while the school's contact naming her awaits screening. Nobody else: not Tom's workers, not the
 # partners (a restricted child is never shown to a partner), not the administrator, the Caldicott guardian or the
-# data protection officer, who have no relationship with her.
+# data protection officer, who have no relationship with her; nor Chris, who chaired her brother Tom's conference (hers
+# was chaired by another chair).
 MAY_OPEN_WREN = {"charlie", "helen", "sam"}
 
 # The officer's own duties reach every record, restricted ones included (docs/data-protection.md, "the officer's
@@ -112,11 +115,11 @@ class World:
 
 
 @pytest.fixture
-def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, carol, council, police, school, team_a, team_b,
+def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, carol, chris, council, police, school, team_a, team_b,
           childrens_service) -> World:
     dee = make_user("dee", Role.DATA_PROTECTION_OFFICER, council, None, "Dee", "Dixon", "Data protection officer")
     people = {"alice": alice, "bea": bea, "mo": mo, "helen": helen, "charlie": charlie, "sam": sam, "officer": officer,
-              "teacher": teacher, "admin_user": admin_user, "carol": carol, "dee": dee}
+              "teacher": teacher, "admin_user": admin_user, "carol": carol, "dee": dee, "chris": chris}
     wren_dob = today() - timedelta(days=7 * 365 + 123)
     kerry = Person.objects.create(first_name="Kerry", last_name="Morgan", date_of_birth=date(1988, 2, 9), sex="F")
     tom = create_child(acting_user=sam, first_name="Tom", last_name="Morgan", date_of_birth=today() - timedelta(days=10 * 365 + 40))
@@ -185,6 +188,21 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
         )
         ids[name] |= {"discussion_id": discussion.pk, "enquiry_id": start_section_47(
             discussion, started_on=today(), due_on=today() + timedelta(days=10), due_reason="Half term.", acting_user=worker).pk}
+    # Each enquiry called an initial conference that made a plan: Chris chaired Tom's, another chair Wren's.
+    other_chair = make_user("cora", Role.CP_CHAIR, council, None, "Cora", "Quinn", "Child protection chair")
+    for name, child, worker, chair in (("tom", tom, alice, chris), ("wren", wren, charlie, other_chair)):
+        enquiry = complete_section_47(
+            child.section_47_enquiries.get(), findings="Kerry Morgan told us.", concerns_substantiated=True, continuing_risk=True,
+            conference_needed=True, outcome_reasons="Continuing risk.", completed_on=today(), child_seen=True, child_seen_alone=True, acting_user=worker,
+        )
+        ids[name]["conference_id"] = record_initial_conference(
+            enquiry, child=child, acting_user=worker, attendees=[ConferenceAttendee("Priya Patel", police, email=officer.email)],
+            record=Conference(held_on=today(), starts_at=timezone.localtime().time(), chair=chair, child_heard="social_worker",
+                              childs_views="Kerry Morgan shouts.", parents_views="Kerry Morgan disagrees.", decision="plan", category="EMO",
+                              reasons="Continuing risk."),
+            plan_content=PlanContent(worries="Shouting.", what_needs_to_change="Calm at home.", contingency="Court."),
+            first_step=Step("Kerry Morgan", "Go to the parenting group.", today() + timedelta(days=7), "It starts then."),
+        ).pk
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)
