@@ -37,7 +37,9 @@ def items_of(world) -> list[tuple[str, str, int]]:
         child, own = children[name], objects[name]
         found += [(name, "visit", own["visit_id"]), (name, "case_note", own["note_id"])]
         found.append((name, "by_when", ByWhen.objects.get(assessment_id=own["assessment_id"]).pk))
-        found.append((name, "allocated", Allocation.objects.get(episode__child=child).pk))
+        # Allocations made by someone else (one the worker made herself, as for a conference's plan, is not news to her).
+        by_others = Allocation.objects.filter(episode__child=child).exclude(allocated_by=_people[NEWS_OF[name]])
+        found += [(name, "allocated", pk) for pk in by_others.values_list("pk", flat=True)]
     return found
 
 

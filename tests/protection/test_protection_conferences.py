@@ -165,8 +165,11 @@ def review(plan, ruby, alice, chris, council, **changes):
 
 def test_a_review_changing_the_category_keeps_the_initial_and_the_latest(enquiry, ruby, alice, chris, officer, council):
     plan = make_plan(enquiry, ruby, alice, chris, officer, council, category="NEG").plan
+    assert plan.category == "NEG"
     changed = review(plan, ruby, alice, chris, council, category="EMO")
     assert current_category(plan) == "EMO" and changed.category == "EMO"
+    plan.refresh_from_db()
+    assert plan.category == "EMO"  # the plan itself shows the latest, on casework's pages and its chronology title
     assert list(plan.category_changes.values_list("category", "conference__kind")) == [("NEG", "initial"), ("EMO", "review")]
     review(plan, ruby, alice, chris, council, category="EMO")  # the same category again is no change
     assert plan.category_changes.count() == 2 and plan.conferences.count() == 3

@@ -106,8 +106,11 @@ def _write_version(plan: Plan, number: int, content: PlanContent, steps: Sequenc
 
 
 @audited_action
-def write_plan(episode: Episode, *, kind: str, started_on: date, content: PlanContent, steps: Sequence[Step], acting_user) -> Plan:
-    """Write a new plan for the episode's child: its first version and steps. One plan of each kind is open at a time."""
+def write_plan(
+    episode: Episode, *, kind: str, started_on: date, content: PlanContent, steps: Sequence[Step], acting_user, category: str = "",
+) -> Plan:
+    """Write a new plan for the episode's child: its first version and steps. One plan of each kind is open at a time.
+    A child protection plan's ``category`` is the conference's (checked against the code list by the conference)."""
     child = episode.child
     if refusal := rules.plan_refusal(acting_user, child):
         raise ValidationError(refusal)
@@ -127,10 +130,24 @@ def write_plan(episode: Episode, *, kind: str, started_on: date, content: PlanCo
     if errors:
         raise ValidationError(errors)
     plan = Plan.objects.create(
-        child=child, episode=episode, kind=kind, started_on=started_on, what_needs_to_change=content.what_needs_to_change,
-        author=acting_user,
+        child=child, episode=episode, kind=kind, category=category, started_on=started_on,
+        what_needs_to_change=content.what_needs_to_change, author=acting_user,
     )
     _write_version(plan, 1, content, steps, reviewed_on=None, acting_user=acting_user)
+    return plan
+
+
+@audited_action
+def change_plan_category(plan: Plan, *, category: str, acting_user) -> Plan:
+    """A review conference changed the child protection plan's category: the plan shows the latest; the history of
+    each category, with the conference that gave it, is the conference's (protection.PlanCategoryChange)."""
+    if refusal := rules.plan_refusal(acting_user, plan.child):
+        raise ValidationError(refusal)
+    if not plan.is_open:
+        raise ValidationError("This plan has ended, so its category cannot change")
+    plan.category = category
+    plan.full_clean()
+    plan.save(update_fields=["category"])
     return plan
 
 

@@ -26,7 +26,7 @@ from journey.audit.context import audited_action
 from journey.casework.actions import open_episode
 from journey.casework.codes import EpisodeKind, PlanKind
 from journey.casework.models import Episode, Plan
-from journey.casework.plan_actions import PlanContent, Step, end_plan, write_plan
+from journey.casework.plan_actions import PlanContent, Step, change_plan_category, end_plan, write_plan
 from journey.codelists import lookup
 from journey.lib.dates import today
 
@@ -183,7 +183,9 @@ def record_initial_conference(
     errors |= found
     plan = None
     if record.decision == ConferenceDecision.PLAN and "enquiry" not in errors and "held_on" not in errors:
-        plan, plan_errors = _start_plan(cast(Section47Enquiry, enquiry), cast(date, record.held_on), plan_content, first_step, acting_user)
+        plan, plan_errors = _start_plan(
+            cast(Section47Enquiry, enquiry), cast(date, record.held_on), plan_content, first_step, acting_user, category=record.category,
+        )
         errors |= plan_errors
     _raise(errors)  # inside the action's transaction: a plan already written above is rolled back with the rest
     enquiry = cast(Section47Enquiry, enquiry)
@@ -194,14 +196,16 @@ def record_initial_conference(
     return conference
 
 
-def _start_plan(enquiry: Section47Enquiry, held_on: date, content: PlanContent | None, step: Step | None, acting_user) -> tuple[Plan | None, dict]:
+def _start_plan(
+    enquiry: Section47Enquiry, held_on: date, content: PlanContent | None, step: Step | None, acting_user, *, category: str,
+) -> tuple[Plan | None, dict]:
     """The plan the conference decided, written through casework; its refusals come back keyed by the plan's fields."""
     if enquiry.child.plans.filter(kind=PlanKind.CHILD_PROTECTION, ended_on__isnull=True).exists():
         return None, {"decision": "The child already has a child protection plan: record a review conference of it instead"}
     try:
         episode = _protection_episode(enquiry, held_on, acting_user)
         plan = write_plan(
-            episode, kind=PlanKind.CHILD_PROTECTION, started_on=held_on, acting_user=acting_user,
+            episode, kind=PlanKind.CHILD_PROTECTION, started_on=held_on, acting_user=acting_user, category=category,
             content=content or PlanContent("", "", ""), steps=[step] if step is not None else [],
         )
     except ValidationError as refused:
@@ -246,4 +250,5 @@ def record_review_conference(plan: Plan | None, *, child, record: Conference, at
             raise ValidationError({"held_on": " ".join(messages).replace("End date", "Date of the conference")}) from refused
     elif record.category != current_category(plan):
         PlanCategoryChange.objects.create(plan=plan, category=record.category, from_date=conference.held_on, conference=conference)
+        change_plan_category(plan, category=record.category, acting_user=acting_user)
     return conference
