@@ -6,7 +6,7 @@ all) that asks ``rules.writing_refusal`` first, as the pages do. Every rule is c
 and each failure names its field (a participant's by its row, ``participant_2_agency``), so the form shows every
 error in one pass beside its box.
 """
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import cast
@@ -47,27 +47,29 @@ def _when(moment: datetime) -> str:
     return f"{timezone.localtime(moment):%-d %B %Y at %H:%M}"
 
 
-def _participant_errors(participants: Sequence[Participant]) -> tuple[dict[str, str], list[User | None]]:
-    """What is missing in each row, and each participant's Journey account (None where they have none)."""
+def people_errors(rows: Sequence, *, field: Callable[[int, str], str], noun: str, nobody: str) -> tuple[dict[str, str], list[User | None]]:
+    """What is missing in each row of people at a meeting (a discussion's participants, a conference's attendees),
+    each one's Journey account (None where they have none), and ``nobody`` when no one came. ``noun`` names a row
+    in the messages ("participant 2"); ``field`` gives a row's form field."""
     errors: dict[str, str] = {}
     accounts: list[User | None] = []
-    for position, person in enumerate(participants, start=1):
+    for position, person in enumerate(rows, start=1):
         number = person.number or position
         if not person.name.strip():
-            errors[participant_field(number, "name")] = f"Enter the name of participant {number}"
+            errors[field(number, "name")] = f"Enter the name of {noun} {number}"
         if person.agency is None:
-            errors[participant_field(number, "agency")] = f"Select the agency of participant {number}"
+            errors[field(number, "agency")] = f"Select the agency of {noun} {number}"
         account = None
         if person.email.strip() and person.agency is not None:
             account = User.objects.filter(email__iexact=person.email.strip(), agency=person.agency, is_active=True).first()
             if account is None:
-                errors[participant_field(number, "email")] = (
-                    f"No one at {person.agency} uses Journey with that email address: leave it empty if participant {number} does not use Journey"
+                errors[field(number, "email")] = (
+                    f"No one at {person.agency} uses Journey with that email address: leave it empty if {noun} {number} does not use Journey"
                 )
         accounts.append(account)
-    if not any(not person.sent_apologies for person in participants) and not errors:
-        first = participants[0].number or 1 if participants else 1
-        errors[participant_field(first, "name")] = "Add at least one person who took part in the discussion"
+    if not any(not person.sent_apologies for person in rows) and not errors:
+        first = rows[0].number or 1 if rows else 1
+        errors[field(first, "name")] = nobody
     return errors, accounts
 
 
@@ -114,7 +116,9 @@ def record_strategy_discussion(
         errors["decision"] = "Select what the discussion decided"
     if not reasons.strip():
         errors["reasons"] = "Enter the reasons for the decision"
-    found, accounts = _participant_errors(participants)
+    found, accounts = people_errors(
+        participants, field=participant_field, noun="participant", nobody="Add at least one person who took part in the discussion",
+    )
     errors |= found
     if errors:
         raise ValidationError(errors)

@@ -31,6 +31,7 @@ from journey.codelists import lookup
 from journey.lib.dates import today
 
 from . import rules
+from .actions import people_errors
 from .codes import CATEGORY_LIST, DECISIONS_OF, PLAN_DECISIONS, ChildHeard, ConferenceDecision, ConferenceKind
 from .models import ChildProtectionConference, ConferenceAttendee, PlanCategoryChange, Section47Enquiry
 
@@ -76,26 +77,7 @@ def current_category(plan: Plan) -> str:
 
 
 def _attendee_errors(attendees: Sequence[Attendee]) -> tuple[dict[str, str], list[User | None]]:
-    errors: dict[str, str] = {}
-    accounts: list[User | None] = []
-    for position, person in enumerate(attendees, start=1):
-        number = person.number or position
-        if not person.name.strip():
-            errors[attendee_field(number, "name")] = f"Enter the name of attendee {number}"
-        if person.agency is None:
-            errors[attendee_field(number, "agency")] = f"Select the agency of attendee {number}"
-        account = None
-        if person.email.strip() and person.agency is not None:
-            account = User.objects.filter(email__iexact=person.email.strip(), agency=person.agency, is_active=True).first()
-            if account is None:
-                errors[attendee_field(number, "email")] = (
-                    f"No one at {person.agency} uses Journey with that email address: leave it empty if attendee {number} does not use Journey"
-                )
-        accounts.append(account)
-    if not any(not person.sent_apologies for person in attendees) and not errors:
-        first = attendees[0].number or 1 if attendees else 1
-        errors[attendee_field(first, "name")] = "Add at least one person who came to the conference"
-    return errors, accounts
+    return people_errors(attendees, field=attendee_field, noun="attendee", nobody="Add at least one person who came to the conference")
 
 
 def _conference_errors(child, record: Conference, kind: str, not_before: date | None, not_before_what: str) -> dict[str, str]:
