@@ -19,7 +19,7 @@ from journey.lib.dates import today
 from journey.lib.forms import apply_errors
 from journey.people.models import Child
 
-from . import actions, rules, team
+from . import actions, rules, steps, team
 from .codes import Decision
 from .forms import AllocateForm, CloseEpisodeForm
 from .models import ClosureProposal, Episode, Transfer
@@ -50,6 +50,21 @@ def team_queue(request: HttpRequest) -> HttpResponse:
         "closures": closures, "outgoing": outgoing,
         "can_see_service": manages_a_team(user),
     })
+
+
+@require_GET
+def without_by_when(request: HttpRequest) -> HttpResponse:
+    """The children held by the teams a manager manages whose work has no "by when" ahead (``steps.undated_work``),
+    a page at a time, the longest open episode first. Managers only; the children shown go to the audit log."""
+    user = request.user
+    require_staff(user)
+    teams = rules.teams_managed_by(user)
+    if not teams.exists():
+        raise NoAccess
+    page = team.page_of(steps.undated_work(user, teams), request.GET.get("page"))
+    rows = [(episode, steps.lacking(episode)) for episode in page.object_list]
+    record_list_read(user, "work without a 'by when'", list(dict.fromkeys(episode.child_id for episode in page.object_list)), request=request)
+    return render(request, "casework/without_by_when.html", {"teams": list(teams.order_by("name")), "page": page, "rows": rows})
 
 
 @require_GET

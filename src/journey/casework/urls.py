@@ -7,6 +7,7 @@ app_name = "casework"
 urlpatterns = [
     path("", views.my_children, name="my-children"),
     path("team/", team_views.team_queue, name="team"),
+    path("team/without-by-when/", team_views.without_by_when, name="without-by-when"),
     path("service/", team_views.service, name="service"),
     path("children/<int:child_id>/visits/new/", views.new_visit, name="new-visit"),
     path("children/<int:child_id>/visits/<int:visit_id>/", views.visit, name="visit"),

@@ -15,6 +15,7 @@ class ProtectionConfig(AppConfig):
         from . import (
             chronology,  # noqa: F401  registers discussions, enquiries and conferences on the chronology
             involvement,  # noqa: F401  registers the conference chair's reading of the child's record
+            steps,  # noqa: F401  registers enquiries as work with a "by when" for casework's manager's list
         )
         from .shared import conferences_for_partner, discussions_for_partner
 
