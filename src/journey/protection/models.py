@@ -3,7 +3,7 @@
 Child protection conferences hang from these: an initial conference from the enquiry that called it
 (``Section47Enquiry.conference_needed``), a review conference from the plan it reviews. The plan itself is casework's
 (``casework.Plan``, written with the family); its category of abuse or neglect, given by each conference, is kept
-here with its history (``PlanCategoryChange``). Core groups come next.
+here with its history (``PlanCategoryChange``), and the reports partner agencies send a conference (``ConferenceReport``).
 """
 from django.conf import settings
 from django.db import models
@@ -288,3 +288,46 @@ class PlanCategoryChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.category} from {self.from_date:%d %b %Y}"
+
+
+class ConferenceReport(models.Model):
+    """A partner agency's report for a child protection conference, sent from its own page before the conference
+    (``report_actions``): for the initial conference an enquiry called (``enquiry``) or the next review of a plan
+    (``plan``). Recording the conference makes it one of the conference's reports (``conference``). The agency's own
+    words: nobody else edits it."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="conference_reports", help_text="The child.")
+    enquiry = models.ForeignKey(
+        Section47Enquiry, null=True, blank=True, on_delete=models.PROTECT, related_name="conference_reports",
+        help_text="The enquiry whose initial conference it is for; empty for a review.",
+    )
+    plan = models.ForeignKey(
+        "casework.Plan", null=True, blank=True, on_delete=models.PROTECT, related_name="conference_reports",
+        help_text="The child protection plan whose review it is for; empty for an initial conference.",
+    )
+    conference = models.ForeignKey(
+        ChildProtectionConference, null=True, blank=True, on_delete=models.PROTECT, related_name="reports",
+        help_text="The conference it went to, once recorded; empty while the conference is to come.",
+    )
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+", help_text="The agency whose report it is.")
+    author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who wrote and sent it.")
+    what_we_know = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What the agency knows about the child and family.")
+    worries = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What the agency is worried about.")
+    going_well = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What is going well for the child.")
+    shared_with_family = models.BooleanField(help_text="Whether the agency shared the report with the family before the conference.")
+    submitted_at = models.DateTimeField(default=timezone.now, help_text="When it was sent.")
+
+    class Meta:
+        ordering = ["submitted_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(enquiry__isnull=False, plan__isnull=True) | Q(enquiry__isnull=True, plan__isnull=False),
+                name="conference_report_for_one_conference",
+            ),
+            *(models.CheckConstraint(condition=~Q(**{name: ""}), name=f"conference_report_{name}_given")
+              for name in ("what_we_know", "worries", "going_well")),
+            *(max_length_check(name, LONG_TEXT_MAX_LENGTH) for name in ("what_we_know", "worries", "going_well")),
+        ]
+
+    def __str__(self) -> str:
+        return f"Report from agency {self.agency_id} for child {self.child_id}"
