@@ -26,7 +26,7 @@ def main() -> None:
 
     from journey.synthetic.flush import flush_generated, row_counts
     from journey.synthetic.generate import GenerationRefused, generate_authority, progress_bars
-    from journey.synthetic.measures import measure
+    from journey.synthetic.measures import measure, measure_protection
 
     print(f"Database: {connection.vendor} {connection.settings_dict['NAME']}")
     try:
@@ -51,6 +51,11 @@ def main() -> None:
           f"{figures.contacts_per_referral:.1f}; re-referrals within 12 months: {figures.re_referral_share:.0%}")
     print(f"On a child protection plan now per 10,000: {figures.protection_per_10k:.0f}; "
           f"looked after: {figures.looked_after_per_10k:.0f}")
+    cp = measure_protection(options.children)
+    print(f"Child protection per 10,000 a year: strategy discussions {cp.discussions_per_10k_per_year:.0f}, section 47 enquiries "
+          f"{cp.enquiries_per_10k_per_year:.0f}, initial conferences {cp.initial_conferences_per_10k_per_year:.0f}; enquiries to an initial "
+          f"conference {cp.enquiries_to_conference:.0%}, initial conferences to a plan {cp.conferences_to_plan:.0%}; on a plan at 31 March "
+          f"per 10,000: {cp.on_plan_at_31_march_per_10k:.0f}")
     print(f"Longest history: child {result.longest_child_id} ({result.longest_entries} entries)")
 
 

@@ -8,6 +8,9 @@ from django.core.management import call_command
 from journey.accounts.models import Agency, Team, User
 from journey.casework.models import Episode, Visit
 from journey.chronology.models import ChronologyEntry
+from journey.codelists import lookup
+from journey.codelists.loading import sync
+from journey.codelists.models import Code, CodeList
 from journey.frontdoor.models import ContactChild
 from journey.synthetic.batch import WRITE_ORDER
 from journey.synthetic.flush import flush_generated
@@ -33,8 +36,11 @@ def every_row() -> dict[str, str]:
 
 
 def emptied() -> None:
-    """Django's flush: every table emptied and every id sequence started again, as on a new database."""
+    """Django's flush: every table emptied and every id sequence started again, as on a new database, which holds
+    the code lists (a migration loads them; the chronology names a conference's category from them)."""
     call_command("flush", interactive=False, verbosity=0)
+    sync(CodeList, Code)
+    lookup.clear_cache()
 
 
 def test_it_writes_the_same_rows_with_the_same_ids_from_the_same_seed():

@@ -24,6 +24,15 @@ from journey.casework.models import (
 )
 from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
+from journey.protection.models import (
+    ChildProtectionConference,
+    ConferenceAttendee,
+    EnquiryByWhen,
+    PlanCategoryChange,
+    Section47Enquiry,
+    StrategyDiscussion,
+    StrategyParticipant,
+)
 
 from .models import ContactChildTruth, PersonTruth
 from .rows import Row
@@ -36,6 +45,8 @@ WRITE_ORDER: tuple[type[models.Model], ...] = (
     Contact, ContactChild, ContactChildTruth, ScreeningDecision, Referral,
     Episode, Allocation, Assessment, ByWhen, Plan, PlanVersion, PlanStep, Visit, CaseNote, MeetingAttendee, Transfer,
     ClosureProposal,
+    StrategyDiscussion, StrategyParticipant, Section47Enquiry, EnquiryByWhen, ChildProtectionConference, ConferenceAttendee,
+    PlanCategoryChange,
 )
 
 

@@ -80,6 +80,7 @@ class Casework:
         self.ctx = ctx
         self.info = info
         self.values = {"name": info.person.known_as or info.person.first_name, "carer": info.carer}
+        self.assessment: Assessment | None = None  # the last assessment written, for a strategy discussion it calls
 
     def text(self, bank: tuple, on: date) -> str:
         """A phrase from ``bank`` that suits the child's age on the day it is written."""
@@ -166,6 +167,7 @@ class Casework:
                 self.ctx.batch.add(MeetingAttendee(case_note=note, name=name, role=role, agency=agency, sent_apologies=apologies))
 
     def milestone(self, held: Held, on: date, which: str) -> None:
+        """A meeting kept as a case note (a looked after review); child protection's are records of their own."""
         subject, text = MILESTONE_NOTES[which]
         self.note(held, on, subject, text.format(**self.values))
 
@@ -204,12 +206,13 @@ class Casework:
             return THEME_CATEGORY[self.info.theme]
         return self.ctx.rng.choices(list(CATEGORY_WEIGHTS), weights=list(CATEGORY_WEIGHTS.values()))[0]
 
-    def assess(self, held: Held, start: date, decision_weights: dict[str, int]) -> tuple[date | None, str]:
-        """A single assessment with its 'by when' history. Returns when it completed and what was decided."""
+    def assess(self, held: Held, start: date, decision_weights: dict[str, int], *, longest: int = 45) -> tuple[date | None, str]:
+        """A single assessment with its 'by when' history, taking at most ``longest`` days (one made alongside a
+        section 47 enquiry concludes with it, sooner). Returns when it completed and what was decided."""
         ctx, rng = self.ctx, self.ctx.rng
         author = held.worker_on(start)
         due = start + timedelta(days=rng.choice((10, 20, 28, 35, 45)))
-        duration = rng.randint(8, 45)
+        duration = rng.randint(8, longest)
         completed = start + timedelta(days=duration)
         done = completed <= ctx.last_day
         decision = rng.choices(list(decision_weights), weights=list(decision_weights.values()))[0] if done else ""
@@ -237,6 +240,7 @@ class Casework:
             completed_on=completed if done else None, author=author, created_at=ctx.at(start),
             authorised_on=authorised, authorised_by=manager if authorised else None, **texts,
         ))
+        self.assessment = assessment
         ctx.batch.add(ByWhen(assessment=assessment, due_on=due, reason=self.text(BY_WHEN_REASONS, start), set_by=author, set_at=ctx.at(start)))
         changed = start + timedelta(days=rng.randint(1, max(1, (due - start).days)))
         if rng.random() < 0.25 and changed <= ctx.last_day:
@@ -248,6 +252,4 @@ class Casework:
 DECISIONS = {
     "referral": {AssessmentDecision.NO_FURTHER_ACTION: 40, AssessmentDecision.EARLY_HELP: 14, AssessmentDecision.CHILD_IN_NEED: 32,
                  AssessmentDecision.STRATEGY_DISCUSSION: 7, AssessmentDecision.LOOKED_AFTER: 2},
-    "strategy": {AssessmentDecision.NO_FURTHER_ACTION: 18, AssessmentDecision.EARLY_HELP: 5, AssessmentDecision.CHILD_IN_NEED: 30,
-                 AssessmentDecision.STRATEGY_DISCUSSION: 32, AssessmentDecision.LOOKED_AFTER: 4},
 }

@@ -38,6 +38,15 @@ from journey.casework.models import (
 from journey.chronology.models import SignificanceFlag, SignificantEvent
 from journey.frontdoor.models import Contact, ContactChild, PartnerInformation, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
+from journey.protection.models import (
+    ChildProtectionConference,
+    ConferenceAttendee,
+    EnquiryByWhen,
+    PlanCategoryChange,
+    Section47Enquiry,
+    StrategyDiscussion,
+    StrategyParticipant,
+)
 
 from .batch import WRITE_ORDER
 from .models import ContactChildTruth, PersonTruth
@@ -45,7 +54,9 @@ from .organisation import EMAIL_DOMAIN
 
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
-    SignificanceFlag, SignificantEvent, ByWhen, Assessment, PlanStep, PlanVersion, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote,
+    SignificanceFlag, SignificantEvent,
+    PlanCategoryChange, ConferenceAttendee, ChildProtectionConference, EnquiryByWhen, Section47Enquiry, StrategyParticipant, StrategyDiscussion,
+    ByWhen, Assessment, PlanStep, PlanVersion, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote,
     Transfer, ClosureProposal, Allocation, Episode,
     PartnerInformation, Referral, ScreeningDecision, ContactChildTruth, ContactChild, Contact, HouseholdMembership, Household, Relationship,
     Address, PersonTruth, Child, Person,

@@ -38,6 +38,7 @@ from journey.audit.context import acting_as_system
 from journey.casework.models import Assessment, CaseNote, Episode, Plan, Visit
 from journey.frontdoor.models import ContactChild, Referral
 from journey.people.models import Child
+from journey.protection.models import ChildProtectionConference, Section47Enquiry, StrategyDiscussion
 
 from .batch import Batch
 from .context import HISTORY_YEARS, Context
@@ -288,7 +289,8 @@ def _top_up_front_door(ctx: Context, infos: list[ChildInfo]) -> None:
 def _longest(batch: Batch) -> tuple[int | None, int]:
     """The child in this chunk with the most entries on their chronology (written, so with an id)."""
     entries: Counter = Counter()
-    for model in (ContactChild, Referral, Episode, Assessment, Plan, Visit, CaseNote):
+    for model in (ContactChild, Referral, Episode, Assessment, Plan, Visit, CaseNote, StrategyDiscussion, Section47Enquiry,
+                  ChildProtectionConference):
         entries.update(row.child.pk for row in batch.rows[model] if row.child is not None)
     if not entries:
         return None, 0

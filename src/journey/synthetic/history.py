@@ -4,11 +4,12 @@ Contacts arrive at a rate set by the family's circumstances, higher for a year a
 are referred again within twelve months, as in England). While statutory help is open, new contacts are shared
 with the allocated worker rather than opening anything new: the child's one record simply continues.
 """
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from journey.accounts.models import TeamKind
 from journey.casework.codes import AssessmentDecision, ClosureReason, EpisodeKind, PlanKind
 from journey.frontdoor.codes import ScreeningOutcome
+from journey.protection.codes import StrategyDecision
 
 from .census import referral_source
 from .contacts import duplicate_child, record_contact
@@ -16,6 +17,7 @@ from .context import Context
 from .episodes import DECISIONS, Casework, Held
 from .phrases import RATIONALE
 from .population import YEAR, ChildInfo
+from .protection import CONFERENCE_NEEDED, PLAN_MADE, Protection
 from .rows import Plan, Referral, ScreeningDecision
 
 OPEN = date.max
@@ -24,9 +26,24 @@ RE_REFERRAL_BOOST = 2.0
 # Share of children already in long-term care when the history begins (most children in care have been for years).
 LONG_TERM_CARE = 0.001
 # Screening outcomes for a child not already open to social work (England: roughly one contact in three or four
-# becomes a referral).
-OUTCOMES = {ScreeningOutcome.REFERRAL: 23, ScreeningOutcome.STRATEGY_DISCUSSION: 7, ScreeningOutcome.EARLY_HELP: 14,
+# becomes a referral). About a third of referrals go straight to a strategy discussion, so that with those an
+# assessment calls, strategy discussions are a few more than England's section 47 enquiries (about 190 per 10,000
+# children a year).
+OUTCOMES = {ScreeningOutcome.REFERRAL: 19, ScreeningOutcome.STRATEGY_DISCUSSION: 11, ScreeningOutcome.EARLY_HELP: 14,
             ScreeningOutcome.INFORMATION_AND_ADVICE: 26, ScreeningOutcome.NO_FURTHER_ACTION: 30}
+# A section 47 enquiry takes up to about three weeks (Working Together's fifteen working days to a conference).
+ENQUIRY_LONGEST = 21
+# What the assessment made with an enquiry decides: the child in need, when a conference was found needed; otherwise
+# as a referral's assessment might, without another strategy discussion.
+ENQUIRY_DECISIONS = {
+    True: {AssessmentDecision.CHILD_IN_NEED: 1},
+    False: {AssessmentDecision.NO_FURTHER_ACTION: 25, AssessmentDecision.EARLY_HELP: 12, AssessmentDecision.CHILD_IN_NEED: 58,
+            AssessmentDecision.LOOKED_AFTER: 5},
+}
+# How long a child protection plan lasts, in days: log-normal (median about eight months, a fifth over a year, as the
+# plans ending in England in 2024-25), between two months and about two and a half years.
+PLAN_DAYS = (5.5, 0.55)
+PLAN_SHORTEST, PLAN_LONGEST = 60, 900
 
 
 class Story:
@@ -34,6 +51,7 @@ class Story:
         self.ctx = ctx
         self.info = info
         self.work = Casework(ctx, info)
+        self.protection = Protection(ctx, self.work)
         self.busy_until: date | None = None
         self.helped_until: date | None = None
         self.early_help: tuple[Held, Plan, date] | None = None
@@ -96,7 +114,7 @@ class Story:
         if outcome in ScreeningOutcome.opening_social_work():
             referral = ctx.batch.add(Referral(child=self.info.child, contact=contact, referred_at=decided, source=referral_source(contact)))
             self._stop_early_help(decided.date())
-            self.busy_until = self._spell(decided.date(), referral, screener, strategy=outcome == ScreeningOutcome.STRATEGY_DISCUSSION)
+            self.busy_until = self._spell(decided, referral, screener, strategy=outcome == ScreeningOutcome.STRATEGY_DISCUSSION)
         elif outcome == ScreeningOutcome.EARLY_HELP:
             self._start_early_help(decided.date(), screener)
 
@@ -141,18 +159,32 @@ class Story:
             self.early_help = None
 
     # Statutory help, from referral to the end of the last episode it leads to. Returns when it all ended.
-    def _spell(self, on: date, referral, screener, *, strategy: bool, decision: str | None = None) -> date:
-        ctx, work = self.ctx, self.work
+    def _spell(self, decided: datetime, referral, screener, *, strategy: bool) -> date:
+        """The front door called a strategy discussion (``strategy``) or a single assessment; a discussion that decides
+        no enquiry leaves the assessment to decide, and an assessment can call a discussion of its own."""
+        ctx, work, on = self.ctx, self.work, decided.date()
         cin = work.open(EpisodeKind.CHILD_IN_NEED, on, by=screener, team_kind=TeamKind.ASSESSMENT, referral=referral)
         if strategy:
-            work.milestone(cin, on, "strategy")
+            held_at = min(decided + timedelta(minutes=ctx.rng.randrange(30, 240, 10)), ctx.at(ctx.last_day, 23, 55))
+            discussion = self.protection.discuss(cin, held_at, referral=referral)
+            if discussion.decision == StrategyDecision.SECTION_47:
+                return self._enquiry_with_assessment(cin, on, discussion)
         started = on + ctx.days(0, 3)
-        completed, assessed = work.assess(cin, min(started, ctx.last_day), DECISIONS["strategy" if strategy else "referral"])
-        decision = decision or assessed
+        completed, decision = work.assess(cin, min(started, ctx.last_day), DECISIONS["referral"])
         if completed is None:
             work.work(cin, on, None)
             return OPEN
         work.work(cin, on, completed)
+        if decision == AssessmentDecision.STRATEGY_DISCUSSION:
+            discussion = self.protection.discuss(cin, ctx.at(completed), assessment=work.assessment)
+            if discussion.decision == StrategyDecision.SECTION_47:
+                return self._enquiry_after_assessment(cin, completed, discussion)
+            return self._child_in_need(cin, completed)
+        return self._assessed(cin, completed, decision)
+
+    def _assessed(self, cin: Held, completed: date, decision: str) -> date:
+        """What follows an assessment's decision (other than a strategy discussion)."""
+        work = self.work
         if decision == AssessmentDecision.NO_FURTHER_ACTION:
             work.close(cin, completed, ClosureReason.ASSESSED_NO_FURTHER_ACTION)
             return completed
@@ -163,14 +195,55 @@ class Story:
         if decision == AssessmentDecision.LOOKED_AFTER:
             work.close(cin, completed, ClosureReason.STEPPED_UP)
             return self._looked_after(completed, cin.worker_on(completed))
-        if decision == AssessmentDecision.STRATEGY_DISCUSSION:
-            work.milestone(cin, completed, "strategy")
-            conference = completed + ctx.days(8, 15)
-            if conference <= ctx.last_day and ctx.rng.random() < 0.8:
-                work.work(cin, completed, conference)
-                work.close(cin, conference, ClosureReason.STEPPED_UP, "Initial child protection conference: plan made.")
-                return self._protection(conference, cin.worker_on(completed))
         return self._child_in_need(cin, completed)
+
+    def _enquiry_with_assessment(self, cin: Held, on: date, discussion) -> date:
+        """A section 47 enquiry the front door's discussion decided, made with the child and family assessment and
+        concluded with it: a conference if the enquiry found one needed, else what the assessment decided."""
+        ctx, work = self.ctx, self.work
+        started = min(discussion.held_at.date() + ctx.days(0, 1), ctx.last_day)
+        needed = ctx.rng.random() < CONFERENCE_NEEDED
+        completed, decision = work.assess(cin, started, ENQUIRY_DECISIONS[needed], longest=ENQUIRY_LONGEST)
+        concluded = completed or ctx.last_day + ctx.days(1, ENQUIRY_LONGEST)
+        enquiry = self.protection.enquire(cin, discussion, started, concluded, conference_needed=needed)
+        if completed is None:
+            work.work(cin, on, None)
+            return OPEN
+        work.work(cin, on, completed)
+        if needed:
+            return self._initial_conference(cin, enquiry, completed)
+        return self._assessed(cin, completed, decision)
+
+    def _enquiry_after_assessment(self, cin: Held, completed: date, discussion) -> date:
+        """A section 47 enquiry the assessment's discussion decided: a conference if it found one needed, else help
+        under a child in need plan."""
+        ctx = self.ctx
+        started = min(discussion.held_at.date() + ctx.days(0, 1), ctx.last_day)
+        concluded = started + ctx.days(5, ENQUIRY_LONGEST)
+        needed = ctx.rng.random() < CONFERENCE_NEEDED
+        enquiry = self.protection.enquire(cin, discussion, started, concluded, conference_needed=needed)
+        if concluded > ctx.last_day:
+            self.work.work(cin, completed, None)
+            return OPEN
+        self.work.work(cin, completed, concluded)
+        if needed:
+            return self._initial_conference(cin, enquiry, concluded)
+        return self._child_in_need(cin, concluded)
+
+    def _initial_conference(self, cin: Held, enquiry, concluded: date) -> date:
+        """The initial conference, within about three weeks of the enquiry's end: most make a plan (the child steps up
+        to child protection); the rest leave the child in need with help under a plan of that kind."""
+        ctx, work = self.ctx, self.work
+        held_on = concluded + ctx.days(3, 12)
+        if held_on > ctx.last_day:
+            work.work(cin, concluded, None)
+            return OPEN
+        work.work(cin, concluded, held_on)
+        if ctx.rng.random() < PLAN_MADE:
+            work.close(cin, held_on, ClosureReason.STEPPED_UP, "Initial child protection conference: plan made.")
+            return self._protection(held_on, cin, enquiry)
+        self.protection.initial(cin, enquiry, held_on, plan=None)
+        return self._child_in_need(cin, held_on)
 
     def _child_in_need(self, cin: Held, on: date) -> date:
         """Help under a child in need plan; a case that was with the assessment team moves to a longer-term team."""
@@ -186,16 +259,14 @@ class Story:
         work.close(cin, end, ClosureReason.STEPPED_DOWN if ctx.rng.random() < 0.4 else ClosureReason.NEEDS_MET)
         return end
 
-    def _protection(self, on: date, by) -> date:
+    def _protection(self, on: date, cin: Held, enquiry) -> date:
+        """The child protection plan the initial conference on ``on`` made, its reviews, and the one that ends it."""
         ctx, work, rng = self.ctx, self.work, self.ctx.rng
-        cp = work.open(EpisodeKind.CHILD_PROTECTION, on, by=by, team_kind=TeamKind.CHILD_IN_NEED)
-        work.milestone(cp, on, "icpc")
-        end = self._cap(on + timedelta(days=int(min(900, max(60, rng.lognormvariate(5.25, 0.5))))))
-        work.plan(cp, PlanKind.CHILD_PROTECTION, on, end if end <= ctx.last_day else None, category=work.category())
-        review = on + timedelta(days=90)
-        while review < min(end, ctx.last_day):
-            work.milestone(cp, review, "review")
-            review += timedelta(days=182)
+        cp = work.open(EpisodeKind.CHILD_PROTECTION, on, by=cin.worker_on(on), team_kind=TeamKind.CHILD_IN_NEED)
+        end = self._cap(on + timedelta(days=int(min(PLAN_LONGEST, max(PLAN_SHORTEST, rng.lognormvariate(*PLAN_DAYS))))))
+        plan = work.plan(cp, PlanKind.CHILD_PROTECTION, on, end if end <= ctx.last_day else None, category=work.category())
+        self.protection.initial(cin, enquiry, on, plan=plan)
+        self.protection.reviews(cp, plan, end)
         work.work(cp, on, end)
         if end > ctx.last_day:
             return OPEN
@@ -268,7 +339,8 @@ class Story:
                                         rationale=RATIONALE["strategy"][0], decided_by=screener, decided_at=decided))
         referral = ctx.batch.add(Referral(child=self.info.child, contact=contact, referred_at=decided, source=referral_source(contact)))
         cin = self.work.open(EpisodeKind.CHILD_IN_NEED, entered, by=screener, team_kind=TeamKind.ASSESSMENT, referral=referral)
-        self.work.milestone(cin, entered, "strategy")
+        discussion = self.protection.discuss(cin, decided + timedelta(hours=1), referral=referral, decision=StrategyDecision.SECTION_47)
+        self.protection.enquire(cin, discussion, entered, entered + timedelta(days=10), conference_needed=False, into_care=True)
         self.work.work(cin, entered, entered + timedelta(days=10))
         self.work.close(cin, entered + timedelta(days=10), ClosureReason.STEPPED_UP, "Interim care order made.")
         self.info.events += 1

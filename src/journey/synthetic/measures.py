@@ -6,13 +6,15 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.utils import timezone
 
 from journey.accounts.models import AgencyKind
-from journey.casework.codes import EpisodeKind
-from journey.casework.models import Episode
+from journey.casework.codes import EpisodeKind, PlanKind
+from journey.casework.models import Episode, Plan
 from journey.frontdoor.models import Contact, Referral
+from journey.protection.codes import ConferenceDecision, ConferenceKind
+from journey.protection.models import ChildProtectionConference, Section47Enquiry, StrategyDiscussion
 
 from .context import HISTORY_YEARS
 
@@ -54,4 +56,44 @@ def measure(children: int, today: date | None = None) -> Measures:
         protection_per_10k=open_by_kind.get(EpisodeKind.CHILD_PROTECTION, 0) / children * PER,
         looked_after_per_10k=open_by_kind.get(EpisodeKind.LOOKED_AFTER, 0) / children * PER,
         source_shares={AgencyKind(row["agency__kind"]).label: row["n"] / total for row in sources},
+    )
+
+
+@dataclass(frozen=True)
+class ProtectionMeasures:
+    """Child protection as England's children in need figures count it (DfE, Characteristics of children in need)."""
+
+    discussions_per_10k_per_year: float
+    enquiries_per_10k_per_year: float
+    initial_conferences_per_10k_per_year: float
+    on_plan_at_31_march_per_10k: float
+    enquiries_to_conference: float  # share of the enquiries completed in the window whose initial conference was held
+    conferences_to_plan: float  # share of initial conferences that made a plan
+
+
+def last_31_march(today: date) -> date:
+    """The census day most recently past: the last 31 March before ``today``."""
+    march = date(today.year, 3, 31)
+    return march if march < today else date(today.year - 1, 3, 31)
+
+
+def measure_protection(children: int, today: date | None = None) -> ProtectionMeasures:
+    """Rates a year over the history window, and children on a plan at the last census day, for ``children``."""
+    today = today or timezone.localdate()
+    since = today - timedelta(days=int(HISTORY_YEARS * 365.25))
+    initial = ChildProtectionConference.objects.filter(kind=ConferenceKind.INITIAL, held_on__gte=since)
+    completed = Section47Enquiry.objects.filter(completed_on__gte=since)
+    census_day = last_31_march(today)
+    on_plan = Plan.objects.filter(kind=PlanKind.CHILD_PROTECTION, started_on__lte=census_day).filter(
+        Q(ended_on__isnull=True) | Q(ended_on__gt=census_day),
+    ).values("child_id").distinct().count()
+    conferences = initial.count()
+    per_year = PER / HISTORY_YEARS / children
+    return ProtectionMeasures(
+        discussions_per_10k_per_year=StrategyDiscussion.objects.filter(held_at__date__gte=since).count() * per_year,
+        enquiries_per_10k_per_year=Section47Enquiry.objects.filter(started_on__gte=since).count() * per_year,
+        initial_conferences_per_10k_per_year=conferences * per_year,
+        on_plan_at_31_march_per_10k=on_plan / children * PER,
+        enquiries_to_conference=completed.filter(conferences__kind=ConferenceKind.INITIAL).count() / max(1, completed.count()),
+        conferences_to_plan=initial.filter(decision=ConferenceDecision.PLAN).count() / max(1, conferences),
     )

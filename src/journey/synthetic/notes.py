@@ -1,6 +1,7 @@
 """Everyday recording as a practitioner would write it: the generator's note headings become calls, emails and
 multi-agency meetings with attendees by agency, so the demo's chronology reads "Phone call from health visitor" and
-a conference note lists who came and who sent apologies.
+a core group meeting's note lists who came and who sent apologies (strategy discussions and conferences are
+protection's own records, with their participants and attendees: ``synthetic.protection``).
 
 Nothing here draws from the generator's random stream: a heading's kind, direction and other party are read from
 the heading itself, and a meeting's attendees from a stream of their own seeded by the meeting, so giving notes their
@@ -21,11 +22,6 @@ MEETINGS: dict[str, tuple[bool, tuple[tuple[str, str], ...]]] = {
     "Core group meeting": (True, (("Designated safeguarding lead", AgencyKind.SCHOOL), ("Health visitor", AgencyKind.HEALTH))),
     "Professionals meeting": (False, (("Designated safeguarding lead", AgencyKind.SCHOOL), ("School nurse", AgencyKind.HEALTH))),
     "Team around the family meeting": (True, (("Class teacher", AgencyKind.SCHOOL), ("Family support worker", AgencyKind.VOLUNTARY))),
-    "Strategy discussion": (False, (("Detective constable", AgencyKind.POLICE), ("Named nurse for safeguarding", AgencyKind.HEALTH))),
-    "Initial child protection conference": (True, (
-        ("Police constable", AgencyKind.POLICE), ("Designated safeguarding lead", AgencyKind.SCHOOL), ("Health visitor", AgencyKind.HEALTH),
-    )),
-    "Review child protection conference": (True, (("Designated safeguarding lead", AgencyKind.SCHOOL), ("Health visitor", AgencyKind.HEALTH))),
     "Looked after review": (True, (("Foster carer", "Fostering service"), ("Designated teacher", AgencyKind.SCHOOL))),
 }
 EXCHANGES = (("Phone call with ", NoteKind.PHONE_CALL, Direction.OUTGOING), ("Call from ", NoteKind.PHONE_CALL, Direction.INCOMING),

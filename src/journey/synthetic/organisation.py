@@ -22,6 +22,12 @@ CASES_PER_WORKER = 18
 # Open cases per child in the population (CIN ~150, CP ~45, looked after ~65, care leavers ~40 per 10,000).
 OPEN_CASES_PER_CHILD = 0.03
 TEAM_SIZE = 7
+# Child protection chairs: conferences a year per child in the population (initial about 60 and reviews about 110
+# per 10,000 in England), and what one chair holds in a year (about 200, four or five a week). A few at least, so a
+# child's conferences are not all chaired by the one person.
+CONFERENCES_PER_CHILD_A_YEAR = 0.017
+CONFERENCES_PER_CHAIR_A_YEAR = 200
+CHAIRS_AT_LEAST = 3
 
 
 @dataclass
@@ -36,6 +42,7 @@ class Organisation:
     practitioners: dict[int, list[User]] = field(default_factory=dict)
     screeners: list[User] = field(default_factory=list)
     partners: dict[int, list[User]] = field(default_factory=dict)
+    chairs: list[User] = field(default_factory=list)
 
     def manager_of(self, team: Team) -> User | None:
         return team.manager
@@ -50,6 +57,7 @@ class Staffing:
     secondaries: int
     gps: int
     forces: int
+    chairs: int
 
     @classmethod
     def for_children(cls, children: int) -> "Staffing":
@@ -61,6 +69,7 @@ class Staffing:
             secondaries=max(1, math.ceil(children * 0.33 / 1100)),
             gps=max(2, math.ceil(children / 2500)),
             forces=1 if children < 20000 else 2,
+            chairs=max(CHAIRS_AT_LEAST, math.ceil(children * CONFERENCES_PER_CHILD_A_YEAR / CONFERENCES_PER_CHAIR_A_YEAR)),
         )
 
 
@@ -219,6 +228,8 @@ def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early
         for prefix, title, count in _partner_posts(agency):
             for _ in range(count):
                 add(prefix, Role.PARTNER, agency, None, title)
+    for _ in range(staffing.chairs - 1):  # after everyone else, so the rest of the staff are named as before
+        add("cpc", Role.CP_CHAIR, council, None, "Child protection chair")
     User.objects.bulk_create(users, batch_size=2000)
     every_team = [social_work, early_help_service, *(t for t, _ in teams)]
     for team in every_team:
@@ -264,8 +275,12 @@ def load_organisation() -> Organisation:
             org.screeners.append(user)
         elif user.role == Role.PARTNER:
             partners[user.agency_id].append(user)
+        elif user.role == Role.CP_CHAIR:
+            org.chairs.append(user)
     org.practitioners = dict(practitioners)
     org.partners = dict(partners)
     if not org.screeners:
         raise ValueError("The authority has no front door screeners; flush and generate again")
+    if not org.chairs:
+        raise ValueError("The authority has no child protection chairs; flush and generate again")
     return org

@@ -216,12 +216,68 @@ NOTE_SUBJECTS = {
 NOTE_TEXT = (School("Update shared: attendance {attendance}% this term; no new concerns raised."), "{carer} rang to say things are calmer at home.",
              "Agencies agreed actions for the next four weeks; {carer} attended and contributed.",
              School("Concern raised that {name} arrived late and hungry twice this week; will discuss at next visit."))
+# Looked after reviews are still case notes; strategy discussions, enquiries and conferences are protection's records.
 MILESTONE_NOTES = {
-    "strategy": ("Strategy discussion", "Strategy discussion with police and health: section 47 enquiry agreed; joint visit today."),
-    "icpc": ("Initial child protection conference", "Conference decided {name} should be subject to a child protection plan."),
-    "review": ("Review child protection conference", "Review conference: progress noted, plan to continue."),
     "lac_review": ("Looked after review", "Independent reviewing officer chaired; the care plan was reviewed and continues."),
 }
+
+# Child protection's records (``synthetic.protection``): what a strategy discussion shared and why it decided as it
+# did; what a section 47 enquiry found and why its outcome is what it is; a conference's views, reasons and minutes.
+DISCUSSION_SHARED = (
+    "Police shared two earlier call-outs to the address; health shared missed appointments; school shared today's disclosure.",
+    "Police: no previous convictions for either adult, one domestic incident last year. Health: immunisations up to date.",
+    "Health visitor shared concerns about the home conditions; police have no record of the family.",
+    "Police shared that the partner has a history of violence in a previous relationship; health shared {carer}'s low mood.",
+)
+DISCUSSION_REASONS = {
+    "section_47": ("There is reasonable cause to suspect {name} is suffering, or likely to suffer, significant harm.",
+                   "What {name} said and the injury seen need a joint enquiry: police and social work to visit today.",
+                   "The pattern of incidents, with what school have logged, meets the threshold for enquiries under section 47."),
+    "single_assessment": ("The worry is about unmet needs rather than harm: a child and family assessment will find out more.",
+                          "No one agency holds information suggesting significant harm; assess {name}'s needs with {carer}."),
+    "no_further_action": ("The injury has an explanation that health and police accept; no further action under section 47.",
+                          "The information shared does not suggest harm: the family is already supported by early help."),
+}
+ENQUIRY_BY_WHEN = ("Fifteen working days, so a conference can be held in time if one is needed.",
+                   "Short date: the risks are high and the police interview is this week.",
+                   "Date agreed with the manager to allow the paediatric assessment to be done.")
+ENQUIRY_BY_WHEN_CHANGES = ("Extended: waiting for the medical report.", "Moved back: the father has only now been found and must be seen.")
+ENQUIRY_FINDINGS = {
+    True: ("{name} was seen and spoke about what happens at home; the concerns are borne out by what school and health have seen.",
+           "The paediatric assessment found the injury was not accidental; {carer} could not explain it.",
+           "Home conditions were seen to be unsafe and {name}'s needs are not met day to day, despite help offered."),
+    False: ("{name} was seen and was well; the incident was a one-off and {carer} acted to protect.",
+            "The concerns were not borne out: the explanation given fits what the doctor found.",
+            "Needs were found, but not harm: {carer} accepts help and the family want support."),
+}
+ENQUIRY_REASONS = {
+    "conference": ("The risk to {name} continues and the family need a multi-agency plan: an initial conference is needed.",
+                   "Concerns substantiated and {name} remains at risk of significant harm: conference to be convened."),
+    "no_conference": ("No continuing risk of significant harm: help to continue under a child in need plan.",
+                      "{carer} agrees to work with us and the worries can be met without a plan: no conference is needed."),
+    "care": ("{name} could not be kept safe at home: the court made an interim care order, so no conference is needed.",),
+}
+CONFERENCE_CHILDS_VIEWS = (Talking("{name} said they want the arguing to stop and to feel safe at home."),
+                           Phrase("{name} drew their house with everyone smiling, and a storm cloud over the kitchen.", 4, 11),
+                           Phrase("{name} told their advocate they want to stay at home but want things to change.", 8),
+                           Phrase("{name} was too young to give views; the health visitor described how they were with {carer}.", 0, 2))
+CONFERENCE_PARENTS_VIEWS = ("{carer} said she understands why people are worried and wants the help offered.",
+                            "{carer} disagreed that {name} is at risk but said she would work with the plan.",
+                            "{carer} said she felt judged, but agreed to the core group meeting next week.")
+CONFERENCE_REASONS = {
+    "plan": ("{name} is at continuing risk of significant harm: a child protection plan is needed to keep them safe.",
+             "The agencies agreed {name} is likely to suffer significant harm without a multi-agency plan."),
+    "no_plan": ("The risk to {name} has reduced with the help in place: support continues under a child in need plan.",
+                "Agencies agreed the threshold for a plan is not met; {carer} is working with the help offered."),
+    "continue": ("Some progress, but {name} is not yet safe enough: the plan continues.",
+                 "Progress is slow and the worries remain; the plan continues with clearer steps."),
+    "end": ("{name} is no longer at continuing risk of significant harm: the plan ends.",
+            "The changes have lasted for months and the agencies agree the plan can end."),
+}
+CONFERENCE_MINUTES = ("The chair welcomed everyone and explained the purpose of the conference. Each agency presented its report; "
+                      "{carer} gave her views. The chair summarised the risks and strengths and the decision was agreed.",
+                      "Reports were shared beforehand. The discussion covered {name}'s health, education and home life; "
+                      "the core group will meet within ten working days.")
 
 # Plans written with the family: the worries, what happens if nothing changes, the steps (who, what, how many days
 # from the plan's start or review, and why that date), and what the child and family said, in their own words.

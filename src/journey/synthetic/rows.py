@@ -18,6 +18,7 @@ from django.utils import timezone
 from journey.casework import models as casework
 from journey.frontdoor import models as frontdoor
 from journey.people import models as people
+from journey.protection import models as protection
 
 from . import models as synthetic
 
@@ -73,6 +74,15 @@ if TYPE_CHECKING:
     )
     from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
     from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
+    from journey.protection.models import (
+        ChildProtectionConference,
+        ConferenceAttendee,
+        EnquiryByWhen,
+        PlanCategoryChange,
+        Section47Enquiry,
+        StrategyDiscussion,
+        StrategyParticipant,
+    )
     from journey.synthetic.models import ContactChildTruth, PersonTruth
 else:
     Household, Person, Child, Address, Relationship, HouseholdMembership = (
@@ -89,9 +99,17 @@ else:
     )
     Transfer, ClosureProposal = row_type(casework.Transfer), row_type(casework.ClosureProposal)
     PlanVersion, PlanStep = row_type(casework.PlanVersion), row_type(casework.PlanStep)
+    StrategyDiscussion, StrategyParticipant, Section47Enquiry, EnquiryByWhen = (
+        row_type(m) for m in (protection.StrategyDiscussion, protection.StrategyParticipant, protection.Section47Enquiry,
+                              protection.EnquiryByWhen)
+    )
+    ChildProtectionConference, ConferenceAttendee, PlanCategoryChange = (
+        row_type(m) for m in (protection.ChildProtectionConference, protection.ConferenceAttendee, protection.PlanCategoryChange)
+    )
 
 __all__ = [
-    "Address", "Allocation", "Assessment", "ByWhen", "CaseNote", "Child", "ClosureProposal", "Contact", "ContactChild",
-    "ContactChildTruth", "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person", "PersonTruth", "Plan", "PlanStep", "PlanVersion", "Referral",
-    "Relationship", "Row", "ScreeningDecision", "Transfer", "Visit", "row_type",
+    "Address", "Allocation", "Assessment", "ByWhen", "CaseNote", "Child", "ChildProtectionConference", "ClosureProposal", "ConferenceAttendee",
+    "Contact", "ContactChild", "ContactChildTruth", "EnquiryByWhen", "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person",
+    "PersonTruth", "Plan", "PlanCategoryChange", "PlanStep", "PlanVersion", "Referral", "Relationship", "Row", "ScreeningDecision",
+    "Section47Enquiry", "StrategyDiscussion", "StrategyParticipant", "Transfer", "Visit", "row_type",
 ]
