@@ -3,13 +3,15 @@
 Child protection conferences hang from these: an initial conference from the enquiry that called it
 (``Section47Enquiry.conference_needed``), a review conference from the plan it reviews. The plan itself is casework's
 (``casework.Plan``, written with the family); its category of abuse or neglect, given by each conference, is kept
-here with its history (``PlanCategoryChange``), and the reports partner agencies send a conference (``ConferenceReport``).
+here with its history (``PlanCategoryChange``), and the reports partner agencies send a conference (``ConferenceReport``). Between conferences the plan's core
+group meets (``CoreGroupMeeting``, ``CoreGroupMember``) to take it forward.
 """
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from journey.casework.codes import PlanKind
 from journey.codelists.validators import InCodeList
 from journey.lib.dates import PastEvent, PlannedDate
 from journey.lib.text import LONG_TEXT_MAX_LENGTH, SHORT_TEXT_MAX_LENGTH, BoundedTextField, max_length_check
@@ -331,3 +333,62 @@ class ConferenceReport(models.Model):
 
     def __str__(self) -> str:
         return f"Report from agency {self.agency_id} for child {self.child_id}"
+
+
+class CoreGroupMeeting(models.Model):
+    """A meeting of a child protection plan's core group: the lead social worker, the family and the professionals
+    who know the child, meeting within ten working days of the initial conference and then regularly to take the
+    plan forward (Working Together 2023). What has changed against the plan, how the child's views were heard and
+    what the group decided next are recorded by the child's worker (``core_group_actions``); no national timescale
+    turns anything red."""
+
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="core_group_meetings", help_text="The child.")
+    plan = models.ForeignKey(
+        "casework.Plan", on_delete=models.PROTECT, related_name="core_group_meetings", limit_choices_to={"kind": PlanKind.CHILD_PROTECTION},
+        help_text="The child protection plan the core group takes forward.",
+    )
+    episode = models.ForeignKey(
+        "casework.Episode", on_delete=models.PROTECT, related_name="core_group_meetings", help_text="The plan's episode, when the meeting was held.",
+    )
+    held_on = models.DateField(db_index=True, validators=[PastEvent("Date of the meeting")], help_text="The day the core group met.")
+    starts_at = models.TimeField(help_text="The time the meeting began.")
+    progress = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What has changed against the plan since the last meeting.")
+    childs_views = BoundedTextField(
+        max_length=LONG_TEXT_MAX_LENGTH, blank=True, help_text="How the child's views were heard and what they said, in their own words where possible.",
+    )
+    decisions = BoundedTextField(max_length=LONG_TEXT_MAX_LENGTH, help_text="What the core group decided, and the next steps: who does what.")
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who recorded the meeting.")
+    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
+
+    class Meta:
+        ordering = ["-held_on", "-starts_at", "-id"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(progress=""), name="core_group_progress_given"),
+            models.CheckConstraint(condition=~Q(decisions=""), name="core_group_decisions_given"),
+            *(max_length_check(name, LONG_TEXT_MAX_LENGTH) for name in ("progress", "childs_views", "decisions")),
+        ]
+
+    def __str__(self) -> str:
+        return f"Core group meeting on {self.held_on:%d %b %Y}"
+
+
+class CoreGroupMember(models.Model):
+    """Someone in the core group, by agency: who came to a meeting and who sent apologies. A member who uses Journey
+    (``user``) and came sees the meeting's date and the agencies on their agency's shared page, never its record."""
+
+    meeting = models.ForeignKey(CoreGroupMeeting, on_delete=models.CASCADE, related_name="members", help_text="The meeting.")
+    name = models.CharField(max_length=150, help_text="The person's name.")
+    role = models.CharField(max_length=150, blank=True, help_text="Their role, e.g. 'Health visitor', or 'Mum'.")
+    agency = models.ForeignKey("accounts.Agency", on_delete=models.PROTECT, related_name="+", help_text="The agency they came for.")
+    user = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="core_group_meetings",
+        help_text="Their Journey account, when they have one (found by their email address); empty otherwise.",
+    )
+    sent_apologies = models.BooleanField(default=False, help_text="Whether they were invited but sent apologies instead of coming.")
+
+    class Meta:
+        ordering = ["sent_apologies", "id"]
+        constraints = [models.CheckConstraint(condition=~Q(name=""), name="core_group_member_named")]
+
+    def __str__(self) -> str:
+        return f"{self.name} ({self.agency})"
