@@ -48,6 +48,8 @@ def may(audience: str, persona: str, child: str) -> bool:
         return opens and persona in MANAGERS
     if audience == "partner":
         return opens and persona in PARTNERS
+    if audience == "report":  # a partner's conference report: staff who open the record, and Priya, who wrote Ruby's
+        return opens and (persona in STAFF_ONLY or persona == "officer")
     if audience == "contact page":  # the front door (never a restricted child it cannot find), the recorder, a linked child's staff
         # (a contact opens only to staff whose role searches the record: not to the chair, who reads the child's record alone)
         return persona in STAFF_ONLY and (
@@ -121,6 +123,8 @@ ROUTES = [
     ("protection:new-initial-conference", "GET POST", "writers", ["child", "enquiry"]),
     ("protection:new-review-conference", "GET POST", "writers", ["child", "cp_plan"]),
     ("protection:conference", "GET", "staff", ["child", "conference"]),
+    ("protection:new-report", "GET POST", "partner", ["child"]),
+    ("protection:report", "GET", "report", ["child", "report"]),
     ("documents:attach-note", "GET POST", "staff", ["child", "note"]),
     ("documents:attach-visit", "GET POST", "staff", ["child", "visit"]),
     ("documents:attach-plan", "GET POST", "staff", ["child", "plan"]),
@@ -188,6 +192,7 @@ def ids(world, mo, sam):
         row["plan"], row["number"] = row.pop("plan_id", None), row.pop("number", None)
         row["discussion"], row["enquiry"] = row.pop("discussion_id", None), row.pop("enquiry_id", None)
         row["conference"], row["cp_plan"] = row.pop("conference_id", None), row.pop("cp_plan_id", None)
+        row["report"] = row.pop("report_id", None)
         row["transfer"], row["closure"] = row.pop("transfer_id", None), row.pop("closure_id", None)
         row["relationship"], row["membership"] = row.pop("relationship_id", None), row.pop("membership_id", None)
         found[name] = row

@@ -23,6 +23,7 @@ from journey.people.actions import create_child
 from journey.people.models import Household, HouseholdMembership, Person, Relationship
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee, Conference, record_initial_conference
+from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
 
 PERSONAS = ["alice", "bea", "mo", "helen", "charlie", "sam", "officer", "teacher", "admin_user", "carol", "dpo", "chris"]
@@ -53,8 +54,8 @@ WRITING = {
 }
 
 # Pages showing a child's data: (url name, audience, what the URL needs besides the child).
-# audience: "staff" = LA staff who may open the record; "partner" = partner users whose agency raised a contact;
-# "managers" = the child's manager line only.
+# audience: "staff" = LA staff who may open the record; "partner" = partner users who may open the child's shared page;
+# "managers" = the child's manager line only; "report" = staff who may open the record and the partner who wrote it.
 PAGES = [
     ("people:child", "staff", None),
     ("people:edit-details", "staff", None),
@@ -98,6 +99,8 @@ PAGES = [
     ("protection:new-initial-conference", "staff", "enquiry_id"),
     ("protection:new-review-conference", "staff", "cp_plan_id"),
     ("protection:conference", "staff", "conference_id"),
+    ("protection:new-report", "partner", None),
+    ("protection:report", "report", "report_id"),
     ("documents:attach-note", "staff", "note_id"),
     ("documents:attach-visit", "staff", "visit_id"),
     ("documents:attach-plan", "staff", "plan_id"),
@@ -132,6 +135,8 @@ def expected(audience: str, persona: str, child: str, page: str = "") -> bool:
         return persona in MANAGERS
     if audience == "staff+partner":
         return True
+    if audience == "report":  # a partner's conference report: staff who open the record, and the partner who wrote it (Priya)
+        return persona not in PARTNERS or persona == "officer"
     return persona not in PARTNERS
 
 
@@ -208,6 +213,10 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
         first_step=Step("Mum", "Be home after school.", today() + timedelta(days=7), "Before the core group."),
     )
     objects["ruby"]["conference_id"], objects["ruby"]["cp_plan_id"] = conference.pk, conference.plan_id
+    # Priya sends the police report for the review of Ruby's plan, from her own page.
+    objects["ruby"]["report_id"] = submit_conference_report(
+        ruby, Report("Two call-outs.", "Left alone at night.", "Gran helps.", True), acting_user=officer,
+    ).pk
     return people, children, objects
 
 

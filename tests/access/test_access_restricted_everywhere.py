@@ -47,6 +47,8 @@ from journey.people.relations import children_hidden_from, family_of
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee as ConferenceAttendee
 from journey.protection.conference_actions import Conference, record_initial_conference
+from journey.protection.models import ConferenceReport
+from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
@@ -203,6 +205,13 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
             plan_content=PlanContent(worries="Shouting.", what_needs_to_change="Calm at home.", contingency="Court."),
             first_step=Step("Kerry Morgan", "Go to the parenting group.", today() + timedelta(days=7), "It starts then."),
         ).pk
+    # A police report waits for the review of each plan: Priya sent Tom's; Wren's, from the same force, is set down as
+    # it would be (no partner may open a restricted child's page to send one).
+    ids["tom"]["report_id"] = submit_conference_report(
+        tom, Report("Kerry Morgan called us.", "Shouting.", "School is good.", True), acting_user=officer).pk
+    ids["wren"]["report_id"] = ConferenceReport.objects.create(
+        child=wren, plan=wren.plans.get(kind="child_protection"), agency=police, author=officer, what_we_know="Kerry Morgan called us about Wren.",
+        worries="Shouting.", going_well="School is good.", shared_with_family=True).pk
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)

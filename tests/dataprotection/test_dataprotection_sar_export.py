@@ -16,10 +16,11 @@ from journey.documents.actions import attach_document
 from journey.lib.dates import today
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee, Conference, record_initial_conference
+from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
-         "strategy_discussions", "section_47_enquiries", "conferences", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "strategy_discussions", "section_47_enquiries", "conferences", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
@@ -42,6 +43,8 @@ def full_record(police, ruby, alice, family):
     complete_section_47(enquiry, findings="Bruising.", concerns_substantiated=True, continuing_risk=False, conference_needed=True,
                         outcome_reasons="Agencies to meet.", completed_on=today(), child_seen=True, child_seen_alone=True, acting_user=alice)
     chair = make_user("chris", Role.CP_CHAIR, alice.agency, None, "Chris", "Chen", "Child protection chair")
+    khan = make_user("khan", Role.PARTNER, police, None, "Dev", "Khan", "Detective sergeant")
+    submit_conference_report(ruby, Report("Two call-outs.", "Bruising seen by officers.", "Gran helps.", True), acting_user=khan)
     record_initial_conference(
         enquiry, child=ruby, acting_user=alice, attendees=[Attendee("DS Khan", police, "CID")],
         record=Conference(held_on=today(), starts_at=time(10), chair=chair, child_heard="social_worker", childs_views="I miss Grandad.",

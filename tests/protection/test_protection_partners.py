@@ -34,12 +34,18 @@ def test_someone_who_sent_apologies_does_not(client_for, ruby, alice, officer):
     assert "Strategy discussions" not in client_for(officer).get(f"/front-door/children/{ruby.pk}/shared/").content.decode()
 
 
-def test_a_participant_whose_agency_is_not_shown_the_child_sees_nothing(client_for, ruby, alice, nurse, health):
-    """The nurse took part, but her agency raised no contact about Ruby: the shared page stays closed to her."""
-    record_strategy_discussion(
+def test_a_participant_whose_agency_raised_no_contact_opens_the_shared_page_for_a_while(client_for, ruby, alice, nurse, health):
+    """The nurse took part, though her agency raised no contact about Ruby: she opens the shared page (to see the
+    outcome and send a report for the conference), and after ``PARTNER_DISCUSSION_DAYS`` no longer does."""
+    from journey.protection.involvement import PARTNER_DISCUSSION_DAYS
+
+    discussed = record_strategy_discussion(
         ruby.episodes.get(), held_at=timezone.now() - timedelta(hours=1), what_was_shared="Shared.", decision="section_47",
         reasons="Harm.", acting_user=alice, participants=[Participant("Nia Nash", health, email=nurse.email)],
     )
+    assert b"Strategy discussions you took part in" in client_for(nurse).get(f"/front-door/children/{ruby.pk}/shared/").content
+    discussed.held_at = timezone.now() - timedelta(days=PARTNER_DISCUSSION_DAYS + 1)
+    discussed.save()
     assert client_for(nurse).get(f"/front-door/children/{ruby.pk}/shared/").status_code == 403
 
 

@@ -15,7 +15,7 @@ from journey.documents.models import Document
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
-from journey.protection.models import ChildProtectionConference, Section47Enquiry, StrategyDiscussion
+from journey.protection.models import ChildProtectionConference, ConferenceReport, Section47Enquiry, StrategyDiscussion
 
 from .exporter import Item, Redact, Section, fields
 
@@ -92,7 +92,8 @@ def households(person: Person, viewer) -> Section:
 def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
     return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child),
-            strategy_discussions(child), section_47_enquiries(child), conferences(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
+            strategy_discussions(child), section_47_enquiries(child), conferences(child),
+            conference_reports(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
 def _links(child):
@@ -232,6 +233,21 @@ def conferences(child) -> Section:
             ("Minutes", c.minutes, Redact.FREE_TEXT), ("Recorded by", c.recorded_by.display_name),
         ), when=c.held_on))
     return Section("conferences", "Child protection conferences", tuple(items))
+
+
+def conference_reports(child) -> Section:
+    """Each partner agency's report for a conference: the agency's account of the family, so its author is a third
+    party and its text may identify others."""
+    items = []
+    found = ConferenceReport.objects.filter(child=child).select_related("agency", "author", "conference")
+    for r in found.order_by("submitted_at", "id"):
+        items.append(Item(f"Report for a conference from {r.agency.name}", fields(
+            ("Sent", r.submitted_at), ("Written by", r.author.display_name, Redact.PEOPLE_PRESENT),
+            ("Conference held", r.conference.held_on if r.conference else "Not yet"), ("Shared with the family", r.shared_with_family),
+            ("What the agency knows", r.what_we_know, Redact.FREE_TEXT), ("What the agency is worried about", r.worries, Redact.FREE_TEXT),
+            ("What is going well", r.going_well, Redact.FREE_TEXT),
+        ), when=r.submitted_at))
+    return Section("conference_reports", "Partner agencies' reports for conferences", tuple(items))
 
 
 def plans(child) -> Section:

@@ -9,7 +9,14 @@ from journey.chronology.registry import Entry, as_aware, author, child_of, entry
 from journey.codelists import lookup
 
 from .codes import CATEGORY_LIST, EXPECTED_AGENCIES, ConferenceDecision, ConferenceKind, StrategyDecision
-from .models import ChildProtectionConference, ConferenceAttendee, Section47Enquiry, StrategyDiscussion, StrategyParticipant
+from .models import (
+    ChildProtectionConference,
+    ConferenceAttendee,
+    ConferenceReport,
+    Section47Enquiry,
+    StrategyDiscussion,
+    StrategyParticipant,
+)
 
 
 def _discussion_child(participant) -> list[int]:
@@ -113,4 +120,21 @@ def conferences(child_ids):
             title=f"{label(ConferenceKind, kind)}: {outcome}", summary=reasons, agency=agency, author=name,
             url=link("protection:conference", child_id, pk), key=entry_key("conference", pk),
             details=details, child_id=child_id,
+        )
+
+
+@register("conference_report", "Report for a conference", sources={"protection.ConferenceReport": child_of})
+def conference_reports(child_ids):
+    """Each partner's report at the moment it was sent, under its own agency and author: the chronology tells who
+    knew what, and when."""
+    rows = ConferenceReport.objects.filter(child_id__in=child_ids).order_by().values_list(
+        "pk", "child_id", "enquiry_id", "submitted_at", "worries", "author_id",
+    )
+    for pk, child_id, enquiry_id, submitted_at, worries, author_id in rows:
+        agency, name = author(author_id)
+        kind = "initial" if enquiry_id else "review"
+        yield Entry(
+            kind="conference_report", occurred_at=submitted_at, title=f"Report for the {kind} child protection conference from {agency}",
+            summary=worries, agency=agency, author=name, url=link("protection:report", child_id, pk), key=entry_key("conference_report", pk),
+            child_id=child_id,
         )

@@ -34,6 +34,7 @@ from . import rules
 from .actions import people_errors
 from .codes import CATEGORY_LIST, DECISIONS_OF, PLAN_DECISIONS, ChildHeard, ConferenceDecision, ConferenceKind
 from .models import ChildProtectionConference, ConferenceAttendee, PlanCategoryChange, Section47Enquiry
+from .report_actions import take_reports
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,7 @@ def _save(child, episode: Episode, kind: str, record: Conference, *, enquiry=Non
             conference=conference, name=person.name.strip(), role=person.role.strip(), agency=cast(Agency, person.agency), user=account,
             sent_apologies=person.sent_apologies, report_submitted=person.report_submitted,
         )
+    take_reports(conference)
     return conference
 
 

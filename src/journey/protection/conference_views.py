@@ -29,6 +29,7 @@ from .codes import CATEGORY_LIST, ConferenceKind
 from .conference_forms import ConferenceForm
 from .forms import place
 from .models import ChildProtectionConference, Section47Enquiry
+from .report_actions import waiting_reports
 
 RECENT_DAYS = 92
 
@@ -77,7 +78,9 @@ def new_initial_conference(request: HttpRequest, child_id: int, enquiry_id: int)
             first_step=form.first_step(), acting_user=request.user,
         )
 
-    return _form_page(request, child, ConferenceKind.INITIAL, record, {"enquiry": enquiry, "title": "Record the initial conference"})
+    return _form_page(request, child, ConferenceKind.INITIAL, record, {
+        "enquiry": enquiry, "title": "Record the initial conference", "reports": list(waiting_reports(enquiry=enquiry)),
+    })
 
 
 @require_http_methods(["GET", "POST"])
@@ -95,7 +98,7 @@ def new_review_conference(request: HttpRequest, child_id: int, plan_id: int) -> 
     return _form_page(request, child, ConferenceKind.REVIEW, record, {
         "plan": plan, "title": "Record a review conference",
         "current_category": lookup.label(CATEGORY_LIST, category) if category else "",
-        "last": plan.conferences.order_by("-held_on", "-pk").first(),
+        "last": plan.conferences.order_by("-held_on", "-pk").first(), "reports": list(waiting_reports(plan=plan)),
     })
 
 
@@ -112,6 +115,7 @@ def conference(request: HttpRequest, child_id: int, conference_id: int) -> HttpR
         "child": child, "conference": found, "by_agency": sorted(by_agency.items()),
         "category": lookup.label(CATEGORY_LIST, found.category) if found.category else "",
         "history": [(change, lookup.label(CATEGORY_LIST, change.category)) for change in history],
+        "reports": list(found.reports.select_related("agency", "author")),
         "can_review": found.plan is not None and found.plan.is_open and rules.conference_refusal(request.user, child) is None,
     })
 

@@ -6,7 +6,8 @@ from journey.codelists import lookup
 from journey.frontdoor.shared import SharedSection
 
 from .codes import CATEGORY_LIST
-from .models import ChildProtectionConference, StrategyDiscussion
+from .models import ChildProtectionConference, ConferenceReport, StrategyDiscussion
+from .report_actions import conference_awaited
 
 
 def discussions_for_partner(child, user) -> SharedSection | None:
@@ -40,3 +41,13 @@ def conferences_for_partner(child, user) -> SharedSection | None:
         for conference in came
     ]
     return SharedSection("protection/_shared_conferences.html", {"conferences": rows}) if rows else None
+
+
+def reports_for_partner(child, user) -> SharedSection | None:
+    """A partner's own reports for the child's conferences, and the way to send one while a conference is awaited;
+    never another agency's report (``report_views.report`` refuses those too)."""
+    awaited = conference_awaited(child)
+    sent = list(ConferenceReport.objects.filter(child=child, author=user).select_related("conference").order_by("-submitted_at", "-pk"))
+    if awaited is None and not sent:
+        return None
+    return SharedSection("protection/_shared_reports.html", {"awaited": awaited, "reports": sent})

@@ -20,6 +20,7 @@ from journey.people.models import Child
 from . import actions, rules
 from .forms import ChangeEnquiryByWhenForm, CompleteEnquiryForm, DiscussionForm, StartEnquiryForm, place
 from .models import Section47Enquiry, StrategyDiscussion
+from .report_actions import waiting_reports
 
 
 def _writer(request: HttpRequest, child: Child) -> None:
@@ -125,6 +126,7 @@ def _enquiry_page(request: HttpRequest, child: Child, enquiry: Section47Enquiry,
         "can_record_conference": writer and conference is None and enquiry.is_complete and bool(enquiry.conference_needed),
         "complete_form": complete_form or CompleteEnquiryForm(initial={"completed_on": today()}),
         "by_when_form": by_when_form or ChangeEnquiryByWhenForm(),
+        "reports": list(waiting_reports(enquiry=enquiry)) if conference is None and enquiry.is_complete else [],
     })
 
 
