@@ -167,3 +167,12 @@ def test_the_worker_ends_the_plan_and_it_is_no_longer_offered_for_review(client_
     plan.refresh_from_db()
     assert plan.ended_on == today()
     assert "Review the plan" not in client.get(f"/casework/children/{ruby.pk}/plans/{plan.pk}/").content.decode()
+
+
+def test_the_plans_page_counts_the_childs_plans_of_each_kind_ended_and_open(client_for, alice, ruby):
+    episode = ruby.episodes.get()
+    for started, ended in ((today() - timedelta(days=700), today() - timedelta(days=500)), (today() - timedelta(days=400), today() - timedelta(days=300))):
+        Plan.objects.create(child=ruby, episode=episode, kind="child_protection", started_on=started, ended_on=ended,
+                            what_needs_to_change="Safe at home.", author=alice)  # earlier plans, as the record holds them
+    page = client_for(alice).get(f"/casework/children/{ruby.pk}/plans/").content.decode()
+    assert "Child protection plans" in page and "2 (2 ended, 0 open)" in page

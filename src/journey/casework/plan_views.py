@@ -20,7 +20,7 @@ from journey.chronology.printing import PrintingUnavailable
 from journey.lib.dates import today
 from journey.people.models import Child
 
-from . import plan_actions, rules
+from . import plan_actions, queries, rules
 from .models import FAMILY_FACING_TEXTS, Episode, Plan, PlanVersion
 from .plan_forms import EndPlanForm, PlanForm, prefilled
 from .printing import PrintedPlan, plan_pdf
@@ -64,7 +64,7 @@ def plans(request: HttpRequest, child_id: int) -> HttpResponse:
         Prefetch("versions", queryset=PlanVersion.objects.order_by("-number").select_related("written_by")),
     ).order_by("-started_on", "-id"))
     return render(request, "casework/plan_list.html", {
-        "child": child, "plans": found, "can_write": rules.can_write_plan(request.user, child),
+        "child": child, "plans": found, "counts": queries.plan_counts(found), "can_write": rules.can_write_plan(request.user, child),
         "open_episodes": list(child.episodes.filter(ended_on__isnull=True).order_by("started_on")),
     })
 

@@ -61,3 +61,29 @@ def household_children(child, user) -> QuerySet[Child]:
         Child.objects.visible_to(user).filter(pk__in=living_there).exclude(pk=child.pk)
         .select_related("person").order_by("person__date_of_birth", "pk")
     )
+
+
+@dataclass(frozen=True)
+class PlanCount:
+    """How many plans of one kind a child has had: a child's previous child protection plans matter to a conference
+    (and the census counts them), so they are counted from the record, never typed."""
+
+    label: str
+    total: int
+    ended: int
+
+    @property
+    def open(self) -> int:
+        return self.total - self.ended
+
+
+def plan_counts(plans: list[Plan]) -> list[PlanCount]:
+    """``plans`` (one child's) counted by kind, in the order of ``PlanKind``; kinds the child never had are left out."""
+    from .codes import PlanKind
+
+    counts = []
+    for kind in PlanKind:
+        of_kind = [plan for plan in plans if plan.kind == kind]
+        if of_kind:
+            counts.append(PlanCount(kind.label, len(of_kind), sum(1 for plan in of_kind if plan.ended_on is not None)))
+    return counts
