@@ -99,14 +99,16 @@ def test_it_gives_one_demo_user_of_each_role_a_password(capsys):
     call_command("demo_users", password="a-long-demo-passphrase")
     output = capsys.readouterr().out
     for role in ("Practitioner", "Team manager", "Front door screener", "Partner agency user", "Head of service",
-                 "Caldicott guardian", "Data protection officer", "Administrator"):
+                 "Caldicott guardian", "Data protection officer", "Administrator", "Child protection chair"):
         assert role in output
     from journey.accounts.models import User
     from journey.casework.models import Allocation
 
     signed = [u for u in User.objects.all() if u.check_password("a-long-demo-passphrase")]
     unit_holds_work = Allocation.objects.current().filter(team__kind="unit").exists()
-    assert len(signed) == 10 + unit_holds_work  # a unit's practitioner signs in too, when a unit holds children
+    assert len(signed) == 11 + unit_holds_work  # a unit's practitioner signs in too, when a unit holds children
+    chair = next(u for u in signed if u.role == "cp_chair")
+    assert chair.conferences_chaired.filter(plan__ended_on__isnull=True, plan__isnull=False).exists()  # the chair's page has work
     assert ("unit" in {u.team.kind for u in signed if u.team}) == unit_holds_work
     assert {u.agency.kind for u in signed if u.role == "partner"} == {"police", "school", "health"}
 

@@ -48,9 +48,16 @@ def _partner(kind: str) -> User | None:
     return _pick(User.objects.filter(role=Role.PARTNER, agency__kind=kind).annotate(raised=Count("agency__contacts")), order=("-raised", "username"))
 
 
+def _chair() -> User | None:
+    """The child protection chair who chairs the most conferences of plans still open: their page has work."""
+    open_plans = Count("conferences_chaired", filter=Q(conferences_chaired__plan__ended_on__isnull=True, conferences_chaired__plan__isnull=False))
+    return _pick(User.objects.filter(role=Role.CP_CHAIR).annotate(open_plans=open_plans), order=("-open_plans", "username"))
+
+
 UNIT_TRY = "A social work unit holds its children together: see the unit's children at /casework/ and record a note."
 HEALTH_TRY = "Raise a concern about an unborn baby by its expected date of delivery."
-OPTIONAL = {UNIT_TRY, HEALTH_TRY}
+CHAIR_TRY = "See the children whose conferences you chair at /protection/conferences/, and read a record before its review."
+OPTIONAL = {UNIT_TRY, HEALTH_TRY, CHAIR_TRY}
 
 
 def _choose() -> list[tuple[User | None, str]]:
@@ -61,6 +68,7 @@ def _choose() -> list[tuple[User | None, str]]:
         (_holding([TeamKind.UNIT]), UNIT_TRY),
         (manager, "Start at your team's queue (/casework/team/): allocate waiting work, answer transfers and closures; authorise an assessment."),
         (_pick(User.objects.filter(role=Role.SCREENER)), "Screen the contacts waiting at /front-door/: find the child, link, decide."),
+        (_chair(), CHAIR_TRY),
         (_partner(AgencyKind.POLICE), "See where your force's concerns have got to; add information about a child you raised."),
         (_partner(AgencyKind.SCHOOL), "Raise a contact about a pupil; you cannot record casework."),
         (_partner(AgencyKind.HEALTH), HEALTH_TRY),
@@ -109,7 +117,7 @@ def set_the_scene() -> list[str]:
 @transaction.atomic
 def demo_sign_ins(password: str | None = None) -> tuple[str, list[DemoSignIn]]:
     """Give one user of each role the password (a random one unless given) and say what each might try."""
-    # A small authority may have no unit holding work, or no health partner: those two sign-ins are then left out.
+    # A small authority may have no unit holding work, no health partner or no chair: those sign-ins are then left out.
     chosen = [(user, why) for user, why in _choose() if user is not None or why not in OPTIONAL]
     if any(user is None for user, _ in chosen):
         raise NoDemoUsers("No generated authority found: run 'journey generate' first.")
