@@ -123,6 +123,8 @@ ROUTES = [
     ("protection:new-initial-conference", "GET POST", "writers", ["child", "enquiry"]),
     ("protection:new-review-conference", "GET POST", "writers", ["child", "cp_plan"]),
     ("protection:conference", "GET", "staff", ["child", "conference"]),
+    ("protection:new-core-group", "GET POST", "writers", ["child", "cp_plan"]),
+    ("protection:core-group", "GET", "staff", ["child", "core_group"]),
     ("protection:new-report", "GET POST", "partner", ["child"]),
     ("protection:report", "GET", "report", ["child", "report"]),
     ("documents:attach-note", "GET POST", "staff", ["child", "note"]),
@@ -192,6 +194,7 @@ def ids(world, mo, sam):
         row["plan"], row["number"] = row.pop("plan_id", None), row.pop("number", None)
         row["discussion"], row["enquiry"] = row.pop("discussion_id", None), row.pop("enquiry_id", None)
         row["conference"], row["cp_plan"] = row.pop("conference_id", None), row.pop("cp_plan_id", None)
+        row["core_group"] = row.pop("core_group_id", None)
         row["report"] = row.pop("report_id", None)
         row["transfer"], row["closure"] = row.pop("transfer_id", None), row.pop("closure_id", None)
         row["relationship"], row["membership"] = row.pop("relationship_id", None), row.pop("membership_id", None)

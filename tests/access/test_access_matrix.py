@@ -23,6 +23,7 @@ from journey.people.actions import create_child
 from journey.people.models import Household, HouseholdMembership, Person, Relationship
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee, Conference, record_initial_conference
+from journey.protection.core_group_actions import Meeting, Member, record_core_group_meeting
 from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
 
@@ -50,7 +51,7 @@ MANAGERS = {"mo", "helen"}
 READERS = {"chris"}
 WRITING = {
     "casework:new-plan", "casework:review-plan", "protection:new-discussion", "protection:further-discussion", "protection:start-enquiry",
-    "protection:new-initial-conference", "protection:new-review-conference",
+    "protection:new-initial-conference", "protection:new-review-conference", "protection:new-core-group",
 }
 
 # Pages showing a child's data: (url name, audience, what the URL needs besides the child).
@@ -99,6 +100,8 @@ PAGES = [
     ("protection:new-initial-conference", "staff", "enquiry_id"),
     ("protection:new-review-conference", "staff", "cp_plan_id"),
     ("protection:conference", "staff", "conference_id"),
+    ("protection:new-core-group", "staff", "cp_plan_id"),
+    ("protection:core-group", "staff", "core_group_id"),
     ("protection:new-report", "partner", None),
     ("protection:report", "report", "report_id"),
     ("documents:attach-note", "staff", "note_id"),
@@ -213,6 +216,11 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
         first_step=Step("Mum", "Be home after school.", today() + timedelta(days=7), "Before the core group."),
     )
     objects["ruby"]["conference_id"], objects["ruby"]["cp_plan_id"] = conference.pk, conference.plan_id
+    # Ruby's core group met today, Priya there.
+    objects["ruby"]["core_group_id"] = record_core_group_meeting(
+        conference.plan, child=ruby, acting_user=alice, members=[Member("Priya Patel", officer.agency, email=officer.email)],
+        record=Meeting(held_on=today(), starts_at=timezone.localtime().time(), progress="Mum home after school.", decisions="Carry on."),
+    ).pk
     # Priya sends the police report for the review of Ruby's plan, from her own page.
     objects["ruby"]["report_id"] = submit_conference_report(
         ruby, Report("Two call-outs.", "Left alone at night.", "Gran helps.", True), acting_user=officer,

@@ -47,6 +47,7 @@ from journey.people.relations import children_hidden_from, family_of
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee as ConferenceAttendee
 from journey.protection.conference_actions import Conference, record_initial_conference
+from journey.protection.core_group_actions import Meeting, Member, record_core_group_meeting
 from journey.protection.models import ConferenceReport
 from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
@@ -204,6 +205,12 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
                               reasons="Continuing risk."),
             plan_content=PlanContent(worries="Shouting.", what_needs_to_change="Calm at home.", contingency="Court."),
             first_step=Step("Kerry Morgan", "Go to the parenting group.", today() + timedelta(days=7), "It starts then."),
+        ).pk
+    # Each plan's core group met today with Priya there: Tom's recorded by Alice, Wren's by Charlie.
+    for name, child, worker in (("tom", tom, alice), ("wren", wren, charlie)):
+        ids[name]["meeting_id"] = record_core_group_meeting(
+            child.plans.get(kind="child_protection"), child=child, acting_user=worker, members=[Member("Priya Patel", police, email=officer.email)],
+            record=Meeting(held_on=today(), starts_at=timezone.localtime().time(), progress="Kerry Morgan went to the group.", decisions="Carry on."),
         ).pk
     # A police report waits for the review of each plan: Priya sent Tom's; Wren's, from the same force, is set down as
     # it would be (no partner may open a restricted child's page to send one).

@@ -131,3 +131,43 @@ def test_the_family_notes_transfer_plan_and_partner_pages_have_no_detectable_wca
         police.goto(path)
         found[f"police {path}"] = violations(police)
     assert {path: v for path, v in found.items() if v} == {}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_core_group_pages_have_no_detectable_wcag_failures(sign_in, officer, ruby, alice, chris, council, school):
+    from datetime import time, timedelta
+
+    from django.utils import timezone
+
+    from journey.lib.dates import today
+    from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
+    from journey.protection.core_group_actions import Meeting, Member, record_core_group_meeting
+    from tests.protection.test_protection_conferences import make_plan
+
+    discussion = record_strategy_discussion(
+        ruby.episodes.get(), held_at=timezone.now() - timedelta(days=1), what_was_shared="Police: two call-outs.", decision="section_47",
+        reasons="Possible significant harm.", acting_user=alice, participants=[Participant("Priya Patel", officer.agency, email=officer.email)],
+    )
+    enquiry = start_section_47(discussion, started_on=today(), due_on=today() + timedelta(days=10), due_reason="Half term.", acting_user=alice)
+    complete_section_47(enquiry, findings="Bruising.", concerns_substantiated=True, continuing_risk=True, conference_needed=True,
+                        outcome_reasons="Continuing risk.", completed_on=today(), child_seen=True, child_seen_alone=True, acting_user=alice)
+    plan = make_plan(enquiry, ruby, alice, chris, officer, council).plan
+    held = record_core_group_meeting(
+        plan, child=ruby, acting_user=alice,
+        members=[Member("Alice Akers", council), Member("Priya Patel", officer.agency, email=officer.email), Member("Tess Turner", school, sent_apologies=True)],
+        record=Meeting(held_on=today(), starts_at=time(15, 30), progress="Mum home after school.", decisions="Carry on.", childs_views="Happier."),
+    )
+    new = f"/protection/children/{ruby.pk}/plans/{plan.pk}/core-group/new/"
+    found = {}
+    worker = sign_in("alice")
+    for path in [new, f"/protection/children/{ruby.pk}/core-group/{held.pk}/", f"/casework/children/{ruby.pk}/plans/{plan.pk}/", f"/children/{ruby.pk}/"]:
+        worker.goto(path)
+        found[path] = violations(worker)
+    worker.goto(new)
+    worker.get_by_role("button", name="Save meeting").click()
+    found["core group form with errors"] = violations(worker)
+    police = sign_in("priya")
+    police.goto(f"/front-door/children/{ruby.pk}/shared/")
+    found["police shared page with a core group meeting"] = violations(police)
+    assert {path: v for path, v in found.items() if v} == {}

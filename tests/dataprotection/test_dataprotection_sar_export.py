@@ -16,11 +16,13 @@ from journey.documents.actions import attach_document
 from journey.lib.dates import today
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee, Conference, record_initial_conference
+from journey.protection.core_group_actions import Meeting, Member, record_core_group_meeting
 from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
-         "strategy_discussions", "section_47_enquiries", "conferences", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "strategy_discussions", "section_47_enquiries", "conferences", "core_group_meetings",
+         "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
@@ -50,6 +52,10 @@ def full_record(police, ruby, alice, family):
         record=Conference(held_on=today(), starts_at=time(10), chair=chair, child_heard="social_worker", childs_views="I miss Grandad.",
                           parents_views="Jo agrees to help.", decision="no_plan", category="", reasons="Safe with the help agreed."),
     )
+    cp_plan = Plan.objects.create(child=ruby, episode=episode, kind="child_protection", started_on=today(), what_needs_to_change="An adult at home.",
+                                  author=alice)
+    record_core_group_meeting(cp_plan, child=ruby, acting_user=alice, members=[Member("DS Khan", police, "CID")],
+                              record=Meeting(held_on=today(), starts_at=time(15), progress="Mum home after school.", decisions="Carry on."))
     return ruby
 
 

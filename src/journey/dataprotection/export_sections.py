@@ -15,7 +15,7 @@ from journey.documents.models import Document
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
-from journey.protection.models import ChildProtectionConference, ConferenceReport, Section47Enquiry, StrategyDiscussion
+from journey.protection.models import ChildProtectionConference, ConferenceReport, CoreGroupMeeting, Section47Enquiry, StrategyDiscussion
 
 from .exporter import Item, Redact, Section, fields
 
@@ -92,7 +92,7 @@ def households(person: Person, viewer) -> Section:
 def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
     return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child),
-            strategy_discussions(child), section_47_enquiries(child), conferences(child),
+            strategy_discussions(child), section_47_enquiries(child), conferences(child), core_group_meetings(child),
             conference_reports(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
@@ -233,6 +233,22 @@ def conferences(child) -> Section:
             ("Minutes", c.minutes, Redact.FREE_TEXT), ("Recorded by", c.recorded_by.display_name),
         ), when=c.held_on))
     return Section("conferences", "Child protection conferences", tuple(items))
+
+
+def core_group_meetings(child) -> Section:
+    """Each meeting of a child protection plan's core group with everyone invited, by agency (third parties), what
+    changed against the plan, the child's views and the decisions."""
+    items = []
+    found = CoreGroupMeeting.objects.filter(child=child).select_related("recorded_by").prefetch_related("members__agency")
+    for m in found.order_by("held_on", "starts_at", "id"):
+        items.append(Item("Core group meeting", fields(
+            ("Held", f"{m.held_on:%-d %B %Y} at {m.starts_at:%H:%M}"),
+            *((f"Member {number}", f"{p.name}, {p.role + ', ' if p.role else ''}{p.agency.name}{' (sent apologies)' if p.sent_apologies else ''}",
+               Redact.PEOPLE_PRESENT) for number, p in enumerate(m.members.all(), start=1)),
+            ("What has changed against the plan", m.progress, Redact.FREE_TEXT), ("The child's views", m.childs_views, Redact.FREE_TEXT),
+            ("Decisions and next steps", m.decisions, Redact.FREE_TEXT), ("Recorded by", m.recorded_by.display_name),
+        ), when=m.held_on))
+    return Section("core_group_meetings", "Core group meetings", tuple(items))
 
 
 def conference_reports(child) -> Section:

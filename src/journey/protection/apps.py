@@ -17,10 +17,11 @@ class ProtectionConfig(AppConfig):
             involvement,  # noqa: F401  registers the conference chair's reading of the child's record
             steps,  # noqa: F401  registers enquiries as work with a "by when" for casework's manager's list
         )
-        from .shared import conferences_for_partner, discussions_for_partner, reports_for_partner
+        from .shared import conferences_for_partner, core_groups_for_partner, discussions_for_partner, reports_for_partner
 
         # A partner who took part in a strategy discussion sees its date, agencies and decision on their shared page;
         # one who came to a conference, its date, outcome and the agencies attending; and their reports for conferences.
         register_shared_section(discussions_for_partner)
         register_shared_section(conferences_for_partner)
+        register_shared_section(core_groups_for_partner)  # one who came to a core group meeting: its date and agencies
         register_shared_section(reports_for_partner)

@@ -13,6 +13,8 @@ from .models import (
     ChildProtectionConference,
     ConferenceAttendee,
     ConferenceReport,
+    CoreGroupMeeting,
+    CoreGroupMember,
     Section47Enquiry,
     StrategyDiscussion,
     StrategyParticipant,
@@ -90,6 +92,33 @@ def _on_the_day(day, recorded_at):
     if recorded_at is not None and timezone.localdate(recorded_at) == day:
         return recorded_at
     return as_aware(day)
+
+
+def _meeting_child(member) -> list[int]:
+    """A core group member belongs to its meeting's child (none once a cascade has taken the meeting)."""
+    return list(CoreGroupMeeting.objects.filter(pk=member.meeting_id).values_list("child_id", flat=True))
+
+
+@register("core_group", "Core group meeting", sources={"protection.CoreGroupMeeting": child_of, "protection.CoreGroupMember": _meeting_child})
+def core_group_meetings(child_ids):
+    """Each core group meeting at the time it began, titled by the agencies that came (the family among them), with
+    what has changed against the plan as its summary; the decisions a link away."""
+    came: dict[int, set[str]] = {}
+    for meeting_id, agency in CoreGroupMember.objects.filter(
+        meeting__child_id__in=child_ids, sent_apologies=False,
+    ).values_list("meeting_id", "agency__name"):
+        came.setdefault(meeting_id, set()).add(agency)
+    rows = CoreGroupMeeting.objects.filter(child_id__in=child_ids).order_by().values_list(
+        "pk", "child_id", "held_on", "starts_at", "progress", "recorded_by_id",
+    )
+    for pk, child_id, held_on, starts_at, progress, recorded_by in rows:
+        agency, name = author(recorded_by)
+        agencies = ", ".join(sorted(came.get(pk, set()), key=str.lower))
+        yield Entry(
+            kind="core_group", occurred_at=timezone.make_aware(datetime.combine(held_on, starts_at)),
+            title=f"Core group meeting: {agencies.lower() or 'no one recorded as coming'}", summary=progress, agency=agency, author=name,
+            url=link("protection:core-group", child_id, pk), key=entry_key("core_group", pk), child_id=child_id,
+        )
 
 
 def _conference_child(attendee) -> list[int]:

@@ -6,7 +6,7 @@ from journey.codelists import lookup
 from journey.frontdoor.shared import SharedSection
 
 from .codes import CATEGORY_LIST
-from .models import ChildProtectionConference, ConferenceReport, StrategyDiscussion
+from .models import ChildProtectionConference, ConferenceReport, CoreGroupMeeting, StrategyDiscussion
 from .report_actions import conference_awaited
 
 
@@ -23,6 +23,20 @@ def discussions_for_partner(child, user) -> SharedSection | None:
         for discussion in taken_part
     ]
     return SharedSection("protection/_shared_discussions.html", {"discussions": rows}) if rows else None
+
+
+def core_groups_for_partner(child, user) -> SharedSection | None:
+    """A partner who came to a core group meeting sees its date and the agencies that came; not what was said or
+    decided, which the family and others shared in confidence."""
+    came = (
+        CoreGroupMeeting.objects.filter(child=child, members__user=user, members__sent_apologies=False)
+        .distinct().prefetch_related("members__agency").order_by("-held_on", "-starts_at", "-pk")
+    )
+    rows = [
+        {"held_on": meeting.held_on, "agencies": sorted({m.agency.name for m in meeting.members.all() if not m.sent_apologies})}
+        for meeting in came
+    ]
+    return SharedSection("protection/_shared_core_groups.html", {"meetings": rows}) if rows else None
 
 
 def conferences_for_partner(child, user) -> SharedSection | None:

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import conference_views, report_views, views
+from . import conference_views, core_group_views, report_views, views
 
 app_name = "protection"
 urlpatterns = [
@@ -15,6 +15,8 @@ urlpatterns = [
     path("children/<int:child_id>/plans/<int:plan_id>/review-conference/", conference_views.new_review_conference, name="new-review-conference"),
     path("children/<int:child_id>/conferences/<int:conference_id>/", conference_views.conference, name="conference"),
     path("conferences/", conference_views.my_conferences, name="my-conferences"),
+    path("children/<int:child_id>/plans/<int:plan_id>/core-group/new/", core_group_views.new_core_group_meeting, name="new-core-group"),
+    path("children/<int:child_id>/core-group/<int:meeting_id>/", core_group_views.core_group_meeting, name="core-group"),
     path("children/<int:child_id>/conference-reports/new/", report_views.new_report, name="new-report"),
     path("children/<int:child_id>/conference-reports/<int:report_id>/", report_views.report, name="report"),
 ]
