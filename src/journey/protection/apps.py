@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class ProtectionConfig(AppConfig):
     """Child protection enquiries and conferences: the strategy discussion, the section 47 enquiry it may decide,
-    the conferences that follow, and (to come) core groups."""
+    the conferences that follow, and the core group meetings that take a child protection plan forward."""
 
     name = "journey.protection"
     label = "protection"

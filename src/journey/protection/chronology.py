@@ -1,6 +1,7 @@
 """Child protection's entries on a child's chronology: each strategy discussion at the time it was held, with its
 decision and who took part by agency; each section 47 enquiry's start and its completion with the outcome; each
-conference at the time it began, with its decision, the plan's category and who chaired (the minutes a link away)."""
+conference at the time it began, with its decision, the plan's category and who chaired (the minutes a link away);
+each core group meeting at the time it began, titled by the agencies that came."""
 from datetime import datetime
 
 from django.utils import timezone
