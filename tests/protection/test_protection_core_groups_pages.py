@@ -196,3 +196,19 @@ def test_a_child_in_need_plan_page_shows_no_protection_section(client_for, alice
     page = client_for(alice).get(f"/casework/children/{ruby.pk}/plans/{plan.pk}/").content.decode()
     assert "Jo to attend the parenting group." in page
     assert "Conferences and core group" not in page and "core-group/new/" not in page
+
+
+def test_a_health_partner_in_the_core_group_opens_the_shared_page_while_the_plan_is_open(client_for, plan, ruby, alice, council, nurse, health):
+    """Nia's agency raised nothing about Ruby and she was at no conference; coming to the core group lets her see
+    the shared page (and send a report for the next review) while the plan is open, and not after it has ended."""
+    shared = f"/front-door/children/{ruby.pk}/shared/"
+    assert client_for(nurse).get(shared).status_code == 403
+    record_core_group_meeting(
+        plan, child=ruby, acting_user=alice, members=[Member("Alice Akers", council), Member("Nia Nash", health, email=nurse.email)],
+        record=Meeting(held_on=TODAY, starts_at=time(15, 30), progress="Better.", decisions="Carry on."),
+    )
+    assert b"Core group meetings you came to" in client_for(nurse).get(shared).content
+    plan.ended_on = TODAY
+    plan.save()
+    CoreGroupMeeting.objects.filter(plan=plan).update(held_on=TODAY - timedelta(days=40))  # long ago, and the plan has ended
+    assert client_for(nurse).get(shared).status_code == 403

@@ -13,7 +13,7 @@ from journey.access.involvement import PARTNER, register
 from journey.accounts.models import Role
 from journey.lib.dates import today
 
-from .models import ChildProtectionConference, ConferenceAttendee, StrategyParticipant
+from .models import ChildProtectionConference, ConferenceAttendee, CoreGroupMember, StrategyParticipant
 from .rules import CHAIR_DAYS_AFTER
 
 CONFERENCE_CHAIR = "chair of the child's conferences"
@@ -28,16 +28,17 @@ def conferences_chaired_by(user) -> QuerySet | None:
     return ChildProtectionConference.objects.filter(recent | plan_open, chair=user)
 
 
-PROTECTION_PARTNER = "took part in the child's strategy discussion or conferences"
+PROTECTION_PARTNER = "took part in the child's strategy discussion, conferences or core group"
 PARTNER_DISCUSSION_DAYS = 92  # a section 47 enquiry and the initial conference it may call fall well within this
 
 
 @register(PROTECTION_PARTNER, strength=15, child_field="pk", audience=PARTNER)
 def protection_work_of(user) -> QuerySet | None:
-    """A partner who took part in a child's strategy discussion, or was invited to one of their conferences, opens
-    the child's shared page (to see the outcome and send a report for the conference to come): for
-    ``PARTNER_DISCUSSION_DAYS`` after the discussion, and after a conference for ``CHAIR_DAYS_AFTER`` days or while
-    the plan it made or reviewed is open. Never a restricted child, as for every partner."""
+    """A partner who took part in a child's strategy discussion, or was invited to one of their conferences or core
+    group meetings, opens the child's shared page (to see the outcome and send a report for the conference to come):
+    for ``PARTNER_DISCUSSION_DAYS`` after the discussion, and after a conference or core group meeting for
+    ``CHAIR_DAYS_AFTER`` days or while the plan it made, reviewed or met about is open. Never a restricted child, as
+    for every partner."""
     from journey.people.models import Child
 
     if user.agency_id is None:
@@ -48,4 +49,7 @@ def protection_work_of(user) -> QuerySet | None:
     invited = ConferenceAttendee.objects.filter(user=user).filter(
         Q(conference__held_on__gte=today() - timedelta(days=CHAIR_DAYS_AFTER)) | Q(conference__plan__isnull=False, conference__plan__ended_on__isnull=True)
     ).values("conference__child_id")
-    return Child.objects.filter(Q(pk__in=discussed) | Q(pk__in=invited), is_restricted=False)
+    in_core_group = CoreGroupMember.objects.filter(user=user).filter(
+        Q(meeting__held_on__gte=today() - timedelta(days=CHAIR_DAYS_AFTER)) | Q(meeting__plan__ended_on__isnull=True)
+    ).values("meeting__child_id")
+    return Child.objects.filter(Q(pk__in=discussed) | Q(pk__in=invited) | Q(pk__in=in_core_group), is_restricted=False)
