@@ -10,6 +10,7 @@ from journey.frontdoor.codes import REFERRAL_SOURCE_FOR_AGENCY, referral_source_
 from journey.frontdoor.models import Referral
 
 
+@pytest.mark.django_db  # the code lists are read from the database (the lookup's cache may be cold, whatever ran before)
 def test_every_kind_of_agency_points_to_a_referral_source_valid_today():
     for kind in AgencyKind.values:
         assert lookup.is_valid("cin.referral_source", referral_source_for(kind)), kind
