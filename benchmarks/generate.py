@@ -55,7 +55,9 @@ def main() -> None:
     print(f"Child protection per 10,000 a year: strategy discussions {cp.discussions_per_10k_per_year:.0f}, section 47 enquiries "
           f"{cp.enquiries_per_10k_per_year:.0f}, initial conferences {cp.initial_conferences_per_10k_per_year:.0f}; enquiries to an initial "
           f"conference {cp.enquiries_to_conference:.0%}, initial conferences to a plan {cp.conferences_to_plan:.0%}; on a plan at 31 March "
-          f"per 10,000: {cp.on_plan_at_31_march_per_10k:.0f}")
+          f"per 10,000: {cp.on_plan_at_31_march_per_10k:.0f}; core group meetings per child on a plan "
+          f"{cp.core_group_meetings_per_child_on_plan:.1f} ({cp.core_group_meetings_per_plan_year:.1f} a year of plan), "
+          f"partners' reports per conference {cp.reports_per_conference:.2f}")
     print(f"Longest history: child {result.longest_child_id} ({result.longest_entries} entries)")
 
 

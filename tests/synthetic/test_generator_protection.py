@@ -1,8 +1,10 @@
 """The generator writes child protection work as protection's records, in England's proportions: a strategy
 discussion before its enquiry, an initial conference after the enquiry that called it, a plan starting on its
-initial conference's day, reviews about three then six months apart, and a review ending the plan on its last day."""
+initial conference's day, reviews about three then six months apart, and a review ending the plan on its last day.
+While the plan lasts its core group meets, first within ten working days of the initial conference, then about every
+six weeks; partners on Journey send some conferences their reports beforehand, each for one conference."""
 from collections import defaultdict
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.utils import timezone
@@ -13,10 +15,14 @@ from journey.casework.models import CaseNote, Plan
 from journey.chronology.materialise import differences
 from journey.chronology.models import ChronologyEntry
 from journey.codelists import lookup
+from journey.lib.dates import age_in_years
 from journey.protection.codes import CATEGORY_LIST, ConferenceDecision, ConferenceKind, StrategyDecision
 from journey.protection.models import (
     ChildProtectionConference,
     ConferenceAttendee,
+    ConferenceReport,
+    CoreGroupMeeting,
+    CoreGroupMember,
     EnquiryByWhen,
     PlanCategoryChange,
     Section47Enquiry,
@@ -132,15 +138,122 @@ def test_conferences_are_chaired_independently_and_someone_came(authority_2000):
 
 
 def test_the_childs_chronology_shows_them_as_written(authority_2000):
-    assert {"strategy_discussion", "section_47", "conference"} <= set(ChronologyEntry.objects.values_list("kind", flat=True))
+    kinds = set(ChronologyEntry.objects.values_list("kind", flat=True))
+    assert {"strategy_discussion", "section_47", "conference", "core_group", "conference_report"} <= kinds
     children = list(ChildProtectionConference.objects.order_by("child_id").values_list("child_id", flat=True).distinct()[:25])
+    children += list(ConferenceReport.objects.order_by("child_id").values_list("child_id", flat=True).distinct()[:15])
     assert differences(children) == []
+    assert ChronologyEntry.objects.filter(kind="core_group").count() == CoreGroupMeeting.objects.count()
+    assert ChronologyEntry.objects.filter(kind="conference_report").count() == ConferenceReport.objects.count()
 
 
 def test_the_rows_pass_the_models_own_validation(authority_2000):
-    for model in (StrategyDiscussion, Section47Enquiry, EnquiryByWhen, ChildProtectionConference, PlanCategoryChange):
+    for model in (StrategyDiscussion, Section47Enquiry, EnquiryByWhen, ChildProtectionConference, PlanCategoryChange, ConferenceReport,
+                  CoreGroupMeeting, CoreGroupMember):
         for row in model.objects.order_by("pk")[:60]:
             row.full_clean()
+
+
+# Core group meetings.
+def _meetings_by_plan() -> dict[int, list[CoreGroupMeeting]]:
+    found = defaultdict(list)
+    for meeting in CoreGroupMeeting.objects.order_by("held_on", "pk"):
+        found[meeting.plan_id].append(meeting)
+    return found
+
+
+def test_a_core_group_meets_only_while_its_child_protection_plan_runs_after_the_initial_conference(authority_2000):
+    by_plan = _meetings_by_plan()
+    assert by_plan
+    yesterday = timezone.localdate() - timedelta(days=1)
+    for plan in Plan.objects.filter(pk__in=by_plan).prefetch_related("conferences"):
+        initial = next(c for c in plan.conferences.all() if c.kind == ConferenceKind.INITIAL)
+        assert plan.kind == PlanKind.CHILD_PROTECTION
+        for meeting in by_plan[plan.pk]:
+            assert (meeting.child_id, meeting.episode_id) == (plan.child_id, plan.episode_id)
+            assert initial.held_on < meeting.held_on <= yesterday and meeting.held_on >= plan.started_on
+            assert plan.ended_on is None or meeting.held_on <= plan.ended_on
+            assert meeting.held_on.weekday() < 5
+
+
+def test_the_first_meeting_is_within_ten_working_days_of_the_initial_conference_then_about_every_six_weeks(authority_2000):
+    by_plan = _meetings_by_plan()
+    yesterday = timezone.localdate() - timedelta(days=1)
+    for plan in Plan.objects.filter(kind=PlanKind.CHILD_PROTECTION):
+        last = min(plan.ended_on or yesterday, yesterday)
+        meetings = by_plan.get(plan.pk, [])
+        if last - plan.started_on > timedelta(days=14):
+            assert meetings, f"plan {plan.pk} ran for {(last - plan.started_on).days} days without its core group meeting"
+        if meetings:
+            assert meetings[0].held_on - plan.started_on <= timedelta(days=14)
+        for earlier, later in zip(meetings, meetings[1:], strict=False):
+            assert timedelta(days=35) <= later.held_on - earlier.held_on <= timedelta(days=51)
+
+
+def test_the_worker_and_the_family_are_at_every_meeting_with_health_and_others_by_agency(authority_2000):
+    kinds = defaultdict(list)
+    for meeting_id, kind, role, user_role, apologies in CoreGroupMember.objects.values_list(
+        "meeting_id", "agency__kind", "role", "user__role", "sent_apologies",
+    ):
+        kinds[meeting_id].append((kind, role, user_role, apologies))
+    assert len(kinds) == CoreGroupMeeting.objects.count()
+    for members in kinds.values():
+        assert (AgencyKind.CHILDRENS_SOCIAL_CARE, False) in {(kind, apologies) for kind, _, _, apologies in members}
+        assert (AgencyKind.FAMILY, "Mum") in {(kind, role) for kind, role, _, _ in members}
+        assert AgencyKind.HEALTH in {kind for kind, *_ in members}
+    every = [member for members in kinds.values() for member in members]
+    assert {AgencyKind.SCHOOL, AgencyKind.POLICE} <= {kind for kind, *_ in every}
+    assert any(apologies for *_, apologies in every) and any(user_role == Role.PARTNER for _, _, user_role, _ in every)
+
+
+def test_what_a_meeting_says_fits_the_childs_age(authority_2000):
+    meetings = CoreGroupMeeting.objects.select_related("child__person")
+    ages = {meeting.pk: age_in_years(meeting.child.person.date_of_birth, meeting.held_on) for meeting in meetings}
+    assert all(meeting.progress and meeting.decisions and meeting.childs_views for meeting in meetings)
+    babies = [meeting for meeting in meetings if ages[meeting.pk] < 3]
+    assert babies and all(meeting.childs_views.startswith("Too young to say") for meeting in babies)
+    assert not [meeting.pk for meeting in babies if "school" in f"{meeting.progress} {meeting.decisions}".lower()]
+    assert not [meeting.pk for meeting in meetings if ages[meeting.pk] >= 3 and meeting.childs_views.startswith("Too young")]
+
+
+# Partners' reports for a conference.
+def test_every_report_went_to_one_conference_sent_before_it_began_for_its_enquiry_or_its_plan(authority_2000):
+    reports = ConferenceReport.objects.select_related("conference", "enquiry")
+    assert reports.exists()
+    assert {r.conference.kind for r in reports} == {ConferenceKind.INITIAL, ConferenceKind.REVIEW}
+    for report in reports:
+        conference = report.conference
+        began = timezone.make_aware(datetime.combine(conference.held_on, conference.starts_at))
+        assert report.submitted_at < began and report.child_id == conference.child_id
+        assert (report.enquiry_id is None) != (report.plan_id is None)
+        if conference.kind == ConferenceKind.INITIAL:
+            assert (report.enquiry_id, report.plan_id) == (conference.enquiry_id, None)
+            assert report.submitted_at > report.enquiry.completed_at
+        else:
+            assert (report.enquiry_id, report.plan_id) == (None, conference.plan_id)
+
+
+def test_a_review_takes_only_the_reports_sent_since_the_conference_before_it(authority_2000):
+    """As ``report_actions.take_reports`` would: a report sent before the last conference began went to that one."""
+    for report in ConferenceReport.objects.filter(plan__isnull=False).select_related("conference"):
+        earlier = ChildProtectionConference.objects.filter(plan_id=report.plan_id, held_on__lt=report.conference.held_on).order_by("-held_on").first()
+        assert earlier is not None
+        assert report.submitted_at > timezone.make_aware(datetime.combine(earlier.held_on, earlier.starts_at))
+
+
+def test_a_report_is_written_by_a_partner_of_its_agency_who_was_invited_and_could_open_the_childs_page(authority_2000):
+    for report in ConferenceReport.objects.select_related("author", "agency", "conference"):
+        assert report.author.role == Role.PARTNER and report.author.agency_id == report.agency_id
+        assert report.agency.kind in (AgencyKind.POLICE, AgencyKind.HEALTH, AgencyKind.SCHOOL)
+        invited = report.conference.attendees.get(user=report.author)
+        assert invited.report_submitted and invited.agency_id == report.agency_id
+        if report.enquiry_id is not None:
+            took_part = StrategyParticipant.objects.filter(discussion=report.enquiry.strategy_discussion_id, user=report.author)
+        else:
+            took_part = ConferenceAttendee.objects.filter(conference__plan=report.plan_id, conference__held_on__lt=report.conference.held_on,
+                                                          user=report.author)
+        assert took_part.exists(), f"report {report.pk}'s author could not open the child's shared page when they sent it"
+    assert ConferenceReport.objects.filter(shared_with_family=True).exists() and ConferenceReport.objects.filter(shared_with_family=False).exists()
 
 
 # England 2024-25 per 10,000 children (DfE, Characteristics of children in need): about 190 enquiries a year
@@ -167,3 +280,9 @@ def test_most_initial_conferences_make_a_plan(figures):
 
 def test_about_41_per_10000_on_a_plan_at_31_march(figures):
     assert 20 <= figures.on_plan_at_31_march_per_10k <= 70
+
+
+def test_a_core_group_meets_about_eight_times_a_year_of_plan_and_some_conferences_have_partners_reports(figures):
+    assert 6 <= figures.core_group_meetings_per_plan_year <= 10
+    assert 2 <= figures.core_group_meetings_per_child_on_plan <= 12
+    assert 0.1 <= figures.reports_per_conference <= 2

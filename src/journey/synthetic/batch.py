@@ -27,6 +27,9 @@ from journey.people.models import Address, Child, Household, HouseholdMembership
 from journey.protection.models import (
     ChildProtectionConference,
     ConferenceAttendee,
+    ConferenceReport,
+    CoreGroupMeeting,
+    CoreGroupMember,
     EnquiryByWhen,
     PlanCategoryChange,
     Section47Enquiry,
@@ -46,7 +49,7 @@ WRITE_ORDER: tuple[type[models.Model], ...] = (
     Episode, Allocation, Assessment, ByWhen, Plan, PlanVersion, PlanStep, Visit, CaseNote, MeetingAttendee, Transfer,
     ClosureProposal,
     StrategyDiscussion, StrategyParticipant, Section47Enquiry, EnquiryByWhen, ChildProtectionConference, ConferenceAttendee,
-    PlanCategoryChange,
+    PlanCategoryChange, ConferenceReport, CoreGroupMeeting, CoreGroupMember,
 )
 
 

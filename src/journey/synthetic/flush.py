@@ -41,6 +41,9 @@ from journey.people.models import Address, Child, Household, HouseholdMembership
 from journey.protection.models import (
     ChildProtectionConference,
     ConferenceAttendee,
+    ConferenceReport,
+    CoreGroupMeeting,
+    CoreGroupMember,
     EnquiryByWhen,
     PlanCategoryChange,
     Section47Enquiry,
@@ -55,7 +58,7 @@ from .organisation import EMAIL_DOMAIN
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
     SignificanceFlag, SignificantEvent,
-    PlanCategoryChange, ConferenceAttendee, ChildProtectionConference, EnquiryByWhen, Section47Enquiry, StrategyParticipant, StrategyDiscussion,
+    CoreGroupMember, CoreGroupMeeting, ConferenceReport, PlanCategoryChange, ConferenceAttendee, ChildProtectionConference, EnquiryByWhen, Section47Enquiry, StrategyParticipant, StrategyDiscussion,
     ByWhen, Assessment, PlanStep, PlanVersion, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote,
     Transfer, ClosureProposal, Allocation, Episode,
     PartnerInformation, Referral, ScreeningDecision, ContactChildTruth, ContactChild, Contact, HouseholdMembership, Household, Relationship,

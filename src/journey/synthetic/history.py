@@ -267,6 +267,7 @@ class Story:
         plan = work.plan(cp, PlanKind.CHILD_PROTECTION, on, end if end <= ctx.last_day else None, category=work.category())
         self.protection.initial(cin, enquiry, on, plan=plan)
         self.protection.reviews(cp, plan, end)
+        self.protection.core_group(cp, plan, end)
         work.work(cp, on, end)
         if end > ctx.last_day:
             return OPEN

@@ -14,7 +14,7 @@ from journey.casework.codes import EpisodeKind, PlanKind
 from journey.casework.models import Episode, Plan
 from journey.frontdoor.models import Contact, Referral
 from journey.protection.codes import ConferenceDecision, ConferenceKind
-from journey.protection.models import ChildProtectionConference, Section47Enquiry, StrategyDiscussion
+from journey.protection.models import ChildProtectionConference, ConferenceReport, CoreGroupMeeting, Section47Enquiry, StrategyDiscussion
 
 from .context import HISTORY_YEARS
 
@@ -69,6 +69,9 @@ class ProtectionMeasures:
     on_plan_at_31_march_per_10k: float
     enquiries_to_conference: float  # share of the enquiries completed in the window whose initial conference was held
     conferences_to_plan: float  # share of initial conferences that made a plan
+    core_group_meetings_per_child_on_plan: float  # core group meetings held in the window, per child on a plan in it
+    core_group_meetings_per_plan_year: float  # core group meetings held in the window, per year of plan open in it
+    reports_per_conference: float  # partners' reports sent from their own page, per conference held in the window
 
 
 def last_31_march(today: date) -> date:
@@ -89,6 +92,10 @@ def measure_protection(children: int, today: date | None = None) -> ProtectionMe
     ).values("child_id").distinct().count()
     conferences = initial.count()
     per_year = PER / HISTORY_YEARS / children
+    plans = Plan.objects.filter(kind=PlanKind.CHILD_PROTECTION).filter(Q(ended_on__isnull=True) | Q(ended_on__gte=since))
+    plan_days = sum(((ended or today) - max(started, since)).days for started, ended in plans.values_list("started_on", "ended_on"))
+    meetings = CoreGroupMeeting.objects.filter(held_on__gte=since).count()
+    held = ChildProtectionConference.objects.filter(held_on__gte=since)
     return ProtectionMeasures(
         discussions_per_10k_per_year=StrategyDiscussion.objects.filter(held_at__date__gte=since).count() * per_year,
         enquiries_per_10k_per_year=Section47Enquiry.objects.filter(started_on__gte=since).count() * per_year,
@@ -96,4 +103,7 @@ def measure_protection(children: int, today: date | None = None) -> ProtectionMe
         on_plan_at_31_march_per_10k=on_plan / children * PER,
         enquiries_to_conference=completed.filter(conferences__kind=ConferenceKind.INITIAL).count() / max(1, completed.count()),
         conferences_to_plan=initial.filter(decision=ConferenceDecision.PLAN).count() / max(1, conferences),
+        core_group_meetings_per_child_on_plan=meetings / max(1, plans.values("child_id").distinct().count()),
+        core_group_meetings_per_plan_year=meetings / max(1, plan_days) * 365.25,
+        reports_per_conference=ConferenceReport.objects.filter(conference__in=held).count() / max(1, held.count()),
     )

@@ -330,3 +330,68 @@ PLAN_FAMILY_SAYS = ("{carer} said: this is the first plan I understand. I want t
 PLAN_REVIEW_NOTES = ("Things are calmer: {carer} has kept every appointment, and school say {name} is settling.",
                      "Some progress, but {name} was seen with a bruise last month; the plan carries on.",
                      "{carer} finished the course; the family want fewer visits now.")
+
+# A child protection plan's core group meetings (``synthetic.protection``): what has changed against the plan (the
+# first meeting starts the plan, later ones take it forward), how the child's views were heard, and who does what next.
+CORE_GROUP_PROGRESS = {
+    "first": ("The plan was gone through line by line with {carer}; everyone agreed who does what and by when.",
+              "First meeting since the conference: {carer} has started the Freedom Programme and the visits are booked.",
+              Phrase("{carer} has taken {name} to the health visitor's clinic; {name}'s weight is being checked every week.", 0, 4),
+              School("School have set up a daily check-in for {name}; {carer} has agreed to ring if {name} will be absent.")),
+    "later": ("{carer} has kept every appointment since the last meeting, and the home was warm and tidy at each visit.",
+              "Some progress, but there was a police call-out to the address last month; the worries in the plan remain.",
+              "{carer} missed two of the parenting sessions; she says mornings are still the hardest time.",
+              Phrase("{name}'s weight is back on track and the health visitor has no new worries.", 0, 4),
+              School("{name}'s attendance is {attendance}% this half term and staff say {name} seems more settled."),
+              Phrase("{name} went missing overnight once since the last meeting and was found by police the next day.", 11)),
+}
+CORE_GROUP_CHILDS_VIEWS = (
+    Phrase("Too young to say: at the visit {name} was settled, babbled and reached for {carer} for comfort.", 0, 2),
+    Phrase("{name} showed the social worker a drawing of home and said the best bit is bath time with Mum.", 3, 7),
+    Talking("{name} told the social worker on their own that home is calmer and there has been no shouting."),
+    Phrase("{name} used the three houses tool with their teacher: worried about Mum being sad, happy about football.", 5, 11),
+    Phrase("{name} came to part of the meeting and said they want fewer visits and more say in what happens.", 11),
+    Phrase("{name} told their advocate they feel safer now but do not want Mum's ex-partner to come back.", 9),
+)
+CORE_GROUP_DECISIONS = (
+    "Social worker to visit weekly and see {name}; {carer} to keep going to the group; next meeting in six weeks.",
+    "Police to tell the social worker the next day about any call to the address; the plan carries on as it is.",
+    Phrase("Health visitor to weigh {name} every fortnight and share the results; {carer} to keep the clinic appointments.", 0, 4),
+    School("School to tell the social worker the same day if {name} is absent; {carer} to meet the designated safeguarding lead."),
+    "Refer {carer} to the drug and alcohol service this week; social worker to go with her to the first appointment.",
+    Phrase("Social worker to do direct work with {name} on keeping safe; school nurse to offer drop-in sessions.", 8),
+)
+
+# A partner agency's report for a child protection conference, in its own voice (police, health, school): what it
+# knows, what worries it and what is going well.
+REPORT_WHAT_WE_KNOW = {
+    "police": ("Police have attended the address three times in the last year, the last a domestic incident with {name} at home.",
+               "There are no convictions for either adult; one report of a disturbance at the address was not taken further."),
+    "health": (Phrase("As health visitor I have seen {name} at home and in clinic; {name} has missed one developmental check.", 0, 4),
+               Phrase("{name} is registered with the GP and the school nurse has seen them twice this year.", 5),
+               "{carer} has been seen by her GP about low mood and has been referred to talking therapy."),
+    "school": (School("{name}'s attendance this year is {attendance}%; staff have logged worries about hunger and tiredness."),
+               School("{name} is in our school and has a trusted adult they talk to most mornings."),
+               Phrase("{name} is not yet at school; our nursery has known the family since {name}'s older sibling was here.", 0, 3)),
+}
+REPORT_WORRIES = {
+    "police": ("The risk of further domestic abuse is high on the DASH assessment; the partner still visits the home.",
+               "Neighbours report adults coming and going late at night; we are worried about who is around {name}.",
+               Phrase("{name} has been found with older young people known to police and we believe they are being exploited.", 11)),
+    "health": (Phrase("{name}'s weight has dropped across two centiles and appointments are often missed.", 0, 4),
+               "{carer}'s mental health is fragile and she has stopped taking her medication at times.",
+               Phrase("{name} has told the school nurse they are not sleeping and feel anxious at home.", 8)),
+    "school": (School("{name} often arrives hungry and without a coat, and is withdrawn in class."),
+               School("{name} has said things at school about shouting at home that worry staff."),
+               Phrase("{name} is collected late from nursery and has come in with nappy rash left untreated.", 0, 3)),
+}
+REPORT_GOING_WELL = {
+    "police": ("{carer} called police herself at the last incident and has taken out a non-molestation order.",
+               "There have been no calls to the address since the plan began."),
+    "health": ("{carer} is warm with {name} and responds quickly when {name} is upset.",
+               Phrase("{name} is up to date with immunisations and is meeting milestones.", 0, 5),
+               Phrase("{name} has kept every appointment with the school nurse this term.", 5)),
+    "school": (School("{name} has a good friendship group and is doing well in reading."),
+               School("{carer} comes to every meeting at school and is open with staff."),
+               Phrase("{name} is settled at nursery and plays happily with other children.", 0, 4)),
+}

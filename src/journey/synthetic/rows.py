@@ -77,6 +77,9 @@ if TYPE_CHECKING:
     from journey.protection.models import (
         ChildProtectionConference,
         ConferenceAttendee,
+        ConferenceReport,
+        CoreGroupMeeting,
+        CoreGroupMember,
         EnquiryByWhen,
         PlanCategoryChange,
         Section47Enquiry,
@@ -106,10 +109,13 @@ else:
     ChildProtectionConference, ConferenceAttendee, PlanCategoryChange = (
         row_type(m) for m in (protection.ChildProtectionConference, protection.ConferenceAttendee, protection.PlanCategoryChange)
     )
+    ConferenceReport, CoreGroupMeeting, CoreGroupMember = (
+        row_type(m) for m in (protection.ConferenceReport, protection.CoreGroupMeeting, protection.CoreGroupMember)
+    )
 
 __all__ = [
     "Address", "Allocation", "Assessment", "ByWhen", "CaseNote", "Child", "ChildProtectionConference", "ClosureProposal", "ConferenceAttendee",
-    "Contact", "ContactChild", "ContactChildTruth", "EnquiryByWhen", "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person",
+    "ConferenceReport", "Contact", "ContactChild", "ContactChildTruth", "CoreGroupMeeting", "CoreGroupMember", "EnquiryByWhen", "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person",
     "PersonTruth", "Plan", "PlanCategoryChange", "PlanStep", "PlanVersion", "Referral", "Relationship", "Row", "ScreeningDecision",
     "Section47Enquiry", "StrategyDiscussion", "StrategyParticipant", "Transfer", "Visit", "row_type",
 ]
