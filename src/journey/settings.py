@@ -85,6 +85,7 @@ INSTALLED_APPS = [
     "journey.frontdoor",
     "journey.casework",
     "journey.protection",
+    "journey.practice",
     "journey.chronology",
     "journey.documents",
     "journey.news",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("front-door/", include("journey.frontdoor.urls")),
     path("casework/", include("journey.casework.urls")),
     path("protection/", include("journey.protection.urls")),
+    path("practice/", include("journey.practice.urls")),
     path("news/", include("journey.news.urls")),
     path("chronology/", include("journey.chronology.urls")),
     path("documents/", include("journey.documents.urls")),
