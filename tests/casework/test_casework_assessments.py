@@ -114,9 +114,10 @@ def test_a_completed_assessment_is_read_only(client_for, alice, assessment):
 def test_the_team_manager_can_authorise_a_completed_assessment(client_for, alice, mo, assessment):
     save_assessment(assessment, acting_user=alice, complete=True, **COMPLETE)
     assert "Authorise assessment" in client_for(mo).get(page_url(assessment)).content.decode()
-    assert client_for(mo).post(f"{page_url(assessment)}authorise/").status_code == 302
+    reasons = "The analysis follows from what Ruby and school said; early help fits."
+    assert client_for(mo).post(f"{page_url(assessment)}authorise/", {"authorisation_reasons": reasons}).status_code == 302
     assessment.refresh_from_db()
-    assert assessment.authorised_by == mo and assessment.authorised_on == today()
+    assert (assessment.authorised_by, assessment.authorised_on, assessment.authorisation_reasons) == (mo, today(), reasons)
 
 
 def test_the_author_cannot_authorise_their_own_assessment(client_for, mo, ruby):

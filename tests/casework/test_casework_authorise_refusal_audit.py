@@ -29,5 +29,6 @@ def test_the_manager_who_authorises_leaves_no_refusal(client_for, alice, mo, rub
     assessment = start_assessment(ruby.episodes.get(), acting_user=alice, started_on=today(), due_on=today() + timedelta(days=21), due_reason="Review.")
     save_assessment(assessment, acting_user=alice, complete=True, **COMPLETE)
 
-    assert client_for(mo).post(f"/casework/children/{ruby.pk}/assessments/{assessment.pk}/authorise/").status_code == 302
+    url = f"/casework/children/{ruby.pk}/assessments/{assessment.pk}/authorise/"
+    assert client_for(mo).post(url, {"authorisation_reasons": "Early help fits what school and Ruby said."}).status_code == 302
     assert not AuditEvent.objects.filter(action=Action.REFUSED).exists()

@@ -14,6 +14,7 @@ COMPLETE = {
     "developmental_needs_strengths": "Ruby is doing well at school.", "childs_views": "I like my teacher.",
     "analysis": "Needs are met at home with support.", "decision": "early_help",
 }
+REASONS = "The analysis weighs school's view fairly; early help fits Ruby's needs."
 
 
 @pytest.fixture
@@ -27,7 +28,7 @@ def completed(ruby, alice):
 
 def test_the_team_manager_authorises_by_calling_the_action(mo, completed):
     assert can_authorise(mo, completed)
-    authorise_assessment(completed, acting_user=mo)
+    authorise_assessment(completed, reasons=REASONS, acting_user=mo)
     completed.refresh_from_db()
     assert (completed.authorised_by, completed.authorised_on) == (mo, today())
     event = AuditEvent.objects.get(action=Action.UPDATE, object_type="casework.assessment", object_id=str(completed.pk), after__has_key="authorised_by_id")
@@ -37,16 +38,16 @@ def test_the_team_manager_authorises_by_calling_the_action(mo, completed):
 def test_a_practitioner_cannot_authorise_by_calling_the_action(bea, completed):
     assert not can_authorise(bea, completed)
     with pytest.raises(ValidationError, match="Only a manager of the team holding this child can authorise an assessment"):
-        authorise_assessment(completed, acting_user=bea)
+        authorise_assessment(completed, reasons=REASONS, acting_user=bea)
     completed.refresh_from_db()
     assert completed.authorised_on is None and completed.authorised_by is None
 
 
 def test_an_assessment_is_authorised_once(mo, completed):
-    authorise_assessment(completed, acting_user=mo)
+    authorise_assessment(completed, reasons=REASONS, acting_user=mo)
     assert not can_authorise(mo, completed)
     with pytest.raises(ValidationError, match="already authorised"):
-        authorise_assessment(completed, acting_user=mo)
+        authorise_assessment(completed, reasons=REASONS, acting_user=mo)
 
 
 def test_the_page_offers_the_button_only_to_those_the_rule_allows(client_for, mo, bea, completed):

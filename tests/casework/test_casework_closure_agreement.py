@@ -10,6 +10,8 @@ from journey.chronology.models import ChronologyEntry
 from journey.lib.dates import today
 from tests.casework.managers import chronology_agrees, tariq  # noqa: F401  (fixtures)
 
+AGREED = "Ruby has been settled at school for a term and Mum uses the family hub."
+
 
 @pytest.fixture
 def proposal(alice, ruby) -> ClosureProposal:
@@ -43,7 +45,7 @@ def test_a_worker_cannot_close_directly(alice, ruby):
 def test_the_manager_agrees_and_the_episode_closes_with_the_manager_as_closer(client_for, proposal, mo, ruby):
     url = f"/casework/children/{ruby.pk}/closures/{proposal.pk}/"
     assert "Agree the closure" in client_for(mo).get(url).content.decode()
-    assert client_for(mo).post(url + "decide/", {"decision": "accept"}).status_code == 302
+    assert client_for(mo).post(url + "decide/", {"decision": "accept", "agreed_reasons": AGREED}).status_code == 302
     episode = ruby.episodes.get()
     assert (episode.ended_on, episode.closure_reason, episode.closed_by, episode.closure_note) == (today(), "needs_met", mo, "Family doing well.")
     assert episode.current_allocation() is None and not episode.allocations.filter(ended_on__isnull=True).exists()
@@ -68,16 +70,16 @@ def test_the_manager_sends_it_back_with_a_reason_and_nothing_closes(client_for, 
 @pytest.mark.parametrize("persona", ["alice", "bea", "charlie", "tariq", "teacher"])
 def test_only_the_childs_manager_line_answers(client_for, request, persona, proposal, ruby):
     user = request.getfixturevalue(persona)
-    assert client_for(user).post(f"/casework/children/{ruby.pk}/closures/{proposal.pk}/decide/", {"decision": "accept"}).status_code == 403
+    assert client_for(user).post(f"/casework/children/{ruby.pk}/closures/{proposal.pk}/decide/", {"decision": "accept", "agreed_reasons": AGREED}).status_code == 403
     with pytest.raises(ValidationError):
-        agree_closure(proposal, acting_user=user)
+        agree_closure(proposal, reasons=AGREED, acting_user=user)
     with pytest.raises(ValidationError):
         send_back_closure(proposal, reason="No.", acting_user=user)
     assert ruby.episodes.get().is_open
 
 
 def test_the_head_of_service_may_agree(proposal, helen, ruby):
-    agree_closure(proposal, acting_user=helen)
+    agree_closure(proposal, reasons=AGREED, acting_user=helen)
     assert ruby.episodes.get().closed_by == helen
 
 

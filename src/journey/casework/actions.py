@@ -113,17 +113,23 @@ def propose_closure(episode: Episode, *, ended_on: date, reason: str, acting_use
 
 
 @audited_action
-def agree_closure(proposal: ClosureProposal, *, acting_user) -> Episode:
-    """A manager of the child agrees the proposal: the episode closes on the proposed date, closed by the manager.
-    The date is checked again: the work may have moved on since it was proposed."""
+def agree_closure(proposal: ClosureProposal, *, reasons: str, acting_user) -> Episode:
+    """A manager of the child agrees the proposal, with their reasons: the episode closes on the proposed date,
+    closed by the manager. The reasons are required because agreeing is a supervisory judgement that a later reader
+    (or the family) needs to see, as much as sending back is. The date is checked again: the work may have moved on
+    since it was proposed."""
     if refusal := rules.closure_decision_refusal(acting_user, proposal):
         raise ValidationError(refusal)
+    if not reasons.strip():
+        raise ValidationError({"agreed_reasons": "Enter your reasons for agreeing the closure"})
     episode = proposal.episode
     if errors := _closure_errors(episode, ended_on=proposal.ended_on, reason=proposal.reason):
         raise ValidationError(" ".join(message for message in errors.values()) + ": send the closure back to be proposed again")
     proposal.decision = Decision.ACCEPTED
     proposal.decided_by = acting_user
     proposal.decided_at = timezone.now()
+    proposal.agreed_reasons = reasons.strip()
+    proposal.full_clean()
     proposal.save()
     return _close(episode, ended_on=proposal.ended_on, reason=proposal.reason, note=proposal.note, closed_by=acting_user)
 
@@ -327,13 +333,19 @@ def save_assessment(
 
 
 @audited_action
-def authorise_assessment(assessment: Assessment, *, acting_user, authorised_on: date | None = None) -> Assessment:
-    """A manager's sign-off. Who may give it is ``rules.can_authorise``, asked here so that no caller can skip it."""
+def authorise_assessment(assessment: Assessment, *, reasons: str, acting_user, authorised_on: date | None = None) -> Assessment:
+    """A manager's sign-off, with their reasons: supervision is a judgement about the practitioner's analysis and
+    decision, not a button, and the reasons are what a later reader weighs. Who may give it is
+    ``rules.can_authorise``, asked here so that no caller can skip it."""
     if refusal := rules.authorisation_refusal(acting_user, assessment):
         raise ValidationError(refusal)
+    if not reasons.strip():
+        raise ValidationError({"authorisation_reasons": "Enter your reasons for authorising the assessment"})
     assessment.authorised_on = authorised_on or today()
     assessment.authorised_by = acting_user
-    assessment.save(update_fields=["authorised_on", "authorised_by"])
+    assessment.authorisation_reasons = reasons.strip()
+    assessment.clean_fields(exclude=[field.name for field in Assessment._meta.fields if field.name != "authorisation_reasons"])
+    assessment.save(update_fields=["authorised_on", "authorised_by", "authorisation_reasons"])
     return assessment
 
 

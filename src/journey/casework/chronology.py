@@ -78,9 +78,10 @@ def allocations(child_ids):
 @register("assessment", "Assessment", sources={"casework.Assessment": child_of})
 def assessments(child_ids):
     rows = Assessment.objects.filter(child_id__in=child_ids).order_by().values_list(
-        "pk", "child_id", "started_on", "completed_on", "decision", "analysis", "author_id",
+        "pk", "child_id", "started_on", "completed_on", "decision", "analysis", "author_id", "authorised_on", "authorised_by_id",
+        "authorisation_reasons",
     )
-    for pk, child_id, started_on, completed_on, decision, analysis, written_by in rows:
+    for pk, child_id, started_on, completed_on, decision, analysis, written_by, authorised_on, authorised_by, reasons in rows:
         agency, name = author(written_by)
         url = link("casework:assessment", child_id, pk)
         yield Entry(
@@ -93,6 +94,12 @@ def assessments(child_ids):
                 kind="assessment", occurred_at=as_aware(completed_on), title=f"Assessment completed: {decided}",
                 summary=analysis, agency=agency, author=name, url=url, key=entry_key("assessment_completed", pk),
                 child_id=child_id,
+            )
+        if authorised_on and authorised_by is not None:  # the manager's sign-off and why, in the manager's name
+            manager_agency, manager = author(authorised_by)
+            yield Entry(
+                kind="assessment", occurred_at=as_aware(authorised_on), title="Assessment authorised", summary=reasons,
+                agency=manager_agency, author=manager, url=url, key=entry_key("assessment_authorised", pk), child_id=child_id,
             )
 
 
@@ -191,9 +198,10 @@ def closures(child_ids):
     episode's "closed" entry alone."""
     rows = ClosureProposal.objects.filter(child_id__in=child_ids).order_by().values_list(
         "pk", "child_id", "episode__kind", "ended_on", "reason", "note", "proposed_by_id", "proposed_at", "decision",
-        "decided_by_id", "decided_at", "return_reason",
+        "decided_by_id", "decided_at", "return_reason", "agreed_reasons",
     )
-    for pk, child_id, kind, ended_on, reason, note, proposed_by, proposed_at, decision, decided_by, decided_at, returned_why in rows:
+    for (pk, child_id, kind, ended_on, reason, note, proposed_by, proposed_at, decision, decided_by, decided_at, returned_why,
+         agreed_why) in rows:
         if decision == Decision.ACCEPTED and decided_by == proposed_by:
             continue
         url = link("casework:closure", child_id, pk)
@@ -209,6 +217,6 @@ def closures(child_ids):
             agreed = decision == Decision.ACCEPTED
             yield Entry(
                 kind="closure", occurred_at=decided_at,
-                title=f"Closure of the {episode} episode {'agreed' if agreed else 'sent back'}", summary="" if agreed else returned_why,
+                title=f"Closure of the {episode} episode {'agreed' if agreed else 'sent back'}", summary=agreed_why if agreed else returned_why,
                 agency=agency, author=name, url=url, key=entry_key("closure_decided", pk), child_id=child_id,
             )

@@ -221,6 +221,16 @@ class ChangeByWhenForm(forms.Form):
     )
 
 
+class AuthoriseForm(forms.Form):
+    """The manager's reasons for authorising a completed assessment: required, so that the sign-off says why."""
+
+    authorisation_reasons = textarea(
+        "Your reasons for authorising", (Assessment, "authorisation_reasons"), rows=4, required=True,
+        required_message="Enter your reasons for authorising the assessment",
+        help_text="What you weighed in the analysis and the decision; this goes on the child's chronology",
+    )
+
+
 def short_text(label: str, holds: tuple, help_text: str = "", required: bool = False, required_message: str = "") -> forms.CharField:
     """A one-line text box for the model field ``holds`` (model, field name), with that field's length bound."""
     messages = {"required": required_message} if required_message else {}

@@ -146,10 +146,18 @@ class Assessment(models.Model):
     authorised_on = models.DateField(null=True, blank=True, validators=[PastEvent("Authorisation date")], help_text="When a manager authorised it.")
     author = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="assessments", help_text="The practitioner writing it.")
     authorised_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="The manager who authorised it.")
+    authorisation_reasons = BoundedTextField(
+        max_length=SHORT_TEXT_MAX_LENGTH, blank=True,
+        help_text="The manager's reasons for authorising it: what they weighed in the practitioner's analysis and "
+        "decision (empty until authorised; required to authorise).",
+    )
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
-        constraints = [max_length_check(name, LONG_TEXT_MAX_LENGTH) for name in ASSESSMENT_TEXTS]
+        constraints = [
+            *(max_length_check(name, LONG_TEXT_MAX_LENGTH) for name in ASSESSMENT_TEXTS),
+            max_length_check("authorisation_reasons", SHORT_TEXT_MAX_LENGTH),
+        ]
         ordering = ["-started_on", "-id"]
 
     def __str__(self) -> str:
@@ -481,6 +489,11 @@ class ClosureProposal(Answered, models.Model):
     decided_by = models.ForeignKey(USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+", help_text="The manager who answered.")
     decided_at = models.DateTimeField(null=True, blank=True, help_text="When they answered; empty while waiting.")
     return_reason = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, blank=True, help_text="Why the manager sent it back.")
+    agreed_reasons = BoundedTextField(
+        max_length=SHORT_TEXT_MAX_LENGTH, blank=True,
+        help_text="The manager's reasons for agreeing it (required to agree a worker's proposal; a manager's own closure "
+        "gives its reasons in the note).",
+    )
 
     class Meta:
         ordering = ["-proposed_at", "-id"]
@@ -492,6 +505,7 @@ class ClosureProposal(Answered, models.Model):
             ),
             max_length_check("note", SHORT_TEXT_MAX_LENGTH),
             max_length_check("return_reason", SHORT_TEXT_MAX_LENGTH),
+            max_length_check("agreed_reasons", SHORT_TEXT_MAX_LENGTH),
         ]
 
     def __str__(self) -> str:

@@ -4,7 +4,7 @@ from django import forms
 from journey.accounts.models import Team, TeamKind
 from journey.lib.forms import bounded
 
-from .models import Transfer
+from .models import ClosureProposal, Transfer
 
 
 class TeamChoiceField(forms.ModelChoiceField):
@@ -68,7 +68,24 @@ def transfer_answer_form(data=None) -> AnswerForm:
     return AnswerForm(data, accept="Accept the transfer", give_back="Return it to the team that sent it")
 
 
-def closure_answer_form(data=None) -> AnswerForm:
-    form = AnswerForm(data, accept="Agree the closure", give_back="Send it back")
+class ClosureAnswerForm(AnswerForm):
+    """Agreeing a closure needs the manager's reasons as sending it back does: each answer is a judgement to record."""
+
+    agreed_reasons = forms.CharField(
+        label="If you are agreeing it, your reasons", required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="What tells you the help has done its job or is no longer needed; this goes on the child's chronology",
+        **bounded(ClosureProposal, "agreed_reasons", "Reasons for agreeing"),
+    )
+    field_order = ["decision", "agreed_reasons", "return_reason"]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("decision") == "accept" and not (cleaned.get("agreed_reasons") or "").strip():
+            self.add_error("agreed_reasons", "Enter your reasons for agreeing the closure")
+        return cleaned
+
+
+def closure_answer_form(data=None) -> ClosureAnswerForm:
+    form = ClosureAnswerForm(data, accept="Agree the closure", give_back="Send it back")
     form.fields["return_reason"].label = "If you are sending it back, why?"
     return form

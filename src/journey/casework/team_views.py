@@ -243,7 +243,7 @@ def decide_closure(request: HttpRequest, child_id: int, proposal_id: int) -> Htt
     if form.is_valid():
         try:
             if form.cleaned_data["decision"] == "accept":
-                actions.agree_closure(found, acting_user=request.user)
+                actions.agree_closure(found, reasons=form.cleaned_data["agreed_reasons"], acting_user=request.user)
                 messages.success(request, f"Closure agreed: the {found.episode.get_kind_display().lower()} episode is closed")
             else:
                 actions.send_back_closure(found, reason=form.cleaned_data["return_reason"], acting_user=request.user)

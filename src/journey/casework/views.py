@@ -27,6 +27,7 @@ from .codes import NoteKind
 from .forms import (
     NOTE_PAGES,
     AssessmentForm,
+    AuthoriseForm,
     ChangeByWhenForm,
     HouseholdVisitForm,
     NoteForm,
@@ -248,7 +249,9 @@ class PageErrors(forms.Form):
         return holder
 
 
-def _assessment_page(request, child, assessment, *, form=None, by_when_form=None, page_errors=None, status=200) -> HttpResponse:
+def _assessment_page(
+    request, child, assessment, *, form=None, by_when_form=None, authorise_form=None, page_errors=None, status=200,
+) -> HttpResponse:
     if form is None and not assessment.is_complete:
         form = AssessmentForm(initial={
             name: getattr(assessment, name) for name in (*ASSESSMENT_TEXT_FIELDS, "decision", "primary_need", "factors")
@@ -256,10 +259,13 @@ def _assessment_page(request, child, assessment, *, form=None, by_when_form=None
     if by_when_form is None and not assessment.is_complete:
         by_when_form = ChangeByWhenForm()
     history = list(assessment.by_when_dates.select_related("set_by"))
+    can_authorise = rules.can_authorise(request.user, assessment)
+    if authorise_form is None and can_authorise:
+        authorise_form = AuthoriseForm()
     return render(request, "casework/assessment.html", {
-        "child": child, "assessment": assessment, "form": form, "by_when_form": by_when_form,
+        "child": child, "assessment": assessment, "form": form, "by_when_form": by_when_form, "authorise_form": authorise_form,
         "page_errors": page_errors, "current_by_when": history[0] if history else None, "history": history,
-        "can_authorise": rules.can_authorise(request.user, assessment), "written": [
+        "can_authorise": can_authorise, "written": [
             (title, getattr(assessment, f"{key}_strengths"), getattr(assessment, f"{key}_worries")) for title, key in AssessmentForm.DOMAINS
         ],
     }, status=status)
@@ -316,10 +322,16 @@ def authorise_assessment(request: HttpRequest, child_id: int, assessment_id: int
     if refusal := rules.authorisation_refusal(request.user, found):
         note_refusal(request)  # a 403 like any other: the audit log keeps who tried
         return _assessment_page(request, child, found, page_errors=PageErrors.of(request, refusal), status=403)
+    form = AuthoriseForm(request.POST)
+    if not form.is_valid():
+        return _assessment_page(request, child, found, authorise_form=form)
     try:
-        actions.authorise_assessment(found, acting_user=request.user)
+        actions.authorise_assessment(found, reasons=form.cleaned_data["authorisation_reasons"], acting_user=request.user)
     except ValidationError as error:
         found.refresh_from_db()
-        return _assessment_page(request, child, found, page_errors=PageErrors.of(request, *error.messages))
+        if hasattr(error, "error_dict"):
+            apply_errors(form, error)
+            return _assessment_page(request, child, found, authorise_form=form)
+        return _assessment_page(request, child, found, authorise_form=form, page_errors=PageErrors.of(request, *error.messages))
     messages.success(request, "Assessment authorised")
     return redirect("casework:assessment", child.pk, found.pk)

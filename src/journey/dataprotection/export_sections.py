@@ -171,6 +171,7 @@ def assessments(child) -> Section:
         rows = [
             ("Started", a.started_on), ("Completed", a.completed_on), ("Decision", a.get_decision_display()),
             ("Authorised", a.authorised_on), ("Authorised by", a.authorised_by.display_name if a.authorised_by else ""),
+            ("Manager's reasons for authorising", a.authorisation_reasons, Redact.FREE_TEXT),
             ("Written by", a.author.display_name),
             ("Child's developmental needs: strengths", a.developmental_needs_strengths, Redact.FREE_TEXT),
             ("Child's developmental needs: worries", a.developmental_needs_worries, Redact.FREE_TEXT),

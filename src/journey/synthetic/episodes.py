@@ -15,6 +15,8 @@ from .context import Context
 from .phrases import (
     ANALYSIS_NO_FURTHER_ACTION,
     ANALYSIS_WITH_HELP,
+    AUTHORISED_NO_FURTHER_ACTION,
+    AUTHORISED_WITH_HELP,
     BY_WHEN_CHANGES,
     BY_WHEN_REASONS,
     CHILDS_VIEWS,
@@ -234,11 +236,17 @@ class Casework:
         authorised = completed + timedelta(days=rng.randint(0, 6)) if done and manager else None
         if authorised is not None and authorised > ctx.last_day:
             authorised = None
+        # The manager's reasons fit the decision; chosen from what is already drawn (the days taken and the day
+        # authorised), not from the generator's stream, so that adding them moved nothing else a seed makes.
+        reasons = ""
+        if authorised is not None:
+            bank = AUTHORISED_NO_FURTHER_ACTION if decision == AssessmentDecision.NO_FURTHER_ACTION else AUTHORISED_WITH_HELP
+            reasons = bank[(duration + authorised.toordinal()) % len(bank)].format(**self.values)
         primary_need, factors = assessment_codes(self.info.theme, decision, parenting_worry=bool(texts["parenting_capacity_worries"]))
         assessment = ctx.batch.add(Assessment(
             child=self.info.child, episode=held.episode, started_on=start, decision=decision, primary_need=primary_need, factors=factors,
             completed_on=completed if done else None, author=author, created_at=ctx.at(start),
-            authorised_on=authorised, authorised_by=manager if authorised else None, **texts,
+            authorised_on=authorised, authorised_by=manager if authorised else None, authorisation_reasons=reasons, **texts,
         ))
         self.assessment = assessment
         ctx.batch.add(ByWhen(assessment=assessment, due_on=due, reason=self.text(BY_WHEN_REASONS, start), set_by=author, set_at=ctx.at(start)))

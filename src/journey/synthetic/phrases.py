@@ -163,6 +163,17 @@ ANALYSIS_NO_FURTHER_ACTION = (
     "Alternative explanation considered and found more likely: the concern arose from a one-off incident that {carer} dealt with well.",
     "{name}'s needs are met at home with universal services; {carer} knows how to ask for help if things change.",
 )
+AUTHORISED_WITH_HELP = (
+    "The analysis follows from what was seen and heard; the decision fits {name}'s needs. Agreed in supervision.",
+    "Authorised: the alternative explanation was weighed fairly and {name}'s own words are at the centre of the decision.",
+    "Agreed. The worries about {carer}'s capacity are evidenced; the plan must test whether the recent changes hold.",
+    "Authorised after discussing it in supervision: the next steps are clear and {carer} knows what will happen.",
+)
+AUTHORISED_NO_FURTHER_ACTION = (
+    "Agreed that no further action is right: {carer} acted to keep {name} safe and the family know where to turn.",
+    "Authorised: the concern was checked with school and health, and nothing further points to harm to {name}.",
+    "The analysis is balanced and the reasons for closing at assessment are clear; {carer} was told the outcome.",
+)
 CHILDS_VIEWS = (Talking("{name} said: 'I want Mum to be happy and for the shouting to stop.'"),
                 School("{name} said they like their teacher and want to stay at this school."),
                 Phrase("{name} drew their family and put themselves far away from everyone else.", 4, 11),
