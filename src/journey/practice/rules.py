@@ -6,6 +6,8 @@ allocated worker, the team holding the child or its manager line, by casework's 
 re-implemented here. A session, the private reflections in it included, is read by the practitioner, the supervisor
 and the practitioner's manager line, and by no one else (decision record 0017).
 """
+from django.db.models import Q
+
 from journey.access.rules import can_record_work
 from journey.casework.rules import manages, plan_refusal
 
@@ -46,3 +48,28 @@ def reading_refusal(user, session) -> str | None:
 
 def can_read(user, session) -> bool:
     return reading_refusal(user, session) is None
+
+
+def children_worked_by(practitioner):
+    """The children ``practitioner`` works, as a Child queryset: the same reasons casework's ``plan_refusal`` lets
+    write the child's casework (allocated worker, team holding the child, manager line), offered on the form."""
+    from journey.access.involvement import STAFF, reasons_for
+    from journey.access.rules import child_model
+    from journey.casework.rules import PLAN_WRITERS
+
+    worked = Q(pk__in=[])
+    if can_record_work(practitioner):
+        for reason in reasons_for(STAFF):
+            if reason.name in PLAN_WRITERS and (rows := reason.rows(practitioner)) is not None:
+                worked |= Q(pk__in=rows.values(reason.child_field))
+    return child_model().objects.filter(worked)
+
+
+def supervised_by(user):
+    """The practitioners ``user`` supervises: active local authority staff in the teams they manage, not themselves."""
+    from django.contrib.auth import get_user_model
+
+    from journey.accounts.models import Role
+    from journey.casework.rules import teams_managed_by
+
+    return get_user_model().objects.filter(team__in=teams_managed_by(user), is_active=True).exclude(role=Role.PARTNER).exclude(pk=user.pk)
