@@ -18,6 +18,7 @@ from journey.audit.models import AuditEvent
 from journey.codelists.models import Code, CodeList
 from journey.dataprotection.actions import record_subject_access_request
 from journey.lib.dates import today
+from journey.practice.actions import Decision, Discussion, record_supervision
 from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture)
     MANAGERS,
     MAY_OPEN,
@@ -67,6 +68,10 @@ def may(audience: str, persona: str, child: str) -> bool:
         return persona == "dpo"
     if audience == "team manager":  # authorising an assessment: a team manager who may open the child
         return opens and persona == "mo"
+    if audience == "alice's managers":  # recording Alice's supervision: her line manager and the manager above
+        return persona in MANAGERS
+    if audience == "alice's supervision":  # reading it, the private reflection with it: Alice and her manager line
+        return persona in MANAGERS | {"alice"}
     if audience == "receiving manager":  # answering Ruby's transfer to Team B: Team B's manager line, Helen alone
         return opens and persona == "helen" and child == "ruby"
     raise AssertionError(audience)
@@ -147,6 +152,8 @@ ROUTES = [
     ("frontdoor:create-child", "POST", "front door work", ["contact", "named"]),
     ("frontdoor:screen", "POST", "front door work", ["contact"]),
     ("dataprotection:sar", "GET", "officer", ["sar"]),
+    ("practice:new-supervision", "GET POST", "alice's managers", ["practitioner"]),
+    ("practice:session", "GET", "alice's supervision", ["session"]),
     ("dataprotection:sar-json", "GET", "officer", ["sar"]),
     ("dataprotection:sar-response", "POST", "officer", ["sar"]),
 ]
@@ -202,8 +209,13 @@ def ids(world, mo, sam):
     grant = grant_access(children["ruby"], acting_user=mo, reason="Covering Alice's visits this week.", user=people["bea"])
     found["ruby"]["grant"] = grant.pk
     sar = record_subject_access_request(children["ruby"].person, acting_user=people["dpo"], requested_by_name="Ruby's mother", received_on=today())
+    # Mo's supervision of Alice, discussing Ruby with a decision and a private reflection.
+    session = record_supervision(practitioner=people["alice"], held_on=today(), acting_user=mo, discussions=[Discussion(
+        children["ruby"], feelings="Anxious before visits.", decisions=[Decision("Visit weekly", "Attendance fell.", people["alice"])])])
     for row in found.values():
         row["sar"] = sar.pk
+        row["practitioner"] = people["alice"].pk
+    found["ruby"]["session"] = session.pk
     return found
 
 

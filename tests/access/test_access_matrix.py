@@ -361,3 +361,31 @@ def test_forged_ids_answer_no_access_never_an_error(client, world, forged):
     if client.get(other_childs_visit).status_code != 403:
         wrong.append(f"{other_childs_visit}: another child's visit under Ruby's address")
     assert wrong == []
+
+
+# The supervision pages take no child: the managers' list, and Alice's supervision (recorded by her manager line, read
+# by her and them). Written out by hand, as above.
+SUPERVISION_PAGES = {"practice:supervision": MANAGERS, "practice:new-supervision": MANAGERS, "practice:session": MANAGERS | {"alice"}}
+
+
+def test_every_role_against_the_supervision_pages(client, world):
+    from django.urls import reverse
+
+    from journey.practice.actions import Decision, Discussion, record_supervision
+
+    people, children, _objects = world
+    session = record_supervision(practitioner=people["alice"], held_on=today(), acting_user=people["mo"], discussions=[
+        Discussion(children["ruby"], feelings="Anxious before visits.", decisions=[Decision("Visit weekly", "Attendance fell.", people["alice"])])])
+    args = {"practice:supervision": [], "practice:new-supervision": [people["alice"].pk], "practice:session": [session.pk]}
+    wrong = []
+    for persona in PERSONAS:
+        client.force_login(people[persona])
+        for name, allowed in SUPERVISION_PAGES.items():
+            response = client.get(reverse(name, args=args[name]))
+            if (response.status_code == 200) != (persona in allowed) or response.status_code not in (200, 403):
+                wrong.append(f"{ROLE_OF[persona]} -> {name}: got {response.status_code}")
+            if response.status_code == 200:  # no page names a child its reader may not open
+                for child_name, child in children.items():
+                    if persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in response.content:
+                        wrong.append(f"{ROLE_OF[persona]} -> {name} names {child_name}")
+    assert wrong == []

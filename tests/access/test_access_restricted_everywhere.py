@@ -44,6 +44,7 @@ from journey.lib.dates import today
 from journey.people.actions import create_child
 from journey.people.models import Child, Household, HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from, family_of
+from journey.practice.actions import Decision, Discussion, record_supervision
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee as ConferenceAttendee
 from journey.protection.conference_actions import Conference, record_initial_conference
@@ -219,6 +220,11 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
     ids["wren"]["report_id"] = ConferenceReport.objects.create(
         child=wren, plan=wren.plans.get(kind="child_protection"), agency=police, author=officer, what_we_know="Kerry Morgan called us about Wren.",
         worries="Shouting.", going_well="School is good.", shared_with_family=True).pk
+    # Supervision: Mo supervises Alice about Tom, Helen supervises Charlie about Wren (a private reflection in each).
+    for name, child, worker, manager in (("tom", tom, alice, mo), ("wren", wren, charlie, helen)):
+        ids[name]["session_id"] = record_supervision(practitioner=worker, held_on=today(), acting_user=manager, discussions=[Discussion(
+            child, feelings="Kerry Morgan frightens me.", decisions=[Decision("Visit weekly", "Kerry Morgan asked.", worker)])]).pk
+        ids[name]["practitioner_id"] = worker.pk
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)
@@ -279,6 +285,9 @@ def _fillings(route: Route, w: World) -> list[tuple[dict, str]]:
         return [({"contact_id": c.pk}, "contact") for c in w.contacts]
     if params == {"contact_id", "named_id"}:
         return [({"contact_id": c.pk, "named_id": n.pk}, "contact") for c in w.contacts for n in c.children_named.all()]
+    if params in ({"session_id"}, {"practitioner_id"}):  # a supervision about Tom or Wren, and its practitioner's form
+        (param,) = params
+        return [({param: w.ids[name][param]}, name) for name in ("tom", "wren")]
     if params == {"sar_id"}:
         return [({"sar_id": sar.pk}, f"sar:{who}") for who, sar in w.sars.items()]
     return []

@@ -8,6 +8,7 @@ from django.forms.utils import ErrorDict
 from journey.casework.forms import textarea
 from journey.lib.dates import PastEvent, PlannedDate
 from journey.lib.forms import GovukDateField
+from journey.people.models import Child
 
 from .actions import Decision, Discussion, child_field, staff_choices
 from .models import SupervisionDecision, SupervisionDiscussion
@@ -41,10 +42,14 @@ class SupervisionForm(forms.Form):
     held_on = GovukDateField(label="Date of the supervision", label_for_errors="Date of the supervision", bound=PastEvent,
                              required=False, help_text="For example, 27 3 2025")
 
-    def __init__(self, *args, practitioner, **kwargs):
+    def __init__(self, *args, practitioner, viewer, **kwargs):
         super().__init__(*args, **kwargs)
         self.rows = self._rows()
-        children = children_worked_by(practitioner).select_related("person").order_by("person__last_name", "person__first_name", "pk")
+        # The practitioner's children that the manager may also open: a list never names a child its reader may not.
+        children = (
+            children_worked_by(practitioner).filter(pk__in=Child.objects.visible_to(viewer).values("pk"))
+            .select_related("person").order_by("person__last_name", "person__first_name", "pk")
+        )
         staff = staff_choices()
         for n in range(1, self.rows + 1):
             self.fields[child_field(n)] = ChildChoiceField(

@@ -17,6 +17,7 @@ from journey.audit.log import record_list_read
 from journey.casework.models import Allocation
 from journey.casework.team import page_of
 from journey.lib.dates import today
+from journey.people.models import Child
 from journey.protection.forms import place
 
 from . import actions, rules
@@ -45,7 +46,8 @@ def supervision(request: HttpRequest) -> HttpResponse:
     )
     page = page_of(practitioners, request.GET.get("page"))
     held = list(
-        Allocation.objects.current().filter(worker__in=[p.pk for p in page]).select_related("episode__child__person")
+        Allocation.objects.current().filter(worker__in=[p.pk for p in page], episode__child__in=Child.objects.visible_to(user))
+        .select_related("episode__child__person")
         .order_by("episode__child__person__last_name", "episode__child__person__first_name", "pk")
     )
     child_ids = {allocation.episode.child_id for allocation in held}
@@ -67,9 +69,9 @@ def supervision(request: HttpRequest) -> HttpResponse:
 def new_supervision(request: HttpRequest, practitioner_id: int) -> HttpResponse:
     practitioner = _practitioner(request.user, practitioner_id)
     if request.method == "POST":
-        form = SupervisionForm(request.POST, practitioner=practitioner)
+        form = SupervisionForm(request.POST, practitioner=practitioner, viewer=request.user)
     else:
-        form = SupervisionForm(initial={"held_on": today()}, practitioner=practitioner)
+        form = SupervisionForm(initial={"held_on": today()}, practitioner=practitioner, viewer=request.user)
     if request.method == "POST" and "add_child" in request.POST:
         form.hold()
     elif request.method == "POST" and form.is_valid():
