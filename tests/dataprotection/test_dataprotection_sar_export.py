@@ -14,6 +14,7 @@ from journey.dataprotection.actions import record_information_share, record_subj
 from journey.dataprotection.exporter import Redact
 from journey.documents.actions import attach_document
 from journey.lib.dates import today
+from journey.practice.actions import Decision, Discussion, record_supervision
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee, Conference, record_initial_conference
 from journey.protection.core_group_actions import Meeting, Member, record_core_group_meeting
@@ -22,11 +23,11 @@ from tests.conftest import make_user
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
          "strategy_discussions", "section_47_enquiries", "conferences", "core_group_meetings",
-         "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "supervision_decisions", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
-def full_record(police, ruby, alice, family):
+def full_record(police, ruby, alice, mo, family):
     """Ruby with something of every kind on her record."""
     episode = ruby.episodes.get()
     start_assessment(episode, acting_user=alice, started_on=episode.started_on, due_on=today(), due_reason="Before the review")
@@ -56,6 +57,8 @@ def full_record(police, ruby, alice, family):
                                   author=alice)
     record_core_group_meeting(cp_plan, child=ruby, acting_user=alice, members=[Member("DS Khan", police, "CID")],
                               record=Meeting(held_on=today(), starts_at=time(15), progress="Mum home after school.", decisions="Carry on."))
+    record_supervision(practitioner=alice, held_on=today(), acting_user=mo, discussions=[Discussion(
+        ruby, happening="Jo is grieving.", feelings="I dread these visits.", decisions=[Decision("Visit weekly", "Attendance fell.", alice)])])
     return ruby
 
 
@@ -84,6 +87,13 @@ def test_it_exports_every_kind_of_record_about_a_child(client_for, dee, full_rec
     for kind in KINDS[:-1]:
         assert _fields(data, kind), f"nothing exported under {kind}"
     assert data["subject"] == {"name": "Ruby Smith", "date_of_birth": full_record.date_of_birth.isoformat(), "is_child": True}
+
+
+def test_it_exports_supervision_decisions_but_never_the_practitioners_reflections(client_for, dee, full_record, sar_for):
+    data = _export(client_for(dee), sar_for(full_record.person))
+    rows = {f["label"]: f["value"] for f in _fields(data, "supervision_decisions")}
+    assert rows["Decision"] == "Visit weekly" and rows["Why"] == "Attendance fell." and rows["Responsible"] == "Alice Akers"
+    assert "I dread these visits" not in str(data) and "Jo is grieving" not in str(data)
 
 
 def test_it_lists_each_document_without_its_contents(client_for, dee, full_record, sar_for):

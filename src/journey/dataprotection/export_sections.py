@@ -15,6 +15,7 @@ from journey.documents.models import Document
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
+from journey.practice.models import SupervisionDecision
 from journey.protection.models import ChildProtectionConference, ConferenceReport, CoreGroupMeeting, Section47Enquiry, StrategyDiscussion
 
 from .exporter import Item, Redact, Section, fields
@@ -93,7 +94,7 @@ def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
     return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child),
             strategy_discussions(child), section_47_enquiries(child), conferences(child), core_group_meetings(child),
-            conference_reports(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
+            supervision_decisions(child), conference_reports(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
 def _links(child):
@@ -250,6 +251,21 @@ def core_group_meetings(child) -> Section:
             ("Decisions and next steps", m.decisions, Redact.FREE_TEXT), ("Recorded by", m.recorded_by.display_name),
         ), when=m.held_on))
     return Section("core_group_meetings", "Core group meetings", tuple(items))
+
+
+def supervision_decisions(child) -> Section:
+    """Each decision taken about the child in a practitioner's supervision, as the chronology shows it: what, why,
+    who is responsible and by when. The practitioner's reflections, and their private feelings about the family, are
+    about the practitioner, not the child, and stay out of the child's export (decision record 0017)."""
+    items = []
+    found = SupervisionDecision.objects.filter(discussion__child=child).select_related("discussion__session__supervisor", "responsible")
+    for d in found.order_by("discussion__session__held_on", "id"):
+        items.append(Item("Supervision decision", fields(
+            ("Supervision held", d.discussion.session.held_on), ("Decision", d.decision, Redact.FREE_TEXT),
+            ("Why", d.rationale, Redact.FREE_TEXT), ("Responsible", d.responsible.display_name), ("By when", d.by_when),
+            ("Supervised by", d.discussion.session.supervisor.display_name),
+        ), when=d.discussion.session.held_on))
+    return Section("supervision_decisions", "Decisions taken in supervision", tuple(items))
 
 
 def conference_reports(child) -> Section:
