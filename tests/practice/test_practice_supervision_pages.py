@@ -144,3 +144,8 @@ def test_the_supervision_list_takes_the_same_queries_however_many_practitioners_
     with CaptureQueriesContext(connection) as many:
         client.get("/practice/supervision/")
     assert len(many) == len(few)
+
+
+def test_the_team_queue_offers_the_manager_the_supervision_page_and_not_the_practitioner(client_for, mo, alice):
+    assert b'href="/practice/supervision/"' in client_for(mo).get("/casework/team/").content
+    assert b'href="/practice/supervision/"' not in client_for(alice).get("/casework/team/").content
