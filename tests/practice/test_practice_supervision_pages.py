@@ -116,7 +116,7 @@ def test_the_manager_sees_when_each_practitioner_and_child_was_last_discussed(cl
     assert page.status_code == 200
     yesterday = (today() - timedelta(days=1)).strftime("%-d %B %Y").encode()
     assert b"Alice Akers" in page.content and b"Bea Brown" in page.content and yesterday in page.content
-    assert b"Ruby" in page.content
+    assert b"Ruby" in page.content and f'href="/practice/supervision/sessions/{supervised.pk}/"'.encode() in page.content
     shown = AuditEvent.objects.filter(what__startswith="supervision").order_by("-pk").first()
     assert shown is not None and ruby.pk in shown.after["children"]
 

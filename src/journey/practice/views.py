@@ -7,7 +7,7 @@ A practitioner the user does not manage, or a session they may not read, answers
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Max
+from django.db.models import Max, OuterRef, Subquery
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_GET, require_http_methods
@@ -41,7 +41,10 @@ def supervision(request: HttpRequest) -> HttpResponse:
     if not manages_a_team(user):
         raise NoAccess
     practitioners = (
-        rules.supervised_by(user).annotate(last_supervised=Max("supervisions__held_on"))
+        rules.supervised_by(user).annotate(
+            last_supervised=Max("supervisions__held_on"),
+            last_session=Subquery(SupervisionSession.objects.filter(practitioner=OuterRef("pk")).order_by("-held_on", "-pk").values("pk")[:1]),
+        )
         .select_related("team").order_by("last_name", "first_name", "pk")
     )
     page = page_of(practitioners, request.GET.get("page"))
