@@ -187,4 +187,9 @@ def test_a_school_concern_becomes_a_child_protection_plan_that_changes_and_ends(
     assert entry("Core group meeting", "oakfield primary school", "Alice Akers")
     assert entry("Review child protection conference", "emotional abuse")
     assert entry("Review child protection conference", "the plan ends")
+    # The chair's own page lists the conferences Chris chaired.
+    chair = sign_in("chris")
+    chair.goto("/protection/conferences/")
+    expect(chair.locator("body")).to_contain_text("Ruby Smith")
+    found["the chair's conferences"] = violations(chair)
     assert {name: v for name, v in found.items() if v} == {}
