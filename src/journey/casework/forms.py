@@ -5,13 +5,12 @@ Field names match the keys of the actions' ValidationErrors, so ``apply_errors``
 """
 from django import forms
 from django.forms.boundfield import BoundWidget
-from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from journey.accounts.models import Role, User
 from journey.codelists.forms import CodeChoiceField, CodeMultipleChoiceField
 from journey.lib.dates import PastEvent, PlannedDate
-from journey.lib.forms import GovukDateField, TimeField, bounded, combine
+from journey.lib.forms import GovukDateField, RowsForm, TimeField, bounded, combine
 from journey.people.models import Child
 
 from .actions import ASSESSMENT_TEXT_FIELDS, Attendee, ChildSeen, child_field
@@ -337,12 +336,13 @@ NOTE_PAGES: dict[str, dict] = {
         "text": "What was discussed and agreed?", "text_hint": "Decisions and actions: who will do what, by when",
     },
 }
-ATTENDEE_ROWS, MAX_ATTENDEE_ROWS = 4, 40
 
 
-class NoteForm(forms.Form):
+class NoteForm(RowsForm):
     """A case note, phone call, email, letter or meeting: one short page each, asking only what that kind needs.
     A meeting also asks for its attendees, a few rows at a time ("Add another attendee" posts back for one more)."""
+
+    row_name = "attendee"
 
     occurred_at = GovukDateField(label="Date", bound=PastEvent, help_text="For example, 27 3 2025")
     occurred_time = TimeField(label="Time", help_text="Use the 24-hour clock, for example 14:30")
@@ -384,7 +384,7 @@ class NoteForm(forms.Form):
         text = self.fields["text"]
         text.label, text.help_text, text.required = page["text"], page["text_hint"], True
         text.error_messages["required"] = "Enter what was discussed and agreed" if kind == NoteKind.MEETING else f"Enter what the {what} was about"
-        self.rows = self._rows() if kind == NoteKind.MEETING else 0
+        self.rows = self.posted_rows() if kind == NoteKind.MEETING else 0
         for number in range(1, self.rows + 1):
             self.fields[f"attendee_{number}_name"] = short_text("Name", (MeetingAttendee, "name"))
             self.fields[f"attendee_{number}_role"] = short_text("Role (optional)", (MeetingAttendee, "role"))
@@ -393,29 +393,11 @@ class NoteForm(forms.Form):
             )
             self.fields[f"attendee_{number}_apologies"] = forms.BooleanField(label="Sent apologies (did not attend)", required=False)
 
-    def _rows(self) -> int:
-        """How many attendee rows to show: as many as were posted (one more after "Add another attendee")."""
-        try:
-            posted = int(self.data.get("attendee_rows", ATTENDEE_ROWS))
-        except (TypeError, ValueError):
-            posted = ATTENDEE_ROWS
-        wanted = posted + 1 if "add_attendee" in self.data else posted
-        return max(1, min(wanted, MAX_ATTENDEE_ROWS))
-
-    @property
-    def can_add_attendee(self) -> bool:
-        return self.rows < MAX_ATTENDEE_ROWS
-
     def attendee_rows(self) -> list[tuple[int, list[forms.BoundField]]]:
         return [
             (number, [self[f"attendee_{number}_{name}"] for name in ("name", "role", "agency", "apologies")])
             for number in range(1, self.rows + 1)
         ]
-
-    def hold(self) -> None:
-        """Show what was typed, unchecked: the page came back only to add an attendee row, not to be saved."""
-        self._errors = ErrorDict()
-        self.cleaned_data = {}
 
     def occurred_at_value(self):
         return combine(self.cleaned_data["occurred_at"], self.cleaned_data["occurred_time"])

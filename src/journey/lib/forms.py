@@ -5,6 +5,7 @@ from datetime import date, datetime, time
 from django import forms
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.forms.utils import ErrorDict
 from django.utils import timezone
 
 from .dates import DateBound, PlannedDate
@@ -95,3 +96,32 @@ def apply_errors(form: forms.Form, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, messages)
     else:
         form.add_error(None, error.messages)
+
+
+class RowsForm(forms.Form):
+    """A form with rows that repeat (people at a meeting, children discussed in supervision): as many rows as the page
+    posted back, one more after its "Add another" button (``add_<row_name>``), without JavaScript. The page keeps the
+    count in a hidden ``<row_name>_rows`` field; ``hold`` shows what was typed, unchecked, when the page came back
+    only to add a row."""
+
+    row_name = ""  # "participant": the page posts participant_rows, and add_participant for one more
+    first_rows = 4
+    max_rows = 40
+    rows = 0  # set by the form's __init__ from ``posted_rows``, before it makes each row's fields
+
+    def posted_rows(self) -> int:
+        """How many rows to show: as many as were posted (one more after "Add another"), from 1 to ``max_rows``."""
+        try:
+            posted = int(self.data.get(f"{self.row_name}_rows", self.first_rows))
+        except (TypeError, ValueError):
+            posted = self.first_rows
+        wanted = posted + 1 if f"add_{self.row_name}" in self.data else posted
+        return max(1, min(wanted, self.max_rows))
+
+    @property
+    def can_add_row(self) -> bool:
+        return self.rows < self.max_rows
+
+    def hold(self) -> None:
+        self._errors = ErrorDict()
+        self.cleaned_data = {}

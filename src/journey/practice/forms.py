@@ -3,18 +3,16 @@ decision with its rationale, who is responsible and by when). "Add another child
 row, without JavaScript. Like the protection forms it checks only what a form can (a real date, a choice from the
 list); every rule of the record is the action's, so every failure is named in one pass."""
 from django import forms
-from django.forms.utils import ErrorDict
 
 from journey.casework.forms import textarea
 from journey.lib.dates import PastEvent, PlannedDate
-from journey.lib.forms import GovukDateField
+from journey.lib.forms import GovukDateField, RowsForm
 from journey.people.models import Child
 
 from .actions import Decision, Discussion, child_field, staff_choices
 from .models import SupervisionDecision, SupervisionDiscussion
 from .rules import children_worked_by
 
-CHILD_ROWS, MAX_CHILD_ROWS = 1, 20
 PROMPT_LABELS = (
     ("happening", "What do you think is happening, and why? (optional)", ""),
     ("gut_feeling", "What is your gut feeling, and what is it based on? (optional)", ""),
@@ -38,13 +36,16 @@ class StaffChoiceField(forms.ModelChoiceField):
         return obj.get_full_name() or obj.get_username()
 
 
-class SupervisionForm(forms.Form):
+class SupervisionForm(RowsForm):
+    row_name = "child"
+    first_rows, max_rows = 1, 20
+
     held_on = GovukDateField(label="Date of the supervision", label_for_errors="Date of the supervision", bound=PastEvent,
                              required=False, help_text="For example, 27 3 2025")
 
     def __init__(self, *args, practitioner, viewer, **kwargs):
         super().__init__(*args, **kwargs)
-        self.rows = self._rows()
+        self.rows = self.posted_rows()
         # The practitioner's children that the manager may also open: a list never names a child its reader may not.
         children = (
             children_worked_by(practitioner).filter(pk__in=Child.objects.visible_to(viewer).values("pk"))
@@ -69,26 +70,8 @@ class SupervisionForm(forms.Form):
                 label="By when (optional)", label_for_errors="By when", bound=PlannedDate, required=False, help_text="For example, 27 3 2026",
             )
 
-    def _rows(self) -> int:
-        """As many child rows as were posted (one more after "Add another child")."""
-        try:
-            posted = int(self.data.get("child_rows", CHILD_ROWS))
-        except (TypeError, ValueError):
-            posted = CHILD_ROWS
-        wanted = posted + 1 if "add_child" in self.data else posted
-        return max(1, min(wanted, MAX_CHILD_ROWS))
-
-    @property
-    def can_add_child(self) -> bool:
-        return self.rows < MAX_CHILD_ROWS
-
     def child_rows(self) -> list[tuple[int, list[forms.BoundField]]]:
         return [(n, [self[child_field(n, part)] for part in ROW_PARTS]) for n in range(1, self.rows + 1)]
-
-    def hold(self) -> None:
-        """Show what was typed, unchecked: the page came back only to add a child row."""
-        self._errors = ErrorDict()
-        self.cleaned_data = {}
 
     def discussions(self) -> list[Discussion]:
         """The rows with anything typed in them; empty rows are left out."""

@@ -3,7 +3,6 @@
 conference decide one. Like the discussion form it checks only what a form can (a real date, a choice from the
 list); every rule of the record is the action's, so every missing answer is named in one pass."""
 from django import forms
-from django.forms.utils import ErrorDict
 
 from journey.accounts.models import Role, User
 from journey.casework.forms import textarea
@@ -11,14 +10,13 @@ from journey.casework.models import PlanStep, PlanVersion
 from journey.casework.plan_actions import PlanContent, Step, step_field
 from journey.codelists.forms import CodeChoiceField
 from journey.lib.dates import PastEvent, PlannedDate
-from journey.lib.forms import GovukDateField, TimeField, bounded
+from journey.lib.forms import GovukDateField, RowsForm, TimeField, bounded
 
 from .codes import CATEGORY_LIST, DECISIONS_OF, ChildHeard, ConferenceKind
 from .conference_actions import Attendee, Conference, attendee_field
 from .forms import AgencyChoiceField
 from .models import ChildProtectionConference, ConferenceAttendee
 
-ATTENDEE_ROWS, MAX_ATTENDEE_ROWS = 4, 40
 ATTENDEE_PARTS = ("name", "role", "agency", "email", "apologies", "report")
 PLAN_PARTS = ("worries", "what_needs_to_change", "contingency")
 STEP_PARTS = ("who", "does_what", "by_when", "reason")
@@ -29,7 +27,9 @@ class ChairChoiceField(forms.ModelChoiceField):
         return user.display_name
 
 
-class ConferenceForm(forms.Form):
+class ConferenceForm(RowsForm):
+    row_name = "attendee"
+
     held_on = GovukDateField(label="Date of the conference", label_for_errors="Date of the conference", bound=PastEvent,
                              required=False, help_text="For example, 27 3 2025")
     starts_at = TimeField(label="Time it began", required=False, help_text="Use the 24-hour clock, for example 14:30",
@@ -64,7 +64,7 @@ class ConferenceForm(forms.Form):
         decision = self.fields["decision"]
         assert isinstance(decision, forms.ChoiceField)
         decision.choices = [(value.value, value.label) for value in DECISIONS_OF[ConferenceKind(kind)]]
-        self.rows = self._rows()
+        self.rows = self.posted_rows()
         self._add_attendee_rows()
         if kind == ConferenceKind.INITIAL:
             self._add_plan_fields()
@@ -112,22 +112,9 @@ class ConferenceForm(forms.Form):
             **bounded(PlanStep, "reason", "Why the date of step 1"),
         )
 
-    def _rows(self) -> int:
-        """As many attendee rows as were posted (one more after "Add another attendee")."""
-        try:
-            posted = int(self.data.get("attendee_rows", ATTENDEE_ROWS))
-        except (TypeError, ValueError):
-            posted = ATTENDEE_ROWS
-        wanted = posted + 1 if "add_attendee" in self.data else posted
-        return max(1, min(wanted, MAX_ATTENDEE_ROWS))
-
     @property
     def is_initial(self) -> bool:
         return self.kind == ConferenceKind.INITIAL
-
-    @property
-    def can_add_attendee(self) -> bool:
-        return self.rows < MAX_ATTENDEE_ROWS
 
     def attendee_rows(self) -> list[tuple[int, list[forms.BoundField]]]:
         return [(n, [self[attendee_field(n, part)] for part in ATTENDEE_PARTS]) for n in range(1, self.rows + 1)]
@@ -137,11 +124,6 @@ class ConferenceForm(forms.Form):
 
     def step_fields(self) -> list[forms.BoundField]:
         return [self[step_field(1, part)] for part in STEP_PARTS] if self.is_initial else []
-
-    def hold(self) -> None:
-        """Show what was typed, unchecked: the page came back only to add an attendee row."""
-        self._errors = ErrorDict()
-        self.cleaned_data = {}
 
     def record(self) -> Conference:
         data = self.cleaned_data

@@ -3,22 +3,22 @@ without JavaScript), what has changed against the plan, the child's views and wh
 form it checks only what a form can (a real date, a choice from the list); every rule of the record is the action's,
 so every missing answer is named in one pass."""
 from django import forms
-from django.forms.utils import ErrorDict
 
 from journey.accounts.models import Agency
 from journey.casework.forms import textarea
 from journey.lib.dates import PastEvent
-from journey.lib.forms import GovukDateField, TimeField, bounded
+from journey.lib.forms import GovukDateField, RowsForm, TimeField, bounded
 
 from .core_group_actions import Meeting, Member, member_field
 from .forms import AgencyChoiceField
 from .models import CoreGroupMeeting, CoreGroupMember
 
-MEMBER_ROWS, MAX_MEMBER_ROWS = 4, 40
 MEMBER_PARTS = ("name", "role", "agency", "email", "apologies")
 
 
-class CoreGroupForm(forms.Form):
+class CoreGroupForm(RowsForm):
+    row_name = "member"
+
     held_on = GovukDateField(label="Date of the meeting", label_for_errors="Date of the meeting", bound=PastEvent,
                              required=False, help_text="For example, 27 3 2025")
     starts_at = TimeField(label="Time it began", required=False, help_text="Use the 24-hour clock, for example 14:30",
@@ -31,7 +31,7 @@ class CoreGroupForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.rows = self._rows()
+        self.rows = self.posted_rows()
         agencies = Agency.objects.order_by("name")
         for number in range(1, self.rows + 1):
             self.fields[member_field(number, "name")] = forms.CharField(label="Name", required=False, **bounded(CoreGroupMember, "name", "Name"))
@@ -51,26 +51,8 @@ class CoreGroupForm(forms.Form):
         order = ["held_on", "starts_at", *(member_field(n, part) for n in range(1, self.rows + 1) for part in MEMBER_PARTS)]
         self.order_fields(order)
 
-    def _rows(self) -> int:
-        """As many member rows as were posted (one more after "Add another member")."""
-        try:
-            posted = int(self.data.get("member_rows", MEMBER_ROWS))
-        except (TypeError, ValueError):
-            posted = MEMBER_ROWS
-        wanted = posted + 1 if "add_member" in self.data else posted
-        return max(1, min(wanted, MAX_MEMBER_ROWS))
-
-    @property
-    def can_add_member(self) -> bool:
-        return self.rows < MAX_MEMBER_ROWS
-
     def member_rows(self) -> list[tuple[int, list[forms.BoundField]]]:
         return [(n, [self[member_field(n, part)] for part in MEMBER_PARTS]) for n in range(1, self.rows + 1)]
-
-    def hold(self) -> None:
-        """Show what was typed, unchecked: the page came back only to add a member row."""
-        self._errors = ErrorDict()
-        self.cleaned_data = {}
 
     def record(self) -> Meeting:
         data = self.cleaned_data

@@ -7,7 +7,7 @@ from django.forms.utils import ErrorDict
 from journey.accounts.models import Agency
 from journey.casework.forms import YES_NO, short_text, textarea
 from journey.lib.dates import PastEvent, PlannedDate
-from journey.lib.forms import GovukDateField, TimeField, apply_errors, combine
+from journey.lib.forms import GovukDateField, RowsForm, TimeField, apply_errors, combine
 
 from .actions import Participant, participant_field
 from .codes import StrategyDecision
@@ -21,7 +21,6 @@ def place(form: forms.Form, error) -> None:
     form._errors = ErrorDict(sorted(form.errors.items(), key=lambda item: order.get(item[0], -1)))  # type: ignore[attr-defined]
 
 
-PARTICIPANT_ROWS, MAX_PARTICIPANT_ROWS = 4, 40
 PARTICIPANT_PARTS = ("name", "role", "agency", "email", "apologies")
 
 
@@ -38,9 +37,11 @@ class AgencyChoiceField(forms.ModelChoiceField):
         return f"{agency.name} ({agency.get_kind_display()})"
 
 
-class DiscussionForm(forms.Form):
+class DiscussionForm(RowsForm):
     """A strategy discussion on one page: when, who took part by agency (a few rows at a time; "Add another
     participant" posts back for one more, without JavaScript), what was shared, the decision and its reasons."""
+
+    row_name = "participant"
 
     held_at = GovukDateField(label="Date of the discussion", label_for_errors="Date of the discussion", bound=PastEvent,
                              required=False, help_text="For example, 27 3 2025")
@@ -56,7 +57,7 @@ class DiscussionForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.rows = self._rows()
+        self.rows = self.posted_rows()
         agencies = Agency.objects.order_by("name")
         for number in range(1, self.rows + 1):
             self.fields[participant_field(number, "name")] = short_text("Name", (StrategyParticipant, "name"))
@@ -73,26 +74,8 @@ class DiscussionForm(forms.Form):
             self.fields[participant_field(number, "apologies")] = forms.BooleanField(label="Sent apologies (did not take part)", required=False)
         self.order_fields(["held_at", "held_time", *(participant_field(n, part) for n in range(1, self.rows + 1) for part in PARTICIPANT_PARTS)])
 
-    def _rows(self) -> int:
-        """As many participant rows as were posted (one more after "Add another participant")."""
-        try:
-            posted = int(self.data.get("participant_rows", PARTICIPANT_ROWS))
-        except (TypeError, ValueError):
-            posted = PARTICIPANT_ROWS
-        wanted = posted + 1 if "add_participant" in self.data else posted
-        return max(1, min(wanted, MAX_PARTICIPANT_ROWS))
-
-    @property
-    def can_add_participant(self) -> bool:
-        return self.rows < MAX_PARTICIPANT_ROWS
-
     def participant_rows(self) -> list[tuple[int, list[forms.BoundField]]]:
         return [(n, [self[participant_field(n, part)] for part in PARTICIPANT_PARTS]) for n in range(1, self.rows + 1)]
-
-    def hold(self) -> None:
-        """Show what was typed, unchecked: the page came back only to add a participant row."""
-        self._errors = ErrorDict()
-        self.cleaned_data = {}
 
     def held_at_value(self):
         day, at = self.cleaned_data.get("held_at"), self.cleaned_data.get("held_time")
