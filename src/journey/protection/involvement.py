@@ -8,6 +8,7 @@ the child's strategy discussion or was invited to a conference opens the child's
 from datetime import timedelta
 
 from django.db.models import Q, QuerySet
+from django.utils import timezone
 
 from journey.access.involvement import PARTNER, register
 from journey.accounts.models import Role
@@ -44,7 +45,7 @@ def protection_work_of(user) -> QuerySet | None:
     if user.agency_id is None:
         return None
     discussed = StrategyParticipant.objects.filter(
-        user=user, discussion__held_at__date__gte=today() - timedelta(days=PARTNER_DISCUSSION_DAYS),
+        user=user, discussion__held_at__gte=timezone.now() - timedelta(days=PARTNER_DISCUSSION_DAYS),
     ).values("discussion__child_id")
     invited = ConferenceAttendee.objects.filter(user=user).filter(
         Q(conference__held_on__gte=today() - timedelta(days=CHAIR_DAYS_AFTER)) | Q(conference__plan__isnull=False, conference__plan__ended_on__isnull=True)
