@@ -86,6 +86,7 @@ INSTALLED_APPS = [
     "journey.casework",
     "journey.protection",
     "journey.practice",
+    "journey.learning",
     "journey.chronology",
     "journey.documents",
     "journey.news",

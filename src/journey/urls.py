@@ -22,6 +22,7 @@ urlpatterns = [
     path("casework/", include("journey.casework.urls")),
     path("protection/", include("journey.protection.urls")),
     path("practice/", include("journey.practice.urls")),
+    path("learning/", include("journey.learning.urls")),
     path("news/", include("journey.news.urls")),
     path("chronology/", include("journey.chronology.urls")),
     path("documents/", include("journey.documents.urls")),

@@ -115,6 +115,17 @@ class Role(models.TextChoices):
     CALDICOTT_GUARDIAN = "caldicott_guardian", "Caldicott guardian"
     DATA_PROTECTION_OFFICER = "data_protection", "Data protection officer"
     CP_CHAIR = "cp_chair", "Child protection chair"
+    AUDITOR = "auditor", "Case auditor"
+
+
+class UnitRole(models.TextChoices):
+    """What a member of a social work unit does in it: a unit holds its children together, each role working them."""
+
+    CONSULTANT_SOCIAL_WORKER = "consultant", "Consultant social worker"
+    SOCIAL_WORKER = "social_worker", "Social worker"
+    CHILDRENS_PRACTITIONER = "childrens_practitioner", "Children's practitioner"
+    UNIT_COORDINATOR = "coordinator", "Unit coordinator"
+    CLINICIAN = "clinician", "Clinician"
 
 
 class UserManager(DjangoUserManager):
@@ -143,6 +154,9 @@ class User(AbstractUser):
     )
     team = models.ForeignKey(
         Team, null=True, blank=True, on_delete=models.SET_NULL, related_name="members", help_text="Their team or unit."
+    )
+    unit_role = models.CharField(
+        max_length=30, choices=UnitRole.choices, blank=True, help_text="Their role in their social work unit, if they work in one.",
     )
 
     REQUIRED_FIELDS = ["email", "agency"]

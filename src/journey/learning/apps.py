@@ -1,0 +1,10 @@
+from django.apps import AppConfig
+
+
+class LearningConfig(AppConfig):
+    """How the system learns from its own work: case audits against a framework, systems case reviews in the SCIE
+    "Learning Together" way, and the recommendations that come out of them, tracked to their outcome (issue 15)."""
+
+    name = "journey.learning"
+    label = "learning"
+    verbose_name = "Learning"
