@@ -24,6 +24,7 @@ from journey.casework.models import (
 )
 from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
+from journey.practice.models import SupervisionDecision, SupervisionDiscussion, SupervisionSession
 from journey.protection.models import (
     ChildProtectionConference,
     ConferenceAttendee,
@@ -50,6 +51,7 @@ WRITE_ORDER: tuple[type[models.Model], ...] = (
     ClosureProposal,
     StrategyDiscussion, StrategyParticipant, Section47Enquiry, EnquiryByWhen, ChildProtectionConference, ConferenceAttendee,
     PlanCategoryChange, ConferenceReport, CoreGroupMeeting, CoreGroupMember,
+    SupervisionSession, SupervisionDiscussion, SupervisionDecision,  # written once every chunk is (synthetic.supervision)
 )
 
 

@@ -28,6 +28,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from datetime import time as clock
+from functools import partial
 
 from django.apps import apps
 from django.db import connection, transaction
@@ -46,6 +47,7 @@ from .history import Story
 from .models import PersonTruth
 from .organisation import Organisation, build_organisation
 from .population import ChildInfo, Families
+from .supervision import practitioners_to_supervise, supervise_authority
 from .week import this_week
 
 CHUNK_CHILDREN = 2500
@@ -129,6 +131,12 @@ FINISH_PHASES: list[FinishPhase] = [
 ]
 
 
+def supervision_phase(today: date) -> FinishPhase:
+    """Supervision spans a practitioner's whole caseload, so it is written from the allocations once every chunk is
+    (before the statistics and the chronology, which read it)."""
+    return FinishPhase("supervision", "practitioners", practitioners_to_supervise, partial(supervise_authority, today=today))
+
+
 class GenerationRefused(Exception):
     """The database is not in a state the generator may write to (or flush) without losing someone's data."""
 
@@ -176,7 +184,7 @@ def generate_authority(
                 with _timed(result, "history"):
                     batch = _chunk(org, seed, chunk, size, today, first + chunk * INDIVIDUALS_PER_CHUNK)
                 writer.submit(batch, lambda size=size: update(size))
-        for phase in FINISH_PHASES:
+        for phase in (supervision_phase(today), *FINISH_PHASES):
             with _timed(result, phase.name), progress(phase.name.capitalize(), phase.total(), phase.unit) as update:
                 phase.run(update)
         result.seconds = time.monotonic() - started

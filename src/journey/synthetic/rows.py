@@ -18,6 +18,7 @@ from django.utils import timezone
 from journey.casework import models as casework
 from journey.frontdoor import models as frontdoor
 from journey.people import models as people
+from journey.practice import models as practice
 from journey.protection import models as protection
 
 from . import models as synthetic
@@ -74,6 +75,7 @@ if TYPE_CHECKING:
     )
     from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
     from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
+    from journey.practice.models import SupervisionDecision, SupervisionDiscussion, SupervisionSession
     from journey.protection.models import (
         ChildProtectionConference,
         ConferenceAttendee,
@@ -112,10 +114,14 @@ else:
     ConferenceReport, CoreGroupMeeting, CoreGroupMember = (
         row_type(m) for m in (protection.ConferenceReport, protection.CoreGroupMeeting, protection.CoreGroupMember)
     )
+    SupervisionSession, SupervisionDiscussion, SupervisionDecision = (
+        row_type(m) for m in (practice.SupervisionSession, practice.SupervisionDiscussion, practice.SupervisionDecision)
+    )
 
 __all__ = [
     "Address", "Allocation", "Assessment", "ByWhen", "CaseNote", "Child", "ChildProtectionConference", "ClosureProposal", "ConferenceAttendee",
     "ConferenceReport", "Contact", "ContactChild", "ContactChildTruth", "CoreGroupMeeting", "CoreGroupMember", "EnquiryByWhen", "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person",
     "PersonTruth", "Plan", "PlanCategoryChange", "PlanStep", "PlanVersion", "Referral", "Relationship", "Row", "ScreeningDecision",
-    "Section47Enquiry", "StrategyDiscussion", "StrategyParticipant", "Transfer", "Visit", "row_type",
+    "Section47Enquiry", "StrategyDiscussion", "StrategyParticipant", "SupervisionDecision", "SupervisionDiscussion",
+    "SupervisionSession", "Transfer", "Visit", "row_type",
 ]
