@@ -75,7 +75,7 @@ NOT_WALKED = {
     "accounts:sign-out": "signs the user out (POST only); names nobody",
     "accounts-admin:logout": "signs the user out of the administrator's site (POST only); names nobody",
     "access:revoke": "a POST that withdraws a grant with no form to fill; its error page is access:grants, walked",
-    "casework:authorise-assessment": "a POST that authorises with no form to fill; its error page is casework:assessment, walked",
+    "casework:authorise-assessment": "a POST of the manager's reasons from the form on casework:assessment (walked), which is also its error page",
     "frontdoor:create-child": "a POST that makes a record with no form to fill; its error page is frontdoor:contact, walked",
     "news:open": "marks an item of the user's own news read and redirects to the item's page (walked), with an empty body; "
                  "news about her is opened by those who may open her only (tests/news/test_news_access.py)",
