@@ -180,3 +180,15 @@ def test_it_builds_the_export_in_the_same_number_of_queries_however_many_contact
         contact = record_contact(acting_user=sam, agency=police, concern=f"Concern {n}", children=[NamedChild("Ruby", "Smith")])
         link_contact_to_child(contact.children_named.get(), ruby, acting_user=sam)
     assert queries() == before
+
+
+def test_it_exports_a_closure_proposal_and_the_managers_reasons_with_the_episode(client_for, dee, ruby, alice, mo, sar_for):
+    from journey.casework.actions import agree_closure, propose_closure
+
+    proposal = propose_closure(ruby.episodes.get(), ended_on=today(), reason="needs_met", acting_user=alice, note="Settled at school.")
+    agree_closure(proposal, reasons="The plan's changes have held for three months.", acting_user=mo)
+    rows = {f["label"]: f["value"] for f in _fields(_export(client_for(dee), sar_for(ruby.person)), "episodes")}
+    assert rows["Closure proposed"].endswith(f"by Alice Akers: {proposal.get_reason_display()}, ending {today():%-d %B %Y}")
+    assert rows["Why the closure was proposed"] == "Settled at school."
+    assert rows["Manager's answer"].startswith("Agreed by Mo")
+    assert rows["Manager's reasons"] == "The plan's changes have held for three months."

@@ -7,7 +7,8 @@ The subject's own record is the officer's to export whatever its flag (docs/data
 """
 from django.db.models import Prefetch, Q
 
-from journey.casework.models import CaseNote, Episode, Plan, PlanVersion, Visit
+from journey.casework.codes import Decision
+from journey.casework.models import CaseNote, ClosureProposal, Episode, Plan, PlanVersion, Visit
 from journey.chronology.models import SignificantEvent
 from journey.chronology.registry import as_aware
 from journey.codelists import lookup
@@ -152,7 +153,11 @@ def referrals(child) -> Section:
 
 def episodes(child) -> Section:
     items = []
-    for episode in Episode.objects.filter(child=child).prefetch_related("allocations__worker", "allocations__team").select_related("opened_by", "closed_by").order_by("started_on"):
+    found = Episode.objects.filter(child=child).prefetch_related(
+        "allocations__worker", "allocations__team",
+        Prefetch("closure_proposals", queryset=ClosureProposal.objects.select_related("proposed_by", "decided_by").order_by("proposed_at", "id")),
+    ).select_related("opened_by", "closed_by").order_by("started_on")
+    for episode in found:
         rows = [
             ("Kind", episode.get_kind_display()), ("Started", episode.started_on), ("Ended", episode.ended_on),
             ("Why it ended", episode.get_closure_reason_display()), ("More about why it ended", episode.closure_note, Redact.FREE_TEXT),
@@ -162,8 +167,24 @@ def episodes(child) -> Section:
             ("Lead practitioner", f"{a.worker.display_name}, {a.team.name}, from {a.started_on:%-d %B %Y}" + (f" to {a.ended_on:%-d %B %Y}" if a.ended_on else ""))
             for a in episode.allocations.all()
         ]
+        for proposal in episode.closure_proposals.all():
+            rows += _closure_proposal_rows(proposal)
         items.append(Item(f"{episode.get_kind_display()} episode", fields(*rows), when=episode.started_on))
     return Section("episodes", "Episodes of help", tuple(items))
+
+
+def _closure_proposal_rows(proposal: ClosureProposal) -> list[tuple]:
+    """A proposal to close the episode and the manager's answer, with the reasons each gave."""
+    rows: list[tuple] = [
+        ("Closure proposed", f"{proposal.proposed_at:%-d %B %Y} by {proposal.proposed_by.display_name}: {proposal.get_reason_display()}, "
+                             f"ending {proposal.ended_on:%-d %B %Y}"),
+        ("Why the closure was proposed", proposal.note, Redact.FREE_TEXT),
+    ]
+    if proposal.decided_by is not None and proposal.decided_at is not None:
+        answer = "Agreed" if proposal.decision == Decision.ACCEPTED else "Sent back"
+        rows.append(("Manager's answer", f"{answer} by {proposal.decided_by.display_name} on {proposal.decided_at:%-d %B %Y}"))
+        rows.append(("Manager's reasons", proposal.agreed_reasons or proposal.return_reason, Redact.FREE_TEXT))
+    return rows
 
 
 def assessments(child) -> Section:
