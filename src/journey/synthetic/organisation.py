@@ -224,6 +224,7 @@ def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early
     add("cg", Role.CALDICOTT_GUARDIAN, council, None, "Caldicott guardian")
     add("dpo", Role.DATA_PROTECTION_OFFICER, council, None, "Data protection officer")
     add("cpc", Role.CP_CHAIR, council, None, "Child protection chair")
+    add("qa", Role.AUDITOR, council, None, "Practice quality auditor")  # reaches children only through an audit round's grant
     for agency in agencies.values():
         for prefix, title, count in _partner_posts(agency):
             for _ in range(count):
