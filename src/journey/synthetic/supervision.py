@@ -97,8 +97,7 @@ def supervise_authority(update: Callable[[int], None], *, today: date) -> int:
     ``SUPERVISION_MONTHS`` months; return how many sessions were written."""
     first = _month_start(today, SUPERVISION_MONTHS - 1)  # this month and the ones before it
     practitioners = [
-        user for user in User.objects.filter(role=Role.PRACTITIONER, is_active=True, team__manager__isnull=False)
-        .select_related("team__manager", "agency").order_by("pk")
+        user for user in _with_a_manager().select_related("team__manager", "agency").order_by("pk")
         if recording_refusal(user.team.manager, user) is None
     ]
     held = defaultdict(list)
@@ -119,7 +118,11 @@ def supervise_authority(update: Callable[[int], None], *, today: date) -> int:
 
 
 def practitioners_to_supervise() -> int:
-    return User.objects.filter(role=Role.PRACTITIONER, is_active=True, team__manager__isnull=False).count()
+    return _with_a_manager().count()
+
+
+def _with_a_manager():
+    return User.objects.filter(role=Role.PRACTITIONER, is_active=True, team__manager__isnull=False)
 
 
 def _session(batch: Batch, practitioner: User, month: date, held: list, names: dict[int, str], today: date) -> None:
