@@ -29,10 +29,12 @@ def test_a_worker_records_a_visit_to_two_sisters_a_phone_call_and_a_new_partner(
     ruby, mia = family.ruby, family.mia
     open_episode(mia, EpisodeKind.CHILD_IN_NEED, started_on=today() - timedelta(days=20), acting_user=sam, worker=alice)
     worker = sign_in("alice")
+    # Yesterday's morning, so the times are in the past whenever the suite runs.
+    yesterday = today() - timedelta(days=1)
 
     # One visit to the Smith household, seeing Ruby alone and Mia with her mum.
     worker.goto(f"/casework/children/{ruby.pk}/visits/household/new/")
-    fill_date(worker, "visited_at", today())
+    fill_date(worker, "visited_at", yesterday)
     worker.locator("#id_visited_time").fill("09:30")
     worker.get_by_label("Where did the visit take place?").fill("Home")
     worker.locator("#id_who_was_present").fill("Jo (mum), Ruby and Mia")
@@ -51,7 +53,7 @@ def test_a_worker_records_a_visit_to_two_sisters_a_phone_call_and_a_new_partner(
 
     # A phone call from the school, the same morning.
     worker.goto(f"/casework/children/{ruby.pk}/notes/new/phone-call/")
-    fill_date(worker, "occurred_at", today())
+    fill_date(worker, "occurred_at", yesterday)
     worker.locator("#id_occurred_time").fill("11:15")
     worker.get_by_label("They called me").check()
     worker.get_by_label("Who was the call with?").fill("Tess Turner, Oakfield Primary")

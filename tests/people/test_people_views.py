@@ -128,9 +128,10 @@ class TestFindAChild:
         assert client_for(officer).get("/children/find/", {"name": "Ruby"}).status_code == 403
 
     def test_visit_recorded_shows_in_last_seen(self, client_for, alice, ruby):
-        record_visit(ruby, acting_user=alice, visited_at=timezone.now() - timedelta(hours=2), child_seen=True, child_seen_alone=False)
+        visited_at = timezone.now() - timedelta(hours=2)
+        record_visit(ruby, acting_user=alice, visited_at=visited_at, child_seen=True, child_seen_alone=False)
         page = client_for(alice).get(f"/children/{ruby.pk}/").content.decode()
-        assert f'id="last-seen">{timezone.localtime():%-d %b %Y}' in page.replace("\n", "")
+        assert f'id="last-seen">{timezone.localtime(visited_at):%-d %b %Y}' in page.replace("\n", "")
 
 
 @pytest.mark.django_db
