@@ -38,6 +38,7 @@ from journey.casework.models import (
 from journey.chronology.models import SignificanceFlag, SignificantEvent
 from journey.frontdoor.models import Contact, ContactChild, PartnerInformation, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
+from journey.practice.models import UnitMeeting, UnitMeetingAttendance, UnitMeetingEntry
 from journey.protection.models import (
     ChildProtectionConference,
     ConferenceAttendee,
@@ -57,7 +58,7 @@ from .organisation import EMAIL_DOMAIN
 
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
-    SignificanceFlag, SignificantEvent,
+    SignificanceFlag, SignificantEvent, UnitMeetingEntry, UnitMeetingAttendance, UnitMeeting,
     CoreGroupMember, CoreGroupMeeting, ConferenceReport, PlanCategoryChange, ConferenceAttendee, ChildProtectionConference, EnquiryByWhen, Section47Enquiry, StrategyParticipant, StrategyDiscussion,
     ByWhen, Assessment, PlanStep, PlanVersion, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote,
     Transfer, ClosureProposal, Allocation, Episode,
