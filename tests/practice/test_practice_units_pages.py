@@ -201,3 +201,19 @@ def test_the_team_queue_links_the_unit_page_for_its_members_and_managers(client_
 def test_the_team_queue_of_another_team_does_not_link_the_unit(client_for, oak, alice, ezra):
     for user in (alice, ezra):
         assert f'href="/practice/units/{oak.pk}/"'.encode() not in client_for(user).get("/casework/team/").content
+
+
+def test_the_administrator_sees_and_sets_a_members_unit_role(client_for, admin_user, unit_oak, alice):
+    client = client_for(admin_user)
+    listed = client.get("/admin/accounts/user/?unit_role=clinician")
+    assert listed.status_code == 200 and b"lin" in listed.content and b"sana" not in listed.content
+    page = client.get(f"/admin/accounts/user/{alice.pk}/change/")
+    assert page.status_code == 200 and b'name="unit_role"' in page.content
+
+
+def test_the_allocation_choices_and_the_service_page_show_a_members_unit_role(client_for, helen, unit_oak, maya):
+    page = client_for(helen).get("/casework/service/")
+    assert page.status_code == 200 and b"Lin Lee, Clinical practitioner (Clinician in the unit)" in page.content
+    episode = maya.episodes.get()
+    allocate = client_for(helen).get(f"/casework/children/{maya.pk}/episodes/{episode.pk}/allocate/")
+    assert allocate.status_code == 200 and b"Lin Lee, Clinical practitioner, Clinician (Social Work Unit: Oak)" in allocate.content
