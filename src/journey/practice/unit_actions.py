@@ -16,6 +16,7 @@ from journey.audit.context import audited_action
 from journey.lib.dates import today
 
 from . import unit_rules
+from .actions import model_errors
 from .models import UnitMeeting, UnitMeetingAttendance, UnitMeetingEntry
 
 ENTRY_PARTS = ("discussed", "agreed", "responsible", "by_when")
@@ -77,15 +78,6 @@ def _entry_errors(unit, number: int, entry: Entry, seen: set[int]) -> dict[str, 
     return errors
 
 
-def _clean(instance, names: dict[str, str], errors: dict[str, str]) -> None:
-    """Run the model's own checks (a text over its bound, a date out of range), naming the form's field."""
-    try:
-        instance.full_clean(exclude=["unit", "meeting", "child", "responsible", "recorded_by"], validate_constraints=False)
-    except ValidationError as error:
-        for model_field, messages in error.message_dict.items():
-            errors.setdefault(names.get(model_field, model_field), messages[0])
-
-
 @audited_action
 def record_unit_meeting(unit, *, held_on: date | None, attendees: Sequence, entries: Sequence[Entry], acting_user) -> UnitMeeting:
     """Record ``unit``'s meeting on ``held_on``: its members who attended and an entry per child discussed."""
@@ -94,7 +86,7 @@ def record_unit_meeting(unit, *, held_on: date | None, attendees: Sequence, entr
     errors = _meeting_errors(unit, held_on, attendees)
     meeting = UnitMeeting(unit=unit, held_on=cast(date, held_on), recorded_by=acting_user)
     if "held_on" not in errors:
-        _clean(meeting, {}, errors)
+        model_errors(meeting, {}, errors)
     if not entries:
         errors[entry_field(1)] = "Add at least one child discussed"
     seen: set[int] = set()
@@ -105,7 +97,7 @@ def record_unit_meeting(unit, *, held_on: date | None, attendees: Sequence, entr
         row = UnitMeetingEntry(
             child=entry.child, discussed=entry.discussed.strip(), agreed=entry.agreed.strip(), responsible=entry.responsible, by_when=entry.by_when,
         )
-        _clean(row, {part: entry_field(number, part) for part in ENTRY_PARTS}, errors)
+        model_errors(row, {part: entry_field(number, part) for part in ENTRY_PARTS}, errors)
         rows.append(row)
     if errors:
         raise ValidationError(errors)
