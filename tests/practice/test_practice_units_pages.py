@@ -217,3 +217,9 @@ def test_the_allocation_choices_and_the_service_page_show_a_members_unit_role(cl
     episode = maya.episodes.get()
     allocate = client_for(helen).get(f"/casework/children/{maya.pk}/episodes/{episode.pk}/allocate/")
     assert allocate.status_code == 200 and b"Lin Lee, Clinical practitioner, Clinician (Social Work Unit: Oak)" in allocate.content
+
+
+def test_the_meeting_form_logs_the_children_it_offers(client_for, unit_oak, oak, maya, noah):
+    assert client_for(unit_oak["kit"]).get(f"/practice/units/{oak.pk}/meetings/new/").status_code == 200
+    shown = AuditEvent.objects.filter(what__startswith="the unit's children, to discuss").order_by("-pk").first()
+    assert shown is not None and set(shown.after["children"]) == {maya.pk, noah.pk}

@@ -62,6 +62,8 @@ def new_unit_meeting(request: HttpRequest, unit_id: int) -> HttpResponse:
         else:
             messages.success(request, "Unit meeting recorded")
             return redirect("practice:unit-meeting", made.pk)
+    offered = form.fields[unit_actions.entry_field(1)].queryset  # type: ignore[attr-defined]
+    record_list_read(request.user, "the unit's children, to discuss at its meeting", list(offered.values_list("pk", flat=True)), request=request)
     return render(request, "practice/unit_meeting_form.html", {"unit": found, "form": form})
 
 
