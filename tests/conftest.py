@@ -22,6 +22,23 @@ def test_set_up_actor():
         yield
 
 
+@pytest.fixture(autouse=True)
+def code_lists_after_a_flush(request):
+    """A transactional test ends by emptying every table, the code lists the migrations loaded among them; the next
+    one puts them back, so that its forms do not depend on what an earlier test happened to leave in the cache."""
+    marker = request.node.get_closest_marker("django_db")
+    transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (marker and marker.kwargs.get("transaction"))
+    if transactional:
+        request.getfixturevalue("transactional_db")
+        from journey.codelists.loading import sync
+        from journey.codelists.lookup import clear_cache
+        from journey.codelists.models import Code, CodeList
+
+        if not CodeList.objects.exists():
+            sync(CodeList, Code)
+            clear_cache()
+
+
 @pytest.fixture
 def council(db) -> Agency:
     """Northfield's own children's services: every local authority user works here."""

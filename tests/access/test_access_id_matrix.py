@@ -27,6 +27,7 @@ from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture
     READERS,
     ROLE_OF,
     named_patterns,
+    oak_unit_with_a_meeting,
     world,
 )
 
@@ -72,6 +73,8 @@ def may(audience: str, persona: str, child: str) -> bool:
         return persona in MANAGERS
     if audience == "alice's supervision":  # reading it, the private reflection with it: Alice and her manager line
         return persona in MANAGERS | {"alice"}
+    if audience == "oak":  # a unit's caseload and meetings: its members and its manager line, of the personas Helen alone
+        return persona == "helen"
     if audience == "receiving manager":  # answering Ruby's transfer to Team B: Team B's manager line, Helen alone
         return opens and persona == "helen" and child == "ruby"
     raise AssertionError(audience)
@@ -154,6 +157,9 @@ ROUTES = [
     ("dataprotection:sar", "GET", "officer", ["sar"]),
     ("practice:new-supervision", "GET POST", "alice's managers", ["practitioner"]),
     ("practice:session", "GET", "alice's supervision", ["session"]),
+    ("practice:unit", "GET", "oak", ["unit"]),
+    ("practice:new-unit-meeting", "GET POST", "oak", ["unit"]),
+    ("practice:unit-meeting", "GET", "oak", ["unit_meeting"]),
     ("dataprotection:sar-json", "GET", "officer", ["sar"]),
     ("dataprotection:sar-response", "POST", "officer", ["sar"]),
 ]
@@ -188,7 +194,7 @@ NO_ACCESS = b"You do not have access"
 
 
 @pytest.fixture
-def ids(world, mo, sam):
+def ids(world, mo, sam, council):
     """Every id each child's addresses need: the world's episode, visit and assessment, the contact about the child
     and the child named in it, a grant on the child's record, and one subject access request (about Ruby)."""
     people, children, objects = world
@@ -212,10 +218,13 @@ def ids(world, mo, sam):
     # Mo's supervision of Alice, discussing Ruby with a decision and a private reflection.
     session = record_supervision(practitioner=people["alice"], held_on=today(), acting_user=mo, discussions=[Discussion(
         children["ruby"], feelings="Anxious before visits.", decisions=[Decision("Visit weekly", "Attendance fell.", people["alice"])])])
+    oak, unit_meeting = oak_unit_with_a_meeting(people, council, sam)
     for row in found.values():
         row["sar"] = sar.pk
         row["practitioner"] = people["alice"].pk
+        row["unit"] = oak.pk
     found["ruby"]["session"] = session.pk
+    found["ruby"]["unit_meeting"] = unit_meeting.pk
     return found
 
 

@@ -389,3 +389,49 @@ def test_every_role_against_the_supervision_pages(client, world):
                     if persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in response.content:
                         wrong.append(f"{ROLE_OF[persona]} -> {name} names {child_name}")
     assert wrong == []
+
+
+# A social work unit's pages take no child: its caseload, its meeting form and a meeting. Oak sits in the service
+# Helen heads; none of the personas is in it, so Helen alone (its manager line) opens them. Written out by hand.
+UNIT_PAGES = {"practice:unit": {"helen"}, "practice:new-unit-meeting": {"helen"}, "practice:unit-meeting": {"helen"}}
+
+
+def oak_unit_with_a_meeting(people, council, sam):
+    """Oak, a unit in Helen's service, holding Uma (its consultant her lead worker), and its meeting today about her."""
+    from journey.accounts.models import Team, TeamKind, UnitRole
+    from journey.casework.actions import open_episode
+    from journey.casework.codes import EpisodeKind
+    from journey.practice.unit_actions import Entry, record_unit_meeting
+
+    oak = Team.objects.create(name="Social Work Unit: Oak", kind=TeamKind.UNIT, agency=council, parent=people["helen"].team)
+    olu = make_user("olu", Role.TEAM_MANAGER, council, oak, "Olu", "Okafor", "Consultant social worker")
+    olu.unit_role = UnitRole.CONSULTANT_SOCIAL_WORKER
+    olu.save()
+    oak.manager = olu
+    oak.save()
+    uma = create_child(acting_user=sam, first_name="Uma", last_name="Underwood", date_of_birth=today() - timedelta(days=2500))
+    open_episode(uma, EpisodeKind.CHILD_IN_NEED, started_on=today() - timedelta(days=9), acting_user=sam, worker=olu)
+    meeting = record_unit_meeting(oak, held_on=today(), attendees=[olu], entries=[Entry(uma, "Uma is settling.")], acting_user=olu)
+    return oak, meeting
+
+
+def test_every_role_against_the_unit_pages(client, world, council, sam):
+    from django.urls import reverse
+
+    people, children, _objects = world
+    oak, meeting = oak_unit_with_a_meeting(people, council, sam)
+    args = {"practice:unit": [oak.pk], "practice:new-unit-meeting": [oak.pk], "practice:unit-meeting": [meeting.pk]}
+    wrong = []
+    for persona in PERSONAS:
+        client.force_login(people[persona])
+        for name, allowed in UNIT_PAGES.items():
+            response = client.get(reverse(name, args=args[name]))
+            if (response.status_code == 200) != (persona in allowed) or response.status_code not in (200, 403):
+                wrong.append(f"{ROLE_OF[persona]} -> {name}: got {response.status_code}")
+            if response.status_code != 200 and b"Underwood" in response.content:
+                wrong.append(f"{ROLE_OF[persona]} -> {name} names Uma")
+            if response.status_code == 200:
+                for child_name, child in children.items():
+                    if persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in response.content:
+                        wrong.append(f"{ROLE_OF[persona]} -> {name} names {child_name}")
+    assert wrong == []

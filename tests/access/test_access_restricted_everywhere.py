@@ -24,7 +24,7 @@ from django.utils.html import escape
 
 from journey.access.actions import grant_access
 from journey.accounts.admin import site as accounts_admin_site
-from journey.accounts.models import Role
+from journey.accounts.models import Role, Team, TeamKind
 from journey.api.actions import create_user_token
 from journey.casework.actions import (
     Attendee,
@@ -45,6 +45,8 @@ from journey.people.actions import create_child
 from journey.people.models import Child, Household, HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from, family_of
 from journey.practice.actions import Decision, Discussion, record_supervision
+from journey.practice.unit_actions import Entry as UnitEntry
+from journey.practice.unit_actions import record_unit_meeting
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee as ConferenceAttendee
 from journey.protection.conference_actions import Conference, record_initial_conference
@@ -225,6 +227,15 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
         ids[name]["session_id"] = record_supervision(practitioner=worker, held_on=today(), acting_user=manager, discussions=[Discussion(
             child, feelings="Kerry Morgan frightens me.", decisions=[Decision("Visit weekly", "Kerry Morgan asked.", worker)])]).pk
         ids[name]["practitioner_id"] = worker.pk
+    # Wren is also looked after by Oak, a social work unit in Helen's service, which discussed her at its meeting.
+    oak = Team.objects.create(name="Social Work Unit: Oak", kind=TeamKind.UNIT, agency=council, parent=childrens_service)
+    olu = make_user("olu", Role.TEAM_MANAGER, council, oak, "Olu", "Okafor", "Consultant social worker")
+    oak.manager = olu
+    oak.save()
+    open_episode(wren, EpisodeKind.LOOKED_AFTER, started_on=today() - timedelta(days=5), acting_user=sam, worker=olu)
+    ids["wren"]["unit_id"] = oak.pk
+    ids["wren"]["meeting_id"] = record_unit_meeting(oak, held_on=today(), attendees=[olu], acting_user=olu, entries=[
+        UnitEntry(wren, "Kerry Morgan visited Wren at her placement.", "Keep contact monthly", olu)]).pk
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)
@@ -288,6 +299,9 @@ def _fillings(route: Route, w: World) -> list[tuple[dict, str]]:
     if params in ({"session_id"}, {"practitioner_id"}):  # a supervision about Tom or Wren, and its practitioner's form
         (param,) = params
         return [({param: w.ids[name][param]}, name) for name in ("tom", "wren")]
+    if params in ({"unit_id"}, {"meeting_id"}):  # Oak, the unit that holds Wren, and its meeting about her
+        (param,) = params
+        return [({param: w.ids["wren"][param]}, "wren")]
     if params == {"sar_id"}:
         return [({"sar_id": sar.pk}, f"sar:{who}") for who, sar in w.sars.items()]
     return []

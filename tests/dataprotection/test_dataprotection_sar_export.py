@@ -5,7 +5,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
-from journey.accounts.models import Role
+from journey.accounts.models import Role, Team, TeamKind
 from journey.audit.models import AuditEvent
 from journey.casework.actions import start_assessment, write_case_note
 from journey.casework.models import Plan
@@ -15,6 +15,7 @@ from journey.dataprotection.exporter import Redact
 from journey.documents.actions import attach_document
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
+from journey.practice.models import UnitMeeting, UnitMeetingEntry
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
 from journey.protection.conference_actions import Attendee, Conference, record_initial_conference
 from journey.protection.core_group_actions import Meeting, Member, record_core_group_meeting
@@ -23,7 +24,7 @@ from tests.conftest import make_user
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
          "strategy_discussions", "section_47_enquiries", "conferences", "core_group_meetings",
-         "supervision_decisions", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "supervision_decisions", "unit_meeting_entries", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
@@ -59,6 +60,9 @@ def full_record(police, ruby, alice, mo, family):
                               record=Meeting(held_on=today(), starts_at=time(15), progress="Mum home after school.", decisions="Carry on."))
     record_supervision(practitioner=alice, held_on=today(), acting_user=mo, discussions=[Discussion(
         ruby, happening="Jo is grieving.", feelings="I dread these visits.", decisions=[Decision("Visit weekly", "Attendance fell.", alice)])])
+    unit = Team.objects.create(name="Social Work Unit: Oak", kind=TeamKind.UNIT, agency=alice.agency)
+    meeting = UnitMeeting.objects.create(unit=unit, held_on=today(), recorded_by=mo)
+    UnitMeetingEntry.objects.create(meeting=meeting, child=ruby, discussed="Ruby misses Grandad.", agreed="Memory box", responsible=alice)
     return ruby
 
 
@@ -94,6 +98,12 @@ def test_it_exports_supervision_decisions_but_never_the_practitioners_reflection
     rows = {f["label"]: f["value"] for f in _fields(data, "supervision_decisions")}
     assert rows["Decision"] == "Visit weekly" and rows["Why"] == "Attendance fell." and rows["Responsible"] == "Alice Akers"
     assert "I dread these visits" not in str(data) and "Jo is grieving" not in str(data)
+
+
+def test_it_exports_what_was_discussed_about_the_child_at_unit_meetings(client_for, dee, full_record, sar_for):
+    rows = {f["label"]: f for f in _fields(_export(client_for(dee), sar_for(full_record.person)), "unit_meeting_entries")}
+    assert rows["Discussed"]["value"] == "Ruby misses Grandad." and rows["Discussed"]["redact"] == {"reason": Redact.FREE_TEXT}
+    assert rows["Agreed"]["value"] == "Memory box" and rows["Who will do it"]["value"] == "Alice Akers" and rows["Unit"]["value"] == "Social Work Unit: Oak"
 
 
 def test_it_lists_each_document_without_its_contents(client_for, dee, full_record, sar_for):

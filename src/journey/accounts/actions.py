@@ -90,7 +90,7 @@ def verify_sign_in_code(code: str, *, acting_user) -> TOTPDevice:
 # Accounts, teams and agencies: the administrator's changes ---------------------------------------------------
 
 ACCOUNT_FIELDS = (
-    "username", "first_name", "last_name", "email", "job_title", "role", "agency", "team", "is_active", "is_staff",
+    "username", "first_name", "last_name", "email", "job_title", "role", "agency", "team", "unit_role", "is_active", "is_staff",
     "is_superuser",
 )
 ACCOUNT_LINKS = ("groups", "user_permissions")
@@ -127,12 +127,12 @@ def save_account(account: User, *, acting_user, groups: Iterable | None = None, 
 @audited_action
 def create_account(
     *, acting_user, username: str, role: str, agency: Agency, team: Team | None = None, password: str | None = None,
-    first_name: str = "", last_name: str = "", email: str = "", job_title: str = "",
+    first_name: str = "", last_name: str = "", email: str = "", job_title: str = "", unit_role: str = "",
 ) -> User:
     """A new account. Without a password it cannot sign in until one is set (a reset, or the admin's form)."""
     account = User(
         username=username.strip(), role=role, agency=agency, team=team, first_name=first_name.strip(),
-        last_name=last_name.strip(), email=User.objects.normalize_email(email.strip()), job_title=job_title.strip(),
+        last_name=last_name.strip(), email=User.objects.normalize_email(email.strip()), job_title=job_title.strip(), unit_role=unit_role,
     )
     if password:
         account.set_password(password)

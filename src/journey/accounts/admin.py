@@ -101,10 +101,10 @@ class TeamAdmin(AdministratorOnly, admin.ModelAdmin):
 
 @admin.register(User, site=site)
 class UserAdmin(AdministratorOnly, DjangoUserAdmin):
-    list_display = ["username", "first_name", "last_name", "role", "agency", "team", "is_active"]
-    list_filter = ["role", "is_active", "agency__kind"]
-    fieldsets = DjangoUserAdmin.fieldsets + (("Journey", {"fields": ("role", "job_title", "agency", "team")}),)
-    add_fieldsets = DjangoUserAdmin.add_fieldsets + (("Journey", {"fields": ("role", "job_title", "agency", "team", "email")}),)
+    list_display = ["username", "first_name", "last_name", "role", "agency", "team", "unit_role", "is_active"]
+    list_filter = ["role", "unit_role", "is_active", "agency__kind"]
+    fieldsets = DjangoUserAdmin.fieldsets + (("Journey", {"fields": ("role", "job_title", "agency", "team", "unit_role")}),)
+    add_fieldsets = DjangoUserAdmin.add_fieldsets + (("Journey", {"fields": ("role", "job_title", "agency", "team", "unit_role", "email")}),)
     actions = ["deactivate"]
 
     def get_form(self, request, obj=None, **kwargs):

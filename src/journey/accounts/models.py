@@ -168,6 +168,20 @@ class User(AbstractUser):
     def display_name(self) -> str:
         return self.get_full_name() or self.username
 
+    def clean(self) -> None:
+        """Only a member of a social work unit has a role in one: a unit role outside a unit would say the person
+        shares a unit's children when they do not."""
+        from django.core.exceptions import ValidationError
+
+        super().clean()
+        if self.unit_role and (self.team is None or self.team.kind != TeamKind.UNIT):
+            raise ValidationError({"unit_role": "Only a member of a social work unit has a unit role: choose a unit as their team, or clear the unit role"})
+
+    @property
+    def unit_role_label(self) -> str:
+        """Their role in their unit as the pages show it, or empty outside a unit."""
+        return self.get_unit_role_display() if self.unit_role else ""
+
     @property
     def is_partner(self) -> bool:
         return self.role == Role.PARTNER

@@ -73,7 +73,7 @@ class VisitForm(forms.Form):
 
 class PractitionerChoiceField(forms.ModelChoiceField):
     def label_from_instance(self, user: User) -> str:
-        label = f"{user.display_name}, {user.job_title}" if user.job_title else user.display_name
+        label = ", ".join(dict.fromkeys(part for part in (user.display_name, user.job_title, user.unit_role_label) if part))
         return f"{label} ({user.team})" if user.team_id else label
 
 

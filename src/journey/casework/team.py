@@ -114,7 +114,7 @@ class Practitioner:
 
     @property
     def label(self) -> str:
-        name = f"{self.user.display_name}, {self.user.job_title}" if self.user.job_title else self.user.display_name
+        name = ", ".join(dict.fromkeys(part for part in (self.user.display_name, self.user.job_title, self.user.unit_role_label) if part))
         children = "1 child" if self.caseload == 1 else f"{self.caseload} children"
         return f"{name} ({self.user.team}): {children}"
 

@@ -16,7 +16,7 @@ from journey.documents.models import Document
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
-from journey.practice.models import SupervisionDecision
+from journey.practice.models import SupervisionDecision, UnitMeetingEntry
 from journey.protection.models import ChildProtectionConference, ConferenceReport, CoreGroupMeeting, Section47Enquiry, StrategyDiscussion
 
 from .exporter import Item, Redact, Section, fields
@@ -95,7 +95,8 @@ def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
     return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child),
             strategy_discussions(child), section_47_enquiries(child), conferences(child), core_group_meetings(child),
-            supervision_decisions(child), conference_reports(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
+            supervision_decisions(child), unit_meeting_entries(child),
+            conference_reports(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
 def _links(child):
@@ -287,6 +288,20 @@ def supervision_decisions(child) -> Section:
             ("Supervised by", d.discussion.session.supervisor.display_name),
         ), when=d.discussion.session.held_on))
     return Section("supervision_decisions", "Decisions taken in supervision", tuple(items))
+
+
+def unit_meeting_entries(child) -> Section:
+    """Each time the child was discussed at their social work unit's weekly meeting, as the chronology shows it: what
+    was discussed and agreed, who will do it and by when. Who else attended is about the staff, not the child."""
+    items = []
+    found = UnitMeetingEntry.objects.filter(child=child).select_related("meeting__unit", "meeting__recorded_by", "responsible")
+    for e in found.order_by("meeting__held_on", "id"):
+        items.append(Item("Discussed at a unit meeting", fields(
+            ("Meeting held", e.meeting.held_on), ("Unit", e.meeting.unit.name), ("Discussed", e.discussed, Redact.FREE_TEXT),
+            ("Agreed", e.agreed, Redact.FREE_TEXT), ("Who will do it", e.responsible.display_name if e.responsible else ""),
+            ("By when", e.by_when), ("Recorded by", e.meeting.recorded_by.display_name),
+        ), when=e.meeting.held_on))
+    return Section("unit_meeting_entries", "Discussed at unit meetings", tuple(items))
 
 
 def conference_reports(child) -> Section:

@@ -109,13 +109,16 @@ def _discussion_errors(practitioner, discussions: Sequence[Discussion]) -> dict[
     return errors
 
 
-def _clean(instance, names: dict[str, str], errors: dict[str, str]) -> None:
-    """Run the model's own checks (a text over its bound, a date out of range), naming the form's field."""
+def model_errors(instance, names: dict[str, str], errors: dict[str, str]) -> None:
+    """Add the model's own checks of its values (a text over its bound, a date out of range) to ``errors``, each
+    naming the form's field (``names``); the links to other rows are the action's rules, checked before."""
+    links = [field.name for field in instance._meta.fields if field.is_relation]
     try:
-        instance.full_clean(exclude=["session", "discussion", "child", "episode", "responsible", "practitioner", "supervisor", "recorded_by"])
+        instance.full_clean(exclude=links, validate_constraints=False)
     except ValidationError as error:
         for model_field, messages in error.message_dict.items():
             errors.setdefault(names.get(model_field, model_field), messages[0])
+
 
 
 @audited_action
@@ -127,21 +130,21 @@ def record_supervision(*, practitioner, held_on: date | None, discussions: Seque
     errors |= _discussion_errors(practitioner, discussions)
     session = SupervisionSession(practitioner=practitioner, supervisor=acting_user, held_on=cast(date, held_on), recorded_by=acting_user)
     if held_on is not None and "held_on" not in errors:
-        _clean(session, {}, errors)
+        model_errors(session, {}, errors)
     rows: list[tuple[SupervisionDiscussion, list[SupervisionDecision]]] = []
     for position, talked in enumerate(discussions, start=1):
         number = talked.number or position
         discussion = SupervisionDiscussion(
             child=talked.child, episode=talked.episode, **{part: getattr(talked, part).strip() for part in PROMPT_PARTS},
         )
-        _clean(discussion, {part: child_field(number, part) for part in PROMPT_PARTS}, errors)
+        model_errors(discussion, {part: child_field(number, part) for part in PROMPT_PARTS}, errors)
         decisions = []
         for place, decision in enumerate(talked.decisions, start=1):
             made = SupervisionDecision(
                 decision=decision.decision.strip(), rationale=decision.rationale.strip(), responsible=decision.responsible, by_when=decision.by_when,
             )
             if made.decision:
-                _clean(made, {part: child_field(number, part, place) for part in DECISION_PARTS}, errors)
+                model_errors(made, {part: child_field(number, part, place) for part in DECISION_PARTS}, errors)
             decisions.append(made)
         rows.append((discussion, decisions))
     if errors:

@@ -1,5 +1,6 @@
 """Reflective supervision: a session between a practitioner and their manager, the children discussed in it, and the
-decisions taken about each child (decision record 0017).
+decisions taken about each child (decision record 0017). Social work units' weekly meetings: who attended and an
+entry per child discussed (decision record 0018).
 
 The prompts are asked, never forced: each answer is optional. The practitioner's feelings about the family
 (``SupervisionDiscussion.feelings``) are private to supervision: they are about the practitioner, not the child, so
@@ -99,3 +100,63 @@ class SupervisionDecision(models.Model):
 
     def __str__(self) -> str:
         return self.decision[:60]
+
+
+class UnitMeeting(models.Model):
+    """A social work unit's weekly meeting, recorded once: who of the unit attended, and a short entry per child
+    discussed (decision record 0018). Each entry lands on its own child's chronology."""
+
+    unit = models.ForeignKey(
+        "accounts.Team", on_delete=models.PROTECT, related_name="unit_meetings", help_text="The social work unit that met.",
+    )
+    held_on = models.DateField(db_index=True, validators=[PastEvent("Date of the meeting")], help_text="When the unit met.")
+    recorded_by = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="Who recorded it.")
+    recorded_at = models.DateTimeField(default=timezone.now, help_text="When it was recorded.")
+
+    class Meta:
+        ordering = ["-held_on", "-id"]
+        constraints = [models.UniqueConstraint(fields=["unit", "held_on"], name="unit_meeting_once_a_day")]
+
+    def __str__(self) -> str:
+        return f"Unit meeting on {self.held_on:%d %b %Y}"
+
+
+class UnitMeetingAttendance(models.Model):
+    """One member of the unit at one of its meetings."""
+
+    meeting = models.ForeignKey(UnitMeeting, on_delete=models.CASCADE, related_name="attendance", help_text="The meeting.")
+    member = models.ForeignKey(USER, on_delete=models.PROTECT, related_name="+", help_text="The member of the unit who attended.")
+
+    class Meta:
+        ordering = ["id"]
+        constraints = [models.UniqueConstraint(fields=["meeting", "member"], name="unit_meeting_attended_once")]
+
+    def __str__(self) -> str:
+        return f"Member {self.member_id} at meeting {self.meeting_id}"
+
+
+class UnitMeetingEntry(models.Model):
+    """One child discussed at a unit meeting: what was discussed, what was agreed, who will do it and by when."""
+
+    meeting = models.ForeignKey(UnitMeeting, on_delete=models.CASCADE, related_name="entries", help_text="The meeting.")
+    child = models.ForeignKey("people.Child", on_delete=models.PROTECT, related_name="unit_meeting_entries", help_text="The child discussed.")
+    discussed = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, help_text="What the unit discussed about the child.")
+    agreed = BoundedTextField(max_length=SHORT_TEXT_MAX_LENGTH, blank=True, help_text="What the unit agreed to do, if anything.")
+    responsible = models.ForeignKey(
+        USER, null=True, blank=True, on_delete=models.PROTECT, related_name="+",
+        help_text="The member of the unit who will do what was agreed; empty when nothing was agreed.",
+    )
+    by_when = models.DateField(null=True, blank=True, validators=[PlannedDate("By when")], help_text="By when, if a date was set.")
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name_plural = "unit meeting entries"
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "child"], name="unit_meeting_child_once"),
+            models.CheckConstraint(condition=~Q(discussed=""), name="unit_meeting_entry_discussed"),
+            max_length_check("discussed", SHORT_TEXT_MAX_LENGTH),
+            max_length_check("agreed", SHORT_TEXT_MAX_LENGTH),
+        ]
+
+    def __str__(self) -> str:
+        return self.discussed[:60]

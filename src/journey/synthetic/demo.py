@@ -54,7 +54,8 @@ def _chair() -> User | None:
     return _pick(User.objects.filter(role=Role.CP_CHAIR).annotate(open_plans=open_plans), order=("-open_plans", "username"))
 
 
-UNIT_TRY = "A social work unit holds its children together: see the unit's children at /casework/ and record a note."
+UNIT_TRY = ("A social work unit holds its children together: open your unit from the team queue (/casework/team/) to see who did "
+            "what last for each child, and read or record the weekly unit meeting.")
 HEALTH_TRY = "Raise a concern about an unborn baby by its expected date of delivery."
 CHAIR_TRY = "See the children whose conferences you chair at /protection/conferences/, and read a record before its review."
 OPTIONAL = {UNIT_TRY, HEALTH_TRY, CHAIR_TRY}

@@ -38,7 +38,14 @@ from journey.casework.models import (
 from journey.chronology.models import SignificanceFlag, SignificantEvent
 from journey.frontdoor.models import Contact, ContactChild, PartnerInformation, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
-from journey.practice.models import SupervisionDecision, SupervisionDiscussion, SupervisionSession
+from journey.practice.models import (
+    SupervisionDecision,
+    SupervisionDiscussion,
+    SupervisionSession,
+    UnitMeeting,
+    UnitMeetingAttendance,
+    UnitMeetingEntry,
+)
 from journey.protection.models import (
     ChildProtectionConference,
     ConferenceAttendee,
@@ -59,7 +66,7 @@ from .organisation import EMAIL_DOMAIN
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
     SupervisionDecision, SupervisionDiscussion, SupervisionSession,
-    SignificanceFlag, SignificantEvent,
+    SignificanceFlag, SignificantEvent, UnitMeetingEntry, UnitMeetingAttendance, UnitMeeting,
     CoreGroupMember, CoreGroupMeeting, ConferenceReport, PlanCategoryChange, ConferenceAttendee, ChildProtectionConference, EnquiryByWhen, Section47Enquiry, StrategyParticipant, StrategyDiscussion,
     ByWhen, Assessment, PlanStep, PlanVersion, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote,
     Transfer, ClosureProposal, Allocation, Episode,

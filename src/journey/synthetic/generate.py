@@ -10,6 +10,8 @@ Phases, each timed in ``Result.phases``:
 - writing: each chunk written by ``writer.write_rows`` (COPY on PostgreSQL). When the caller is not inside a
   transaction, a second thread writes one chunk while the next is built (the database works on the other core),
   so the two overlap and their times add up to more than the total;
+- unit meetings: each social work unit's weekly meetings about the children it held (``units.py``), which need every
+  chunk written first;
 - then each of ``FINISH_PHASES``, in order, with its own progress bar: work over the whole written authority.
 
 Nothing here writes an audit event: the rows go in by COPY or ``bulk_create``, which send no model signals. It all
@@ -48,6 +50,7 @@ from .models import PersonTruth
 from .organisation import Organisation, build_organisation
 from .population import ChildInfo, Families
 from .supervision import practitioners_to_supervise, supervise_authority
+from .units import write_unit_meetings
 from .week import this_week
 
 CHUNK_CHILDREN = 2500
@@ -184,6 +187,8 @@ def generate_authority(
                 with _timed(result, "history"):
                     batch = _chunk(org, seed, chunk, size, today, first + chunk * INDIVIDUALS_PER_CHUNK)
                 writer.submit(batch, lambda size=size: update(size))
+        with _timed(result, "unit meetings"), transaction.atomic():
+            result.written += write_unit_meetings(seed, today)
         for phase in (supervision_phase(today), *FINISH_PHASES):
             with _timed(result, phase.name), progress(phase.name.capitalize(), phase.total(), phase.unit) as update:
                 phase.run(update)

@@ -12,7 +12,7 @@ from datetime import datetime
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
 
-from journey.accounts.models import Agency, AgencyKind, Role, Team, TeamKind, User
+from journey.accounts.models import Agency, AgencyKind, Role, Team, TeamKind, UnitRole, User
 
 from .banks import FIRST_NAMES, GP_NAMES, LAST_NAMES, SCHOOL_NAMES, UNIT_NAMES
 
@@ -125,7 +125,7 @@ def _team_plan(staffing: Staffing) -> list[tuple[str, str, int]]:
             plan.append((f"{labels[kind]} {t + 1}" if teams > 1 else labels[kind], kind, size))
     units = 2 if sw < 150 else 4
     for u in range(units):
-        plan.append((f"Social Work Unit: {UNIT_NAMES[u]}", TeamKind.UNIT, max(2, round(sw * 0.1 / units))))
+        plan.append((f"Social Work Unit: {UNIT_NAMES[u]}", TeamKind.UNIT, max(len(UNIT_POSTS) + 1, round(sw * 0.1 / units))))
     eh_teams = math.ceil(staffing.early_help / TEAM_SIZE)
     for t in range(eh_teams):
         plan.append((f"Early Help Team {t + 1}" if eh_teams > 1 else "Early Help Team", TeamKind.EARLY_HELP,
@@ -179,11 +179,11 @@ def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early
     users: list[User] = []
     managers: dict[str, User] = {}
 
-    def add(prefix: str, role: str, agency: Agency, team: Team | None, title: str) -> User:
+    def add(prefix: str, role: str, agency: Agency, team: Team | None, title: str, unit_role: str = "") -> User:
         first, last = namer.person()
         username = namer.username(prefix, last)
         user = User(username=username, password=unusable, email=f"{username}@{EMAIL_DOMAIN}", first_name=first,
-                    last_name=last, role=role, agency=agency, team=team, job_title=title, date_joined=joined)
+                    last_name=last, role=role, agency=agency, team=team, job_title=title, date_joined=joined, unit_role=unit_role)
         users.append(user)
         return user
 
@@ -206,9 +206,12 @@ def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early
                 add("fd", Role.SCREENER, council, team, "Senior practitioner, front door")
             continue
         if team.kind == TeamKind.UNIT:
-            managers[team.name] = add("csw", Role.TEAM_MANAGER, council, team, "Consultant social worker")
-            titles = ["Social worker", "Children's practitioner", "Unit coordinator", "Clinician"]
-        elif team.kind == TeamKind.EARLY_HELP:
+            managers[team.name] = add("csw", Role.TEAM_MANAGER, council, team, "Consultant social worker", UnitRole.CONSULTANT_SOCIAL_WORKER)
+            for i in range(size):
+                title, unit_role = UNIT_POSTS[i] if i < len(UNIT_POSTS) else UNIT_POSTS[0]
+                add("sw", Role.PRACTITIONER, council, team, title, unit_role)
+            continue
+        if team.kind == TeamKind.EARLY_HELP:
             managers[team.name] = add("tm", Role.TEAM_MANAGER, early_help, team, "Early help team manager")
             titles = ["Family support worker"]
         elif team.kind == TeamKind.LEAVING_CARE:
@@ -236,6 +239,15 @@ def _create_staff(rng: random.Random, staffing: Staffing, council: Agency, early
     for team in every_team:
         team.manager = managers[team.name]
     Team.objects.bulk_update(every_team, ["manager"])
+
+
+# A unit's posts after its consultant: a social worker, a children's practitioner, a coordinator and a clinician, then
+# more social workers as the unit grows. Only the consultant and the social workers lead a child's episode.
+UNIT_POSTS = (
+    ("Social worker", UnitRole.SOCIAL_WORKER), ("Children's practitioner", UnitRole.CHILDRENS_PRACTITIONER),
+    ("Unit coordinator", UnitRole.UNIT_COORDINATOR), ("Clinician", UnitRole.CLINICIAN),
+)
+LEADING_UNIT_ROLES = ("", UnitRole.CONSULTANT_SOCIAL_WORKER, UnitRole.SOCIAL_WORKER)
 
 
 def _team_phone(number: int) -> str:
@@ -271,7 +283,8 @@ def load_organisation() -> Organisation:
     partners: dict[int, list[User]] = defaultdict(list)
     for user in User.objects.filter(is_active=True).order_by("id"):
         if user.role == Role.PRACTITIONER and user.team_id:
-            practitioners[user.team_id].append(user)
+            if user.unit_role in LEADING_UNIT_ROLES:  # a unit's coordinator, clinician and children's practitioner lead no episode
+                practitioners[user.team_id].append(user)
         elif user.role == Role.SCREENER:
             org.screeners.append(user)
         elif user.role == Role.PARTNER:
