@@ -39,6 +39,7 @@ from journey.casework.codes import EpisodeKind
 from journey.casework.plan_actions import PlanContent, Step, write_plan
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
 from journey.documents.actions import attach_document
+from journey.feedback.actions import Subject, create_feedback_link, record_feedback
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
 from journey.people.actions import create_child
@@ -225,6 +226,13 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
         ids[name]["session_id"] = record_supervision(practitioner=worker, held_on=today(), acting_user=manager, discussions=[Discussion(
             child, feelings="Kerry Morgan frightens me.", decisions=[Decision("Visit weekly", "Kerry Morgan asked.", worker)])]).pk
         ids[name]["practitioner_id"] = worker.pk
+    # Feedback: Kerry Morgan's complaint about each child's care, and a link for each child's own feedback (its public
+    # form, opened without signing in, names nobody).
+    for name, child, worker in (("tom", tom, alice), ("wren", wren, charlie)):
+        ids[name]["feedback_id"] = record_feedback(
+            child, subject=Subject("other", None, "Kerry Morgan's calls"), source="parent_carer", kind="complaint", received_on=today(),
+            said="Kerry Morgan was not told.", themes=["kept_informed"], acting_user=worker).pk
+        ids[name]["token"] = create_feedback_link(child, subject=Subject("other", None, "Visits"), for_whom="child", acting_user=worker)[1]
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)
@@ -290,6 +298,8 @@ def _fillings(route: Route, w: World) -> list[tuple[dict, str]]:
         return [({param: w.ids[name][param]}, name) for name in ("tom", "wren")]
     if params == {"sar_id"}:
         return [({"sar_id": sar.pk}, f"sar:{who}") for who, sar in w.sars.items()]
+    if params == {"token"}:  # the family's feedback form for Tom and for Wren, open without signing in
+        return [({"token": w.ids[name]["token"]}, name) for name in ("tom", "wren")]
     return []
 
 

@@ -1,4 +1,4 @@
-"""The family's link: made by the child's casework writers, shown once (only its hash is kept), opened without
+"""The family's link: made by staff who may open the child, shown once (only its hash is kept), opened without
 signing in on one short form with no name or record on it, used once, expiring, and rate-limited by address. What
 the family sends becomes feedback from them on the child, logged as the link's system actor."""
 import hashlib
@@ -36,8 +36,8 @@ def test_the_link_expires_after_14_days(parent_link):
     assert timedelta(days=13, hours=23) < link.expires_at - timezone.now() <= timedelta(days=14)
 
 
-def test_only_the_childs_casework_writers_make_a_link(ruby, charlie):
-    with pytest.raises(ValidationError, match="Only the child's worker"):
+def test_only_staff_who_may_open_the_child_make_a_link(ruby, charlie):
+    with pytest.raises(ValidationError, match="Only staff who may open the child's record"):
         create_feedback_link(ruby, subject=Subject("other", None, "The review"), for_whom="parent_carer", acting_user=charlie)
     assert not FeedbackLink.objects.exists()
 

@@ -1,6 +1,5 @@
-"""Feedback pages, each paired allow/deny: a child's feedback is read by the staff who may open the child; it is
-recorded, answered and invited by the child's casework writers; another child's feedback id answers exactly like a
-missing one. Forms keep what was typed and name each failure; each feedback lands on the chronology."""
+"""Feedback pages, each paired allow/deny: a child's feedback is read, recorded, answered and invited by the staff
+who may open the child (partners never); another child's feedback id answers exactly like a missing one. Forms keep what was typed and name each failure; each feedback lands on the chronology."""
 import re
 from datetime import timedelta
 
@@ -52,7 +51,7 @@ def test_another_childs_feedback_answers_like_a_missing_one(client_for, alice, c
 
 
 @pytest.mark.parametrize("who", ["alice", "bea", "mo", "helen"])
-def test_the_childs_casework_writers_record_feedback_through_the_form(request, client_for, date_fields, ruby, who):
+def test_staff_who_open_the_child_record_feedback_through_the_form(request, client_for, date_fields, ruby, who):
     visit = ruby.visits.get()
     response = client_for(_user(request, who)).post(f"/feedback/children/{ruby.pk}/new/", {
         "source": "partner", "kind": "compliment", **date_fields("received_on", today()), "about": f"visit:{visit.pk}",

@@ -38,7 +38,7 @@ def test_its_writes_are_in_the_audit_log_as_the_recorder(complaint, alice):
 
 
 @pytest.mark.parametrize("who", ["alice", "bea", "mo", "helen"])
-def test_the_childs_casework_writers_may_record_feedback(request, ruby, who):
+def test_staff_who_may_open_the_child_record_feedback(request, ruby, who):
     user = request.getfixturevalue(who)
     assert _record(ruby, user).recorded_by == user
 
@@ -46,7 +46,7 @@ def test_the_childs_casework_writers_may_record_feedback(request, ruby, who):
 @pytest.mark.parametrize("who", ["charlie", "officer", "chris", "sam", "admin_user"])
 def test_no_one_else_may_record_feedback(request, police, ruby, who):
     user = request.getfixturevalue(who)
-    with pytest.raises(ValidationError, match="Only the child's worker"):
+    with pytest.raises(ValidationError, match="Only staff who may open the child's record"):
         _record(ruby, user)
     assert not Feedback.objects.exists()
 
@@ -101,8 +101,8 @@ def test_plain_feedback_is_not_answered(ruby, alice):
         respond_to_feedback(_record(ruby, alice), response="Noted.", responded_on=today(), acting_user=alice)
 
 
-def test_only_the_childs_casework_writers_respond(complaint, charlie):
-    with pytest.raises(ValidationError, match="Only the child's worker"):
+def test_only_staff_who_may_open_the_child_respond(complaint, charlie):
+    with pytest.raises(ValidationError, match="Only staff who may open the child's record"):
         respond_to_feedback(complaint, response="x", responded_on=today(), acting_user=charlie)
 
 
@@ -112,3 +112,10 @@ def test_the_database_refuses_a_closed_complaint_with_no_outcome(complaint):
     complaint.closed_on, complaint.response = today(), "Done."
     with pytest.raises(IntegrityError), transaction.atomic():
         complaint.save()
+
+
+def test_a_reader_by_grant_records_feedback_they_heard(ruby, charlie, mo):
+    from journey.access.actions import grant_access
+
+    grant_access(ruby, acting_user=mo, reason="Covering Alice's visits this week.", user=charlie)
+    assert _record(ruby, charlie).recorded_by == charlie

@@ -95,7 +95,7 @@ def _save(feedback: Feedback, themes: Sequence[str]) -> Feedback:
 def record_feedback(
     child, *, subject: Subject, source: str, kind: str, received_on: date | None, said: str, themes: Sequence[str] = (), acting_user,
 ) -> Feedback:
-    """Record feedback about ``child`` received by ``acting_user`` (one of the child's casework writers)."""
+    """Record feedback about ``child`` received by ``acting_user`` (staff who may open the child)."""
     if refusal := rules.recording_refusal(acting_user, child):
         raise ValidationError(refusal)
     errors = _subject_errors(child, subject) | _theme_errors(themes)

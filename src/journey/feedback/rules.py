@@ -1,28 +1,31 @@
 """Who may record feedback, answer it and invite it, and who sees a team's summary: asked by the actions and the
 pages alike.
 
-Feedback is casework on the child: it is recorded, answered and invited by those who may write the child's
-casework (the allocated worker, the team holding the child and its manager line), by casework's own rule
-(``plan_refusal``), never re-implemented here. Anyone on the staff who may open the child reads it. A team's summary
-is for the managers of the teams whose feedback it counts (decision record 0019).
+Feedback is recorded work on the child, like a visit or a case note: whoever on the local authority's staff may
+record work (``can_record_work``) and open the child's record (``visible_to``, the one access path) records it, answers
+it and invites it, and reads it. Feedback reaches whoever hears it (the worker, a chair at a conference, the front
+door on the phone), so it is not kept to the casework holders. A team's summary is for the managers of the teams
+whose feedback it counts (decision record 0019).
 """
 from datetime import date
 
-from journey.access.rules import can_record_work, manages_a_team
+from journey.access.rules import can_record_work, child_model, manages_a_team
 from journey.casework.models import Episode
-from journey.casework.rules import episode_team_id, plan_refusal, teams_managed_by
+from journey.casework.rules import episode_team_id, teams_managed_by
 from journey.lib.dates import age_in_years
 
 from .models import Kind
 
-NOT_THEIR_CHILD = "Only the child's worker, the team holding the child or their manager can record feedback about the child"
+NOT_THEIR_CHILD = "Only staff who may open the child's record can record feedback about the child"
 NOT_ANSWERABLE = "Only a compliment or a complaint is answered: plain feedback is recorded as it is"
 ALREADY_CLOSED = "This complaint is closed: its response and outcome are on the record"
 
 
 def recording_refusal(user, child) -> str | None:
     """Why ``user`` may not record, answer or invite feedback about ``child``, or None if they may."""
-    return None if can_record_work(user) and plan_refusal(user, child) is None else NOT_THEIR_CHILD
+    if can_record_work(user) and child_model().objects.visible_to(user).filter(pk=child.pk).exists():
+        return None
+    return NOT_THEIR_CHILD
 
 
 def can_record(user, child) -> bool:
@@ -30,7 +33,7 @@ def can_record(user, child) -> bool:
 
 
 def response_refusal(user, feedback) -> str | None:
-    """Why ``user`` may not answer ``feedback``: the child's casework writers answer an open compliment or complaint."""
+    """Why ``user`` may not answer ``feedback``: staff who may open the child answer an open compliment or complaint."""
     if refusal := recording_refusal(user, feedback.child):
         return refusal
     if feedback.kind == Kind.FEEDBACK:
