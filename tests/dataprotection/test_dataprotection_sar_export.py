@@ -13,6 +13,7 @@ from journey.chronology.actions import record_significant_event
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
 from journey.dataprotection.exporter import Redact
 from journey.documents.actions import attach_document
+from journey.feedback.actions import Subject, record_feedback, respond_to_feedback
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
@@ -23,7 +24,7 @@ from tests.conftest import make_user
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
          "strategy_discussions", "section_47_enquiries", "conferences", "core_group_meetings",
-         "supervision_decisions", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "supervision_decisions", "feedback", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
@@ -59,6 +60,9 @@ def full_record(police, ruby, alice, mo, family):
                               record=Meeting(held_on=today(), starts_at=time(15), progress="Mum home after school.", decisions="Carry on."))
     record_supervision(practitioner=alice, held_on=today(), acting_user=mo, discussions=[Discussion(
         ruby, happening="Jo is grieving.", feelings="I dread these visits.", decisions=[Decision("Visit weekly", "Attendance fell.", alice)])])
+    complaint = record_feedback(ruby, subject=Subject("other", None, "Calls"), source="parent_carer", kind="complaint", received_on=today(),
+                                said="Nobody rang Jo back.", themes=["communication"], acting_user=alice)
+    respond_to_feedback(complaint, response="Mo rang Jo.", responded_on=today(), outcome="upheld", close=True, acting_user=mo)
     return ruby
 
 
@@ -94,6 +98,13 @@ def test_it_exports_supervision_decisions_but_never_the_practitioners_reflection
     rows = {f["label"]: f["value"] for f in _fields(data, "supervision_decisions")}
     assert rows["Decision"] == "Visit weekly" and rows["Why"] == "Attendance fell." and rows["Responsible"] == "Alice Akers"
     assert "I dread these visits" not in str(data) and "Jo is grieving" not in str(data)
+
+
+def test_it_exports_feedback_with_its_response_and_outcome_marking_the_words_for_review(client_for, dee, full_record, sar_for):
+    rows = {f["label"]: f for f in _fields(_export(client_for(dee), sar_for(full_record.person)), "feedback")}
+    assert rows["Kind"]["value"] == "Complaint" and rows["Themes"]["value"] == "Communication" and rows["Outcome"]["value"] == "Upheld"
+    assert rows["What they said"]["value"] == "Nobody rang Jo back." and rows["What they said"]["redact"] == {"reason": Redact.FREE_TEXT}
+    assert rows["Response"]["value"] == "Mo rang Jo." and rows["Responded by"]["value"] == "Mo Malik"
 
 
 def test_it_lists_each_document_without_its_contents(client_for, dee, full_record, sar_for):
