@@ -55,7 +55,7 @@ def test_it_opens_without_signing_in_and_shows_one_form_with_no_name(client, par
 def test_it_carries_the_sites_security_headers_and_leaks_no_session(client, parent_link):
     response = client.get(give_url(parent_link[1]))
     assert "script-src 'self'" in response["Content-Security-Policy"] and "unsafe-inline" not in response["Content-Security-Policy"]
-    assert response["Referrer-Policy"] == "no-referrer" and "no-store" in response["Cache-Control"]
+    assert response["Referrer-Policy"] == "strict-origin" and "no-store" in response["Cache-Control"]
     assert response["X-Frame-Options"] == "DENY" and response["X-Content-Type-Options"] == "nosniff"
     assert "sessionid" not in response.cookies
 

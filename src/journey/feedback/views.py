@@ -127,7 +127,9 @@ def team_summary(request: HttpRequest) -> HttpResponse:
     return render(request, "feedback/summary.html", {"result": result, "periods": summary.PERIODS.items()})
 
 
-PUBLIC_HEADERS = {"Referrer-Policy": "no-referrer", "X-Robots-Tag": "noindex, nofollow"}
+# The token is in the address: send no page address onward (only the origin, which the form's CSRF check needs;
+# "no-referrer" makes the browser post "Origin: null", which Django rightly refuses).
+PUBLIC_HEADERS = {"Referrer-Policy": "strict-origin", "X-Robots-Tag": "noindex, nofollow"}
 
 
 def _public(request: HttpRequest, template: str, context: dict, status: int = 200) -> HttpResponse:
