@@ -5,6 +5,7 @@ The expectations are written out by hand below (``MAY_OPEN``), not computed from
 to the rules that lets someone see a child they should not, or hides a child from the people working with them,
 fails here. ``test_every_child_page_is_in_the_matrix`` fails when a page showing a child is added without a row.
 """
+import re
 from datetime import timedelta
 
 import pytest
@@ -411,7 +412,8 @@ def test_every_role_against_the_feedback_summary(client, world):
             response = client.get("/feedback/team/", query)
             if (response.status_code == 200) != (persona in MANAGERS) or response.status_code not in (200, 403):
                 wrong.append(f"{ROLE_OF[persona]} -> feedback:summary {query}: got {response.status_code}")
+            shown = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", response.content)  # a random token may hold "Ng"
             for child_name, child in children.items():
-                if response.status_code == 200 and persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in response.content:
+                if response.status_code == 200 and persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in shown:
                     wrong.append(f"{ROLE_OF[persona]} -> feedback:summary names {child_name}")
     assert wrong == []

@@ -25,7 +25,7 @@ from .forms import FeedbackForm, GiveForm, LinkForm, ResponseForm, wording
 from .models import Feedback, FeedbackLink
 
 
-def _writer_child(request: HttpRequest, child_id: int, what: str):
+def _recording_child(request: HttpRequest, child_id: int, what: str):
     child = get_child_for_staff(request, child_id, what=what)
     if not rules.can_record(request.user, child):
         raise NoAccess
@@ -53,7 +53,7 @@ def child_feedback(request: HttpRequest, child_id: int) -> HttpResponse:
 
 @require_http_methods(["GET", "POST"])
 def new_feedback(request: HttpRequest, child_id: int) -> HttpResponse:
-    child = _writer_child(request, child_id, "record feedback")
+    child = _recording_child(request, child_id, "record feedback")
     form = FeedbackForm(request.POST if request.method == "POST" else None, child=child, initial={"received_on": today()})
     if request.method == "POST" and form.is_valid():
         try:
@@ -81,7 +81,7 @@ def feedback(request: HttpRequest, child_id: int, feedback_id: int) -> HttpRespo
 
 @require_http_methods(["GET", "POST"])
 def respond(request: HttpRequest, child_id: int, feedback_id: int) -> HttpResponse:
-    child = _writer_child(request, child_id, "answer feedback")
+    child = _recording_child(request, child_id, "answer feedback")
     found = _feedback_of(child, feedback_id)
     refusal = rules.response_refusal(request.user, found)
     form = ResponseForm(
@@ -106,7 +106,7 @@ def respond(request: HttpRequest, child_id: int, feedback_id: int) -> HttpRespon
 @require_http_methods(["GET", "POST"])
 def new_link(request: HttpRequest, child_id: int) -> HttpResponse:
     """Make a family's link; the page that answers the POST is the only place its address is ever shown."""
-    child = _writer_child(request, child_id, "make a feedback link")
+    child = _recording_child(request, child_id, "make a feedback link")
     form = LinkForm(request.POST if request.method == "POST" else None, child=child)
     if request.method == "POST" and form.is_valid():
         try:
