@@ -89,3 +89,14 @@ def test_it_takes_the_same_number_of_queries_however_much_feedback_there_is(clie
 
 def test_the_team_queue_links_to_it(client_for, mo):
     assert b'href="/feedback/team/"' in client_for(mo).get("/casework/team/").content
+
+
+def test_feedback_on_a_child_the_manager_may_not_open_is_neither_counted_nor_listed(client_for, mo, team_a, tom, charlie, received):
+    """Tom is Team B's; were his feedback Team A's (he moved on), Mo, who may not open him, still would not see it."""
+    from journey.feedback.models import Feedback
+
+    moved = Feedback.objects.get(child=tom)
+    moved.team = team_a
+    moved.save()
+    response = client_for(mo).get(URL, {"all": "1"})
+    assert response.context["result"].kinds["complaint"] == 2 and b"Tom" not in response.content
