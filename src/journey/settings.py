@@ -87,6 +87,7 @@ INSTALLED_APPS = [
     "journey.protection",
     "journey.practice",
     "journey.learning",
+    "journey.feedback",
     "journey.chronology",
     "journey.documents",
     "journey.news",

@@ -23,6 +23,7 @@ urlpatterns = [
     path("protection/", include("journey.protection.urls")),
     path("practice/", include("journey.practice.urls")),
     path("learning/", include("journey.learning.urls")),
+    path("feedback/", include("journey.feedback.urls")),
     path("news/", include("journey.news.urls")),
     path("chronology/", include("journey.chronology.urls")),
     path("documents/", include("journey.documents.urls")),

@@ -155,6 +155,11 @@ ROUTES = [
     ("frontdoor:create-child", "POST", "front door work", ["contact", "named"]),
     ("frontdoor:screen", "POST", "front door work", ["contact"]),
     ("dataprotection:sar", "GET", "officer", ["sar"]),
+    ("feedback:child", "GET", "staff", ["child"]),
+    ("feedback:new", "GET POST", "staff", ["child"]),
+    ("feedback:new-link", "GET POST", "staff", ["child"]),
+    ("feedback:feedback", "GET", "staff", ["child", "feedback"]),
+    ("feedback:respond", "GET POST", "staff", ["child", "feedback"]),
     ("practice:new-supervision", "GET POST", "alice's managers", ["practitioner"]),
     ("practice:session", "GET", "alice's supervision", ["session"]),
     ("practice:unit", "GET", "oak", ["unit"]),
@@ -209,6 +214,7 @@ def ids(world, mo, sam, council):
         row["conference"], row["cp_plan"] = row.pop("conference_id", None), row.pop("cp_plan_id", None)
         row["core_group"] = row.pop("core_group_id", None)
         row["report"] = row.pop("report_id", None)
+        row["feedback"] = row.pop("feedback_id", None)
         row["transfer"], row["closure"] = row.pop("transfer_id", None), row.pop("closure_id", None)
         row["relationship"], row["membership"] = row.pop("relationship_id", None), row.pop("membership_id", None)
         found[name] = row

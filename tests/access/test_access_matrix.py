@@ -5,6 +5,7 @@ The expectations are written out by hand below (``MAY_OPEN``), not computed from
 to the rules that lets someone see a child they should not, or hides a child from the people working with them,
 fails here. ``test_every_child_page_is_in_the_matrix`` fails when a page showing a child is added without a row.
 """
+import re
 from datetime import timedelta
 
 import pytest
@@ -17,6 +18,7 @@ from journey.api.actions import create_user_token
 from journey.casework.actions import allocate, propose_closure, propose_transfer, record_visit, start_assessment, write_case_note
 from journey.casework.plan_actions import PlanContent, Step, write_plan
 from journey.documents.actions import attach_document
+from journey.feedback.actions import Subject, record_feedback
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
 from journey.people.actions import create_child
@@ -117,6 +119,11 @@ PAGES = [
     ("audit:child-reads", "managers", None),
     ("dataprotection:child-shares", "staff", None),
     ("dataprotection:new-share", "staff", None),
+    ("feedback:child", "staff", None),
+    ("feedback:new", "staff", None),
+    ("feedback:new-link", "staff", None),
+    ("feedback:feedback", "staff", "feedback_id"),
+    ("feedback:respond", "staff", "feedback_id"),
 ]
 API = [
     ("api:get_child", "/api/children/{id}", "staff+partner"),
@@ -193,6 +200,9 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
             steps=[Step("Mum", "Walk to school.", today() + timedelta(days=7), "Before half term.")],
         ).pk
         objects[name]["number"] = 1
+        objects[name]["feedback_id"] = record_feedback(
+            child, subject=Subject("visit", visit), source="parent_carer", kind="complaint", received_on=today(), said="Nobody rang back.",
+            themes=["communication"], acting_user=worker).pk
         # A strategy discussion with the police taking part (Priya, by her account, for Ruby), and the enquiry it decided.
         discussion = record_strategy_discussion(
             episode, held_at=timezone.now() - timedelta(hours=1), what_was_shared="Police: call-outs.", decision="section_47",
@@ -434,4 +444,22 @@ def test_every_role_against_the_unit_pages(client, world, council, sam):
                 for child_name, child in children.items():
                     if persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in response.content:
                         wrong.append(f"{ROLE_OF[persona]} -> {name} names {child_name}")
+    assert wrong == []
+
+
+# The managers' feedback summary takes no child: the managers alone, and with every figure's list open it names no child
+# its reader may not open.
+def test_every_role_against_the_feedback_summary(client, world):
+    people, children, _objects = world
+    wrong = []
+    for persona in PERSONAS:
+        client.force_login(people[persona])
+        for query in ({}, {"all": "1"}, {"kind": "complaint"}, {"theme": "communication"}):
+            response = client.get("/feedback/team/", query)
+            if (response.status_code == 200) != (persona in MANAGERS) or response.status_code not in (200, 403):
+                wrong.append(f"{ROLE_OF[persona]} -> feedback:summary {query}: got {response.status_code}")
+            shown = re.sub(rb'name="csrfmiddlewaretoken" value="[^"]+"', b"", response.content)  # a random token may hold "Ng"
+            for child_name, child in children.items():
+                if response.status_code == 200 and persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in shown:
+                    wrong.append(f"{ROLE_OF[persona]} -> feedback:summary names {child_name}")
     assert wrong == []

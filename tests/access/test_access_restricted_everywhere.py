@@ -39,6 +39,7 @@ from journey.casework.codes import EpisodeKind
 from journey.casework.plan_actions import PlanContent, Step, write_plan
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
 from journey.documents.actions import attach_document
+from journey.feedback.actions import Subject, create_feedback_link, record_feedback
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
 from journey.lib.dates import today
 from journey.people.actions import create_child
@@ -236,6 +237,13 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
     ids["wren"]["unit_id"] = oak.pk
     ids["wren"]["meeting_id"] = record_unit_meeting(oak, held_on=today(), attendees=[olu], acting_user=olu, entries=[
         UnitEntry(wren, "Kerry Morgan visited Wren at her placement.", "Keep contact monthly", olu)]).pk
+    # Feedback: Kerry Morgan's complaint about each child's care, and a link for each child's own feedback (its public
+    # form, opened without signing in, names nobody).
+    for name, child, worker in (("tom", tom, alice), ("wren", wren, charlie)):
+        ids[name]["feedback_id"] = record_feedback(
+            child, subject=Subject("other", None, "Kerry Morgan's calls"), source="parent_carer", kind="complaint", received_on=today(),
+            said="Kerry Morgan was not told.", themes=["kept_informed"], acting_user=worker).pk
+        ids[name]["token"] = create_feedback_link(child, subject=Subject("other", None, "Visits"), for_whom="child", acting_user=worker)[1]
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)
@@ -304,6 +312,8 @@ def _fillings(route: Route, w: World) -> list[tuple[dict, str]]:
         return [({param: w.ids["wren"][param]}, "wren")]
     if params == {"sar_id"}:
         return [({"sar_id": sar.pk}, f"sar:{who}") for who, sar in w.sars.items()]
+    if params == {"token"}:  # the family's feedback form for Tom and for Wren, open without signing in
+        return [({"token": w.ids[name]["token"]}, name) for name in ("tom", "wren")]
     return []
 
 

@@ -13,6 +13,7 @@ from journey.chronology.actions import record_significant_event
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
 from journey.dataprotection.exporter import Redact
 from journey.documents.actions import attach_document
+from journey.feedback.actions import Subject, record_feedback, respond_to_feedback
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
 from journey.practice.models import UnitMeeting, UnitMeetingEntry
@@ -24,7 +25,7 @@ from tests.conftest import make_user
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
          "strategy_discussions", "section_47_enquiries", "conferences", "core_group_meetings",
-         "supervision_decisions", "unit_meeting_entries", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "supervision_decisions", "unit_meeting_entries", "feedback", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
@@ -63,6 +64,9 @@ def full_record(police, ruby, alice, mo, family):
     unit = Team.objects.create(name="Social Work Unit: Oak", kind=TeamKind.UNIT, agency=alice.agency)
     meeting = UnitMeeting.objects.create(unit=unit, held_on=today(), recorded_by=mo)
     UnitMeetingEntry.objects.create(meeting=meeting, child=ruby, discussed="Ruby misses Grandad.", agreed="Memory box", responsible=alice)
+    complaint = record_feedback(ruby, subject=Subject("other", None, "Calls"), source="parent_carer", kind="complaint", received_on=today(),
+                                said="Nobody rang Jo back.", themes=["communication"], acting_user=alice)
+    respond_to_feedback(complaint, response="Mo rang Jo.", responded_on=today(), outcome="upheld", close=True, acting_user=mo)
     return ruby
 
 
@@ -104,6 +108,13 @@ def test_it_exports_what_was_discussed_about_the_child_at_unit_meetings(client_f
     rows = {f["label"]: f for f in _fields(_export(client_for(dee), sar_for(full_record.person)), "unit_meeting_entries")}
     assert rows["Discussed"]["value"] == "Ruby misses Grandad." and rows["Discussed"]["redact"] == {"reason": Redact.FREE_TEXT}
     assert rows["Agreed"]["value"] == "Memory box" and rows["Who will do it"]["value"] == "Alice Akers" and rows["Unit"]["value"] == "Social Work Unit: Oak"
+
+
+def test_it_exports_feedback_with_its_response_and_outcome_marking_the_words_for_review(client_for, dee, full_record, sar_for):
+    rows = {f["label"]: f for f in _fields(_export(client_for(dee), sar_for(full_record.person)), "feedback")}
+    assert rows["Kind"]["value"] == "Complaint" and rows["Themes"]["value"] == "Communication" and rows["Outcome"]["value"] == "Upheld"
+    assert rows["What they said"]["value"] == "Nobody rang Jo back." and rows["What they said"]["redact"] == {"reason": Redact.FREE_TEXT}
+    assert rows["Response"]["value"] == "Mo rang Jo." and rows["Responded by"]["value"] == "Mo Malik"
 
 
 def test_it_lists_each_document_without_its_contents(client_for, dee, full_record, sar_for):

@@ -13,6 +13,7 @@ from journey.chronology.models import SignificantEvent
 from journey.chronology.registry import as_aware
 from journey.codelists import lookup
 from journey.documents.models import Document
+from journey.feedback.models import Feedback
 from journey.frontdoor.models import Contact, ContactChild
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
@@ -95,7 +96,7 @@ def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
     return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child),
             strategy_discussions(child), section_47_enquiries(child), conferences(child), core_group_meetings(child),
-            supervision_decisions(child), unit_meeting_entries(child),
+            supervision_decisions(child), unit_meeting_entries(child), feedback(child),
             conference_reports(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
@@ -302,6 +303,21 @@ def unit_meeting_entries(child) -> Section:
             ("By when", e.by_when), ("Recorded by", e.meeting.recorded_by.display_name),
         ), when=e.meeting.held_on))
     return Section("unit_meeting_entries", "Discussed at unit meetings", tuple(items))
+
+
+def feedback(child) -> Section:
+    """Each piece of feedback, compliment or complaint about the child's care, with its response and outcome. What
+    was said may name others (a parent's words about a worker or a relative), so it is marked for review."""
+    items = []
+    for f in Feedback.objects.filter(child=child).select_related("recorded_by", "responded_by", "visit", "plan", "conference", "episode").prefetch_related("themes").order_by("received_on", "id"):
+        items.append(Item(str(f), fields(
+            ("Received", f.received_on), ("From", f.get_source_display()), ("Kind", f.get_kind_display()), ("About", f.about_text()),
+            ("What they said", f.said, Redact.FREE_TEXT), ("Themes", ", ".join(f.theme_labels())),
+            ("Recorded by", f.recorded_by.display_name if f.recorded_by else "Given by the family through a feedback link"),
+            ("Response", f.response, Redact.FREE_TEXT), ("Responded by", f.responded_by.display_name if f.responded_by else ""),
+            ("Responded on", f.responded_on), ("Outcome", f.get_outcome_display()), ("Closed on", f.closed_on),
+        ), when=f.received_on))
+    return Section("feedback", "Feedback, compliments and complaints", tuple(items))
 
 
 def conference_reports(child) -> Section:

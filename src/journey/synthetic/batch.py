@@ -22,6 +22,7 @@ from journey.casework.models import (
     Transfer,
     Visit,
 )
+from journey.feedback.models import Feedback, FeedbackLink, FeedbackTheme
 from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 from journey.practice.models import SupervisionDecision, SupervisionDiscussion, SupervisionSession
@@ -50,7 +51,7 @@ WRITE_ORDER: tuple[type[models.Model], ...] = (
     Episode, Allocation, Assessment, ByWhen, Plan, PlanVersion, PlanStep, Visit, CaseNote, MeetingAttendee, Transfer,
     ClosureProposal,
     StrategyDiscussion, StrategyParticipant, Section47Enquiry, EnquiryByWhen, ChildProtectionConference, ConferenceAttendee,
-    PlanCategoryChange, ConferenceReport, CoreGroupMeeting, CoreGroupMember,
+    PlanCategoryChange, ConferenceReport, CoreGroupMeeting, CoreGroupMember, FeedbackLink, Feedback, FeedbackTheme,
     SupervisionSession, SupervisionDiscussion, SupervisionDecision,  # written once every chunk is (synthetic.supervision)
 )
 

@@ -12,6 +12,7 @@ from journey.casework.codes import AbuseCategory, AssessmentDecision, EpisodeKin
 from . import notes
 from .census import assessment_codes
 from .context import Context
+from .feedback import FamilyVoice
 from .phrases import (
     ANALYSIS_NO_FURTHER_ACTION,
     ANALYSIS_WITH_HELP,
@@ -83,6 +84,7 @@ class Casework:
         self.info = info
         self.values = {"name": info.person.known_as or info.person.first_name, "carer": info.carer}
         self.assessment: Assessment | None = None  # the last assessment written, for a strategy discussion it calls
+        self.voice = FamilyVoice(ctx, info)  # the feedback the child, family and partners give along the way
 
     def text(self, bank: tuple, on: date) -> str:
         """A phrase from ``bank`` that suits the child's age on the day it is written."""
@@ -120,6 +122,7 @@ class Casework:
         episode.closed_by = held.worker_on(on)
         if held.current is not None:
             held.current.ended_on = on
+        self.voice.after_closure(held, on)
 
     def work(self, held: Held, start: date, end: date | None) -> None:
         """Visits and notes from ``start`` until ``end`` (or yesterday), with the odd change of worker."""
@@ -149,13 +152,14 @@ class Casework:
         looked_after = held.episode.kind in (EpisodeKind.LOOKED_AFTER, EpisodeKind.CARE_LEAVER)
         place = rng.choice(LOOKED_AFTER_PLACES if looked_after else VISIT_PLACES)
         when = ctx.at(on)
-        ctx.batch.add(Visit(
+        visit = ctx.batch.add(Visit(
             child=self.info.child, visited_at=when, place=place, child_seen=seen, child_seen_alone=alone,
             who_was_present=f"{self.values['name']}" + ("" if alone else f", {self.values['carer'] if not looked_after else 'carer'}"),
             childs_words=self.text(words, on) if seen else "", observations=self.text(OBSERVATIONS, on) if seen else
             "Nobody answered the door; card left. Will try again this week.", next_steps=self.text(NEXT_STEPS, on),
             recorded_by=held.worker_on(on), recorded_at=when + timedelta(hours=rng.randint(1, 30)),
         ))
+        self.voice.after_visit(held, visit, on)
 
     def note(self, held: Held, on: date, subject: str, text: str) -> None:
         """A case note, call, email or meeting, its kind read from the heading (``synthetic.notes``)."""

@@ -36,6 +36,7 @@ from journey.casework.models import (
     Visit,
 )
 from journey.chronology.models import SignificanceFlag, SignificantEvent
+from journey.feedback.models import Feedback, FeedbackLink, FeedbackTheme, LinkTry
 from journey.frontdoor.models import Contact, ContactChild, PartnerInformation, Referral, ScreeningDecision
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 from journey.practice.models import (
@@ -66,6 +67,7 @@ from .organisation import EMAIL_DOMAIN
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
     SupervisionDecision, SupervisionDiscussion, SupervisionSession,
+    FeedbackTheme, Feedback, FeedbackLink, LinkTry,
     SignificanceFlag, SignificantEvent, UnitMeetingEntry, UnitMeetingAttendance, UnitMeeting,
     CoreGroupMember, CoreGroupMeeting, ConferenceReport, PlanCategoryChange, ConferenceAttendee, ChildProtectionConference, EnquiryByWhen, Section47Enquiry, StrategyParticipant, StrategyDiscussion,
     ByWhen, Assessment, PlanStep, PlanVersion, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote,

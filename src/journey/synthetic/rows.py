@@ -16,6 +16,7 @@ from django.db import models
 from django.utils import timezone
 
 from journey.casework import models as casework
+from journey.feedback import models as feedback
 from journey.frontdoor import models as frontdoor
 from journey.people import models as people
 from journey.practice import models as practice
@@ -73,6 +74,7 @@ if TYPE_CHECKING:
         Transfer,
         Visit,
     )
+    from journey.feedback.models import Feedback, FeedbackLink, FeedbackTheme
     from journey.frontdoor.models import Contact, ContactChild, Referral, ScreeningDecision
     from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
     from journey.practice.models import SupervisionDecision, SupervisionDiscussion, SupervisionSession
@@ -117,10 +119,12 @@ else:
     SupervisionSession, SupervisionDiscussion, SupervisionDecision = (
         row_type(m) for m in (practice.SupervisionSession, practice.SupervisionDiscussion, practice.SupervisionDecision)
     )
+    FeedbackLink, Feedback, FeedbackTheme = (row_type(m) for m in (feedback.FeedbackLink, feedback.Feedback, feedback.FeedbackTheme))
 
 __all__ = [
     "Address", "Allocation", "Assessment", "ByWhen", "CaseNote", "Child", "ChildProtectionConference", "ClosureProposal", "ConferenceAttendee",
-    "ConferenceReport", "Contact", "ContactChild", "ContactChildTruth", "CoreGroupMeeting", "CoreGroupMember", "EnquiryByWhen", "Episode", "Household", "HouseholdMembership", "MeetingAttendee", "Person",
+    "ConferenceReport", "Contact", "ContactChild", "ContactChildTruth", "CoreGroupMeeting", "CoreGroupMember", "EnquiryByWhen", "Episode",
+    "Feedback", "FeedbackLink", "FeedbackTheme", "Household", "HouseholdMembership", "MeetingAttendee", "Person",
     "PersonTruth", "Plan", "PlanCategoryChange", "PlanStep", "PlanVersion", "Referral", "Relationship", "Row", "ScreeningDecision",
     "Section47Enquiry", "StrategyDiscussion", "StrategyParticipant", "SupervisionDecision", "SupervisionDiscussion",
     "SupervisionSession", "Transfer", "Visit", "row_type",

@@ -1,0 +1,50 @@
+"""The generator writes feedback that fits each child's story, obeying feedback's rules: about the child's own visit
+or closed episode and after it, a complaint closed only with its response and outcome, an outcome only on a
+complaint, a child's own feedback only from a child of eight or more, the family's link used once; each on the
+child's chronology."""
+import pytest
+
+from journey.chronology.models import ChronologyEntry
+from journey.feedback.models import Feedback, FeedbackLink, FeedbackTheme, Kind, Source
+from journey.lib.dates import age_in_years, today
+from tests.synthetic.conftest import generated
+
+pytestmark = pytest.mark.django_db
+authority_feedback = generated(800, 23)
+
+
+def test_it_writes_each_kind_of_feedback_with_themes(authority_feedback):
+    assert set(Feedback.objects.values_list("kind", flat=True)) == set(Kind.values)
+    assert not Feedback.objects.filter(themes__isnull=True).exists() and FeedbackTheme.objects.exists()
+    assert Feedback.objects.filter(kind=Kind.COMPLAINT).count() < Feedback.objects.filter(kind=Kind.COMPLIMENT).count()
+
+
+def test_feedback_is_about_the_childs_own_record_and_after_it(authority_feedback):
+    for item in Feedback.objects.select_related("visit", "episode", "child__person"):
+        assert item.received_on < today()
+        if item.about == "visit":
+            assert item.visit.child_id == item.child_id and item.visit.visited_at.date() <= item.received_on
+        else:
+            assert item.about == "closure" and item.episode.child_id == item.child_id and item.episode.ended_on <= item.received_on
+        if item.source == Source.CHILD:
+            assert age_in_years(item.child.person.date_of_birth, item.received_on) >= 8
+
+
+def test_complaints_close_with_a_response_and_outcome_and_nothing_else_has_an_outcome(authority_feedback):
+    assert Feedback.objects.filter(kind=Kind.COMPLAINT, closed_on__isnull=False).exists()
+    for item in Feedback.objects.filter(closed_on__isnull=False):
+        assert item.kind == Kind.COMPLAINT and item.response and item.outcome and item.responded_by_id
+    assert not Feedback.objects.exclude(kind=Kind.COMPLAINT).exclude(outcome="").exists()
+    assert not Feedback.objects.filter(kind=Kind.FEEDBACK).exclude(response="").exists()
+
+
+def test_feedback_through_a_link_used_it_once(authority_feedback):
+    through = Feedback.objects.filter(link__isnull=False).select_related("link")
+    assert through.exists()
+    for item in through:
+        assert item.recorded_by_id is None and item.link.used_at is not None and item.link.child_id == item.child_id
+    assert FeedbackLink.objects.count() == through.count()
+
+
+def test_every_feedback_is_on_the_chronology(authority_feedback):
+    assert ChronologyEntry.objects.filter(kind="feedback").count() == Feedback.objects.count() > 0
