@@ -23,7 +23,7 @@ from tests.conftest import make_user
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
          "strategy_discussions", "section_47_enquiries", "conferences", "core_group_meetings",
-         "supervision_decisions", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "supervision_decisions", "case_audits", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
