@@ -17,6 +17,7 @@ from journey.api.actions import create_user_token
 from journey.audit.models import AuditEvent
 from journey.codelists.models import Code, CodeList
 from journey.dataprotection.actions import record_subject_access_request
+from journey.learning.models import CaseAuditRound
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
 from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture)
@@ -29,6 +30,7 @@ from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture
     named_patterns,
     world,
 )
+from tests.learning.audits import a_round, an_audit
 
 FRONT_DOOR = {"sam"}
 # Who recorded each child's contact in the world: Sam took the police call about Ruby; the school raised the rest.
@@ -72,6 +74,14 @@ def may(audience: str, persona: str, child: str) -> bool:
         return persona in MANAGERS
     if audience == "alice's supervision":  # reading it, the private reflection with it: Alice and her manager line
         return persona in MANAGERS | {"alice"}
+    if audience == "audit round":  # Mo's round of Ruby: Mo who made it, Audra while its access lasts
+        return persona in {"mo", "audra"}
+    if audience == "audit round's maker":  # extending or ending its access
+        return persona == "mo"
+    if audience == "auditor":  # recording the audit of a sampled child
+        return persona == "audra"
+    if audience == "ruby's audit":  # the round's maker, its auditor and Alice, whose work it audited
+        return persona in {"mo", "audra", "alice"}
     if audience == "receiving manager":  # answering Ruby's transfer to Team B: Team B's manager line, Helen alone
         return opens and persona == "helen" and child == "ruby"
     raise AssertionError(audience)
@@ -155,6 +165,11 @@ ROUTES = [
     ("practice:new-supervision", "GET POST", "alice's managers", ["practitioner"]),
     ("practice:session", "GET", "alice's supervision", ["session"]),
     ("dataprotection:sar-json", "GET", "officer", ["sar"]),
+    ("learning:audit-round", "GET", "audit round", ["round"]),
+    ("learning:audit-grant", "GET POST", "audit round's maker", ["round"]),
+    ("learning:new-case-audit", "GET POST", "auditor", ["sample"]),
+    ("learning:case-audit", "GET", "ruby's audit", ["audit"]),
+    ("learning:practitioner-view", "GET POST", "ruby's audit", ["audit"]),
     ("dataprotection:sar-response", "POST", "officer", ["sar"]),
 ]
 API = [
@@ -216,6 +231,11 @@ def ids(world, mo, sam):
         row["sar"] = sar.pk
         row["practitioner"] = people["alice"].pk
     found["ruby"]["session"] = session.pk
+    # Mo's round of Ruby (in the world), audited by Audra; a second round's sample waits for her audit.
+    round_ = CaseAuditRound.objects.get(pk=found["ruby"].pop("round_id"))
+    found["ruby"]["round"] = round_.pk
+    found["ruby"]["audit"] = an_audit(round_.sample.get(), people["audra"]).pk
+    found["ruby"]["sample"] = a_round(mo, [people["audra"]], title="Again").sample.get().pk
     return found
 
 

@@ -52,6 +52,7 @@ from journey.protection.core_group_actions import Meeting, Member, record_core_g
 from journey.protection.models import ConferenceReport
 from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
+from tests.learning.audits import a_round, an_audit
 
 pytestmark = pytest.mark.django_db
 
@@ -225,6 +226,12 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
         ids[name]["session_id"] = record_supervision(practitioner=worker, held_on=today(), acting_user=manager, discussions=[Discussion(
             child, feelings="Kerry Morgan frightens me.", decisions=[Decision("Visit weekly", "Kerry Morgan asked.", worker)])]).pk
         ids[name]["practitioner_id"] = worker.pk
+    # Helen's audit round of the service's children: Tom alone (Wren is restricted, so never drawn), audited by Mo.
+    audit_round = a_round(helen, [mo], size=50)
+    assert [s.child for s in audit_round.sample.all()] == [tom]
+    ids["tom"]["round_id"] = audit_round.pk
+    ids["tom"]["audit_id"] = an_audit(audit_round.sample.get(), mo).pk
+    ids["tom"]["sample_id"] = a_round(helen, [mo], title="Again").sample.get().pk
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)
@@ -288,6 +295,9 @@ def _fillings(route: Route, w: World) -> list[tuple[dict, str]]:
     if params in ({"session_id"}, {"practitioner_id"}):  # a supervision about Tom or Wren, and its practitioner's form
         (param,) = params
         return [({param: w.ids[name][param]}, name) for name in ("tom", "wren")]
+    if params in ({"round_id"}, {"sample_id"}, {"audit_id"}):  # Helen's audit round of Tom, its sample and Tom's audit
+        (param,) = params
+        return [({param: w.ids["tom"][param]}, "tom")]
     if params == {"sar_id"}:
         return [({"sar_id": sar.pk}, f"sar:{who}") for who, sar in w.sars.items()]
     return []
