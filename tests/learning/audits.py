@@ -1,5 +1,8 @@
 """Helpers for case audit tests: a round made with the actions the pages use, and an audit of one sampled child."""
 from datetime import timedelta
+from importlib import import_module
+
+from django.apps import apps
 
 from journey.learning.audit_actions import Finding, make_round, record_audit
 from journey.learning.audit_rules import Criteria
@@ -8,8 +11,13 @@ from journey.lib.dates import today
 
 
 def framework() -> AuditFramework:
-    """The framework the migration seeds: six themes, Ofsted's four grades."""
-    return AuditFramework.objects.get(name="Practice quality audit", version="2025")
+    """The framework the migration seeds: six themes, Ofsted's four grades (seeded again after a transactional
+    test has flushed the database)."""
+    found = AuditFramework.objects.filter(name="Practice quality audit", version="2025").first()
+    if found is None:
+        import_module("journey.learning.migrations.0001_audits").seed_framework(apps, None)
+        found = AuditFramework.objects.get(name="Practice quality audit", version="2025")
+    return found
 
 
 def grade(name: str, of: AuditFramework | None = None) -> AuditGrade:
