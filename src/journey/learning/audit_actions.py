@@ -202,7 +202,7 @@ def record_audit(
         errors["overall"] = "Choose an overall grade of this round's framework"
     if audited_on is None:
         errors["audited_on"] = "Enter the date of the audit"
-    elif audited_on < round_.made_at.date() or audited_on > today():
+    elif audited_on < timezone.localtime(round_.made_at).date() or audited_on > today():
         errors["audited_on"] = "Date of the audit must be between the day the round was made and today"
     if not working_well.strip():
         errors["working_well"] = "Enter what is working well"

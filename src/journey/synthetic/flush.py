@@ -37,6 +37,7 @@ from journey.casework.models import (
 )
 from journey.chronology.models import SignificanceFlag, SignificantEvent
 from journey.frontdoor.models import Contact, ContactChild, PartnerInformation, Referral, ScreeningDecision
+from journey.learning.models import CaseAudit, CaseAuditRound, SampledChild, ThemeFinding
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 from journey.protection.models import (
     ChildProtectionConference,
@@ -57,6 +58,7 @@ from .organisation import EMAIL_DOMAIN
 
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
+    ThemeFinding, CaseAudit, SampledChild, CaseAuditRound.auditors.through, CaseAuditRound,
     SignificanceFlag, SignificantEvent,
     CoreGroupMember, CoreGroupMeeting, ConferenceReport, PlanCategoryChange, ConferenceAttendee, ChildProtectionConference, EnquiryByWhen, Section47Enquiry, StrategyParticipant, StrategyDiscussion,
     ByWhen, Assessment, PlanStep, PlanVersion, Plan, Visit, HouseholdVisit, MeetingAttendee, CaseNote,

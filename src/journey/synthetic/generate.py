@@ -40,6 +40,7 @@ from journey.frontdoor.models import ContactChild, Referral
 from journey.people.models import Child
 from journey.protection.models import ChildProtectionConference, Section47Enquiry, StrategyDiscussion
 
+from .audits import write_audits
 from .batch import Batch
 from .context import HISTORY_YEARS, Context
 from .history import Story
@@ -176,6 +177,8 @@ def generate_authority(
                 with _timed(result, "history"):
                     batch = _chunk(org, seed, chunk, size, today, first + chunk * INDIVIDUALS_PER_CHUNK)
                 writer.submit(batch, lambda size=size: update(size))
+        with _timed(result, "audits"), transaction.atomic():
+            write_audits(seed, today)
         for phase in FINISH_PHASES:
             with _timed(result, phase.name), progress(phase.name.capitalize(), phase.total(), phase.unit) as update:
                 phase.run(update)
