@@ -30,7 +30,7 @@ from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture
     named_patterns,
     world,
 )
-from tests.learning.audits import a_round, an_audit
+from tests.learning.audits import a_round, an_audit, framework
 
 FRONT_DOOR = {"sam"}
 # Who recorded each child's contact in the world: Sam took the police call about Ruby; the school raised the rest.
@@ -188,6 +188,8 @@ ADMIN = [
     ("accounts-admin:codelists_codelist_change", "code list"), ("accounts-admin:codelists_codelist_history", "code list"),
     ("accounts-admin:codelists_codelist_delete", "code list"), ("accounts-admin:codelists_code_change", "code"),
     ("accounts-admin:codelists_code_history", "code"), ("accounts-admin:codelists_code_delete", "code"),
+    ("accounts-admin:learning_auditframework_change", "framework"), ("accounts-admin:learning_auditframework_history", "framework"),
+    ("accounts-admin:learning_auditframework_delete", "framework"),
 ]
 # Addresses with an id that are not a view of someone's record, each with the reason.
 EXEMPT = {
@@ -348,7 +350,8 @@ def test_every_id_route_is_in_the_matrix():
 
 def test_only_the_administrator_reaches_the_admin_pages_that_take_an_id(client, world, alice, team_a, council):
     people, _children, _objects = world
-    targets = {"user": alice.pk, "team": team_a.pk, "agency": council.pk, "code list": CodeList.objects.first().pk, "code": Code.objects.first().pk}
+    targets = {"user": alice.pk, "team": team_a.pk, "agency": council.pk, "code list": CodeList.objects.first().pk, "code": Code.objects.first().pk,
+               "framework": framework().pk}
     wrong = []
     for persona in PERSONAS:
         client.force_login(people[persona])

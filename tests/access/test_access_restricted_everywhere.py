@@ -349,10 +349,10 @@ def test_every_route_is_walked_or_listed_with_a_reason(world):
 
 
 def test_the_administrators_site_registers_no_child_data():
-    """Why the administrator's object pages need no walk: only agencies, teams, accounts and the DfE code lists (data
-    about codes, never about a child) are registered there."""
+    """Why the administrator's object pages need no walk: only agencies, teams, accounts, the DfE code lists (data
+    about codes, never about a child) and the case audit frameworks (themes and grades) are registered there."""
     registered = {model._meta.label for model in accounts_admin_site._registry}
-    assert registered == {"accounts.Agency", "accounts.Team", "accounts.User", "codelists.CodeList", "codelists.Code"}
+    assert registered == {"accounts.Agency", "accounts.Team", "accounts.User", "codelists.CodeList", "codelists.Code", "learning.AuditFramework"}
 
 
 def test_no_page_or_endpoint_names_a_restricted_child_to_anyone_who_may_not_open_her(client, world):

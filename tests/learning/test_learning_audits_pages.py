@@ -192,3 +192,24 @@ def test_the_themes_page_costs_the_same_queries_however_many_audits(client_for, 
     with CaptureQueriesContext(connection) as two:
         client.get("/learning/audits/themes/")
     assert len(one.captured_queries) == len(two.captured_queries)
+
+
+def test_an_administrator_changes_the_framework_in_the_admin_site_and_no_one_else_may(client_for, admin_user, mo, audra):
+    found = framework()
+    url = f"/admin/learning/auditframework/{found.pk}/change/"
+    for other in (mo, audra):
+        assert client_for(other).get(url).status_code == 302
+    client = client_for(admin_user)
+    page = client.get(url)
+    assert page.status_code == 200 and b"Management oversight and supervision" in page.content
+    data = {"name": found.name, "version": found.version, "in_use": ""}
+    for prefix, rows, parts in (("themes", found.themes.all(), ("position", "name", "guidance")), ("grades", found.grades.all(), ("position", "name"))):
+        data |= {f"{prefix}-TOTAL_FORMS": len(rows), f"{prefix}-INITIAL_FORMS": len(rows), f"{prefix}-MIN_NUM_FORMS": 0, f"{prefix}-MAX_NUM_FORMS": 1000}
+        for number, row in enumerate(rows):
+            data |= {f"{prefix}-{number}-id": row.pk, f"{prefix}-{number}-framework": found.pk,
+                     **{f"{prefix}-{number}-{part}": getattr(row, part) for part in parts}}
+    data["grades-3-name"] = "Inadequate practice"
+    assert client.post(url, data).status_code == 302
+    found.refresh_from_db()
+    assert not found.in_use and found.grades.get(position=4).name == "Inadequate practice"
+    assert AuditEvent.objects.filter(object_type="learning.auditframework", action="update", user=admin_user).exists()
