@@ -17,6 +17,7 @@ from journey.api.actions import create_user_token
 from journey.audit.models import AuditEvent
 from journey.codelists.models import Code, CodeList
 from journey.dataprotection.actions import record_subject_access_request
+from journey.learning.models import CaseAuditRound
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
 from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture)
@@ -30,6 +31,7 @@ from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture
     oak_unit_with_a_meeting,
     world,
 )
+from tests.learning.audits import a_round, an_audit, framework
 
 FRONT_DOOR = {"sam"}
 # Who recorded each child's contact in the world: Sam took the police call about Ruby; the school raised the rest.
@@ -75,6 +77,14 @@ def may(audience: str, persona: str, child: str) -> bool:
         return persona in MANAGERS | {"alice"}
     if audience == "oak":  # a unit's caseload and meetings: its members and its manager line, of the personas Helen alone
         return persona == "helen"
+    if audience == "audit round":  # Mo's round of Ruby: Mo who made it, Audra while its access lasts
+        return persona in {"mo", "audra"}
+    if audience == "audit round's maker":  # extending or ending its access
+        return persona == "mo"
+    if audience == "auditor":  # recording the audit of a sampled child
+        return persona == "audra"
+    if audience == "ruby's audit":  # the round's maker, its auditor and Alice, whose work it audited
+        return persona in {"mo", "audra", "alice"}
     if audience == "receiving manager":  # answering Ruby's transfer to Team B: Team B's manager line, Helen alone
         return opens and persona == "helen" and child == "ruby"
     raise AssertionError(audience)
@@ -166,6 +176,11 @@ ROUTES = [
     ("practice:new-unit-meeting", "GET POST", "oak", ["unit"]),
     ("practice:unit-meeting", "GET", "oak", ["unit_meeting"]),
     ("dataprotection:sar-json", "GET", "officer", ["sar"]),
+    ("learning:audit-round", "GET", "audit round", ["round"]),
+    ("learning:audit-grant", "GET POST", "audit round's maker", ["round"]),
+    ("learning:new-case-audit", "GET POST", "auditor", ["sample"]),
+    ("learning:case-audit", "GET", "ruby's audit", ["audit"]),
+    ("learning:practitioner-view", "GET POST", "ruby's audit", ["audit"]),
     ("dataprotection:sar-response", "POST", "officer", ["sar"]),
 ]
 API = [
@@ -184,6 +199,8 @@ ADMIN = [
     ("accounts-admin:codelists_codelist_change", "code list"), ("accounts-admin:codelists_codelist_history", "code list"),
     ("accounts-admin:codelists_codelist_delete", "code list"), ("accounts-admin:codelists_code_change", "code"),
     ("accounts-admin:codelists_code_history", "code"), ("accounts-admin:codelists_code_delete", "code"),
+    ("accounts-admin:learning_auditframework_change", "framework"), ("accounts-admin:learning_auditframework_history", "framework"),
+    ("accounts-admin:learning_auditframework_delete", "framework"),
 ]
 # Addresses with an id that are not a view of someone's record, each with the reason.
 EXEMPT = {
@@ -231,6 +248,11 @@ def ids(world, mo, sam, council):
         row["unit"] = oak.pk
     found["ruby"]["session"] = session.pk
     found["ruby"]["unit_meeting"] = unit_meeting.pk
+    # Mo's round of Ruby (in the world), audited by Audra; a second round's sample waits for her audit.
+    round_ = CaseAuditRound.objects.get(pk=found["ruby"].pop("round_id"))
+    found["ruby"]["round"] = round_.pk
+    found["ruby"]["audit"] = an_audit(round_.sample.get(), people["audra"]).pk
+    found["ruby"]["sample"] = a_round(mo, [people["audra"]], title="Again").sample.get().pk
     return found
 
 
@@ -343,7 +365,8 @@ def test_every_id_route_is_in_the_matrix():
 
 def test_only_the_administrator_reaches_the_admin_pages_that_take_an_id(client, world, alice, team_a, council):
     people, _children, _objects = world
-    targets = {"user": alice.pk, "team": team_a.pk, "agency": council.pk, "code list": CodeList.objects.first().pk, "code": Code.objects.first().pk}
+    targets = {"user": alice.pk, "team": team_a.pk, "agency": council.pk, "code list": CodeList.objects.first().pk, "code": Code.objects.first().pk,
+               "framework": framework().pk}
     wrong = []
     for persona in PERSONAS:
         client.force_login(people[persona])

@@ -28,29 +28,32 @@ from journey.protection.conference_actions import Attendee, Conference, record_i
 from journey.protection.core_group_actions import Meeting, Member, record_core_group_meeting
 from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
+from tests.learning.audits import a_round
 
-PERSONAS = ["alice", "bea", "mo", "helen", "charlie", "sam", "officer", "teacher", "admin_user", "carol", "dpo", "chris"]
+PERSONAS = ["alice", "bea", "mo", "helen", "charlie", "sam", "officer", "teacher", "admin_user", "carol", "dpo", "chris", "audra"]
 ROLE_OF = {
     "alice": "allocated social worker (Team A)", "bea": "social worker in the allocated team (Team A)",
     "mo": "Team A's manager", "helen": "head of service above Teams A and B", "charlie": "social worker in Team B",
     "sam": "front door screener", "officer": "police partner", "teacher": "school partner",
     "admin_user": "administrator", "carol": "Caldicott guardian", "dpo": "data protection officer",
     "chris": "child protection chair (chaired Ruby's initial conference)",
+    "audra": "case auditor (named on Mo's audit round, which sampled Ruby)",
 }
 
 # Who may open each child's record (staff) or its shared page (partners). Everything not listed is denied.
 MAY_OPEN = {
-    # Team A holds Ruby; the police raised her contact; Chris chaired her initial conference today (and her plan is open).
-    "ruby": {"alice", "bea", "mo", "helen", "officer", "chris"},
+    # Team A holds Ruby; the police raised her contact; Chris chaired her initial conference today (and her plan is open);
+    # Mo's audit round drew her, and Audra audits it while its access lasts.
+    "ruby": {"alice", "bea", "mo", "helen", "officer", "chris", "audra"},
     "bertie": {"helen", "charlie", "teacher"},  # Team B holds Bertie; the school raised his contact
     "freya": {"sam", "teacher"},  # the school's contact about Freya awaits screening at the front door
     "rosa": {"helen", "charlie"},  # restricted: Team B holds her; never shown to a partner, though the school raised her
 }
 PARTNERS = {"officer", "teacher"}
 MANAGERS = {"mo", "helen"}
-# Staff who read a child's record without holding her casework: the chair reads Ruby's record, but the pages that
+# Staff who read a child's record without holding her casework: the chair and the auditor read Ruby's record, but the pages that
 # record casework (a plan, a strategy discussion, an enquiry, a conference) are the worker's.
-READERS = {"chris"}
+READERS = {"chris", "audra"}
 WRITING = {
     "casework:new-plan", "casework:review-plan", "protection:new-discussion", "protection:further-discussion", "protection:start-enquiry",
     "protection:new-initial-conference", "protection:new-review-conference", "protection:new-core-group",
@@ -154,8 +157,9 @@ def expected(audience: str, persona: str, child: str, page: str = "") -> bool:
 def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, carol, chris, council, school, team_b, ruby):
     """Four children, each in a different relationship to the personas, built with the actions the pages use."""
     dpo = make_user("dpo", Role.DATA_PROTECTION_OFFICER, council, None, "Dee", "Officer", "Data protection officer")
+    audra = make_user("audra", Role.AUDITOR, council, None, "Audra", "Adams", "Case auditor")
     people = {"alice": alice, "bea": bea, "mo": mo, "helen": helen, "charlie": charlie, "sam": sam, "officer": officer,
-              "teacher": teacher, "admin_user": admin_user, "carol": carol, "dpo": dpo, "chris": chris}
+              "teacher": teacher, "admin_user": admin_user, "carol": carol, "dpo": dpo, "chris": chris, "audra": audra}
 
     def held_by_team_b(first_name: str, *, restricted: bool = False):
         child = create_child(acting_user=sam, first_name=first_name, last_name="Morgan", date_of_birth=today() - timedelta(days=3000))
@@ -231,6 +235,8 @@ def world(db, alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user,
         conference.plan, child=ruby, acting_user=alice, members=[Member("Priya Patel", officer.agency, email=officer.email)],
         record=Meeting(held_on=today(), starts_at=timezone.localtime().time(), progress="Mum home after school.", decisions="Carry on."),
     ).pk
+    # Mo's audit round of Team A's children (Ruby alone, today), audited by Audra while its 30 days last.
+    objects["ruby"]["round_id"] = a_round(mo, [audra]).pk
     # Priya sends the police report for the review of Ruby's plan, from her own page.
     objects["ruby"]["report_id"] = submit_conference_report(
         ruby, Report("Two call-outs.", "Left alone at night.", "Gran helps.", True), acting_user=officer,
@@ -251,21 +257,26 @@ def page_url(name: str, child, needs: str | tuple | None, objects: dict) -> str 
     return reverse(name, args=[child.pk, *(objects[key] for key in needed(needs))])
 
 
+def child_pages(children: dict, objects: dict):
+    """(child's name, page name, audience, address) for every page of every child that has what the page needs."""
+    for child_name, child in children.items():
+        for name, audience, needs in PAGES:
+            if needs and any(key not in objects.get(child_name, {}) for key in needed(needs) or (needs,)):
+                continue  # Freya has no episode, visit or assessment yet, and only Ruby a transfer: no such page to open
+            yield child_name, name, audience, page_url(name, child, needs, objects.get(child_name, {}))
+
+
 def test_every_role_against_every_child_page(client, world):
     people, children, objects = world
     cells, wrong = 0, []
     for persona in PERSONAS:
         client.force_login(people[persona])
-        for child_name, child in children.items():
-            for name, audience, needs in PAGES:
-                if needs and any(key not in objects.get(child_name, {}) for key in needed(needs) or (needs,)):
-                    continue  # Freya has no episode, visit or assessment yet, and only Ruby a transfer: no such page to open
-                url = page_url(name, child, needs, objects.get(child_name, {}))
-                status = client.get(url).status_code
-                allowed = expected(audience, persona, child_name, name)
-                cells += 1
-                if (status == 200) != allowed or status not in (200, 403):
-                    wrong.append(f"{ROLE_OF[persona]} -> {name} for {child_name}: got {status}, expected {'200' if allowed else '403'}")
+        for child_name, name, audience, url in child_pages(children, objects):
+            status = client.get(url).status_code
+            allowed = expected(audience, persona, child_name, name)
+            cells += 1
+            if (status == 200) != allowed or status not in (200, 403):
+                wrong.append(f"{ROLE_OF[persona]} -> {name} for {child_name}: got {status}, expected {'200' if allowed else '403'}")
     assert wrong == []
     assert cells >= 11 * 4 * 10
 
@@ -441,6 +452,65 @@ def test_every_role_against_the_unit_pages(client, world, council, sam):
             if response.status_code != 200 and b"Underwood" in response.content:
                 wrong.append(f"{ROLE_OF[persona]} -> {name} names Uma")
             if response.status_code == 200:
+                for child_name, child in children.items():
+                    if persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in response.content:
+                        wrong.append(f"{ROLE_OF[persona]} -> {name} names {child_name}")
+    assert wrong == []
+
+
+def test_the_auditor_sees_no_child_once_the_rounds_access_has_ended(client, world):
+    """Audra reached Ruby through Mo's round alone: once its last day has passed, or Mo ends it, every page of every
+    child answers 403 to her, as it always did for the children outside the sample."""
+    from journey.learning.audit_actions import end_grant
+    from journey.learning.models import CaseAuditRound
+
+    people, children, objects = world
+    found = CaseAuditRound.objects.get(pk=objects["ruby"]["round_id"])
+    client.force_login(people["audra"])
+    for ending in ("past its last day", "ended by its maker"):
+        if ending == "past its last day":
+            CaseAuditRound.objects.filter(pk=found.pk).update(grant_starts_on=today() - timedelta(days=40), grant_ends_on=today() - timedelta(days=1))
+        else:
+            CaseAuditRound.objects.filter(pk=found.pk).update(grant_starts_on=today(), grant_ends_on=today() + timedelta(days=30))
+            end_grant(found, acting_user=people["mo"])
+        opened = [f"{name} for {child_name} ({ending})" for child_name, name, _audience, url in child_pages(children, objects)
+                  if client.get(url).status_code != 403]
+        assert opened == []
+
+
+# The case audit pages take no child: the list and the themes (any staff, each seeing only what they may), making a
+# round (managers), Mo's round of Ruby (Mo, and Audra while it lasts), its access (Mo), Ruby's audit (Mo, Audra, and
+# Alice, whose work it audited). Written out by hand, as above.
+STAFF = set(PERSONAS) - PARTNERS
+AUDIT_PAGES = {
+    "learning:audits": STAFF, "learning:audit-themes": STAFF, "learning:new-audit-round": MANAGERS,
+    "learning:audit-round": {"mo", "audra"}, "learning:audit-grant": {"mo"}, "learning:new-case-audit": {"audra"},
+    "learning:case-audit": {"mo", "audra", "alice"}, "learning:practitioner-view": {"mo", "audra", "alice"},
+}
+
+
+def test_every_role_against_the_case_audit_pages(client, world):
+    from django.urls import reverse
+
+    from journey.learning.models import CaseAuditRound
+    from tests.learning.audits import an_audit
+
+    people, children, objects = world
+    sample = CaseAuditRound.objects.get(pk=objects["ruby"]["round_id"]).sample.get()
+    audit = an_audit(sample, people["audra"])
+    # A sample not yet audited, for the auditor's form: Mo's second round, drawing Ruby again.
+    unaudited = a_round(people["mo"], [people["audra"]], title="Again").sample.get()
+    args = {"learning:audits": [], "learning:audit-themes": [], "learning:new-audit-round": [], "learning:audit-round": [sample.round_id],
+            "learning:audit-grant": [sample.round_id], "learning:new-case-audit": [unaudited.pk], "learning:case-audit": [audit.pk],
+            "learning:practitioner-view": [audit.pk]}
+    wrong = []
+    for persona in PERSONAS:
+        client.force_login(people[persona])
+        for name, allowed in AUDIT_PAGES.items():
+            response = client.get(reverse(name, args=args[name]))
+            if (response.status_code == 200) != (persona in allowed) or response.status_code not in (200, 403):
+                wrong.append(f"{ROLE_OF[persona]} -> {name}: got {response.status_code}")
+            if response.status_code == 200:  # no page names a child its reader may not open
                 for child_name, child in children.items():
                     if persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in response.content:
                         wrong.append(f"{ROLE_OF[persona]} -> {name} names {child_name}")

@@ -55,6 +55,7 @@ from journey.protection.core_group_actions import Meeting, Member, record_core_g
 from journey.protection.models import ConferenceReport
 from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
+from tests.learning.audits import a_round, an_audit
 
 pytestmark = pytest.mark.django_db
 
@@ -244,6 +245,12 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
             child, subject=Subject("other", None, "Kerry Morgan's calls"), source="parent_carer", kind="complaint", received_on=today(),
             said="Kerry Morgan was not told.", themes=["kept_informed"], acting_user=worker).pk
         ids[name]["token"] = create_feedback_link(child, subject=Subject("other", None, "Visits"), for_whom="child", acting_user=worker)[1]
+    # Helen's audit round of the service's children: Tom alone (Wren is restricted, so never drawn), audited by Mo.
+    audit_round = a_round(helen, [mo], size=50)
+    assert [s.child for s in audit_round.sample.all()] == [tom]
+    ids["tom"]["round_id"] = audit_round.pk
+    ids["tom"]["audit_id"] = an_audit(audit_round.sample.get(), mo).pk
+    ids["tom"]["sample_id"] = a_round(helen, [mo], title="Again").sample.get().pk
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)
@@ -310,6 +317,9 @@ def _fillings(route: Route, w: World) -> list[tuple[dict, str]]:
     if params in ({"unit_id"}, {"meeting_id"}):  # Oak, the unit that holds Wren, and its meeting about her
         (param,) = params
         return [({param: w.ids["wren"][param]}, "wren")]
+    if params in ({"round_id"}, {"sample_id"}, {"audit_id"}):  # Helen's audit round of Tom, its sample and Tom's audit
+        (param,) = params
+        return [({param: w.ids["tom"][param]}, "tom")]
     if params == {"sar_id"}:
         return [({"sar_id": sar.pk}, f"sar:{who}") for who, sar in w.sars.items()]
     if params == {"token"}:  # the family's feedback form for Tom and for Wren, open without signing in
@@ -363,10 +373,10 @@ def test_every_route_is_walked_or_listed_with_a_reason(world):
 
 
 def test_the_administrators_site_registers_no_child_data():
-    """Why the administrator's object pages need no walk: only agencies, teams, accounts and the DfE code lists (data
-    about codes, never about a child) are registered there."""
+    """Why the administrator's object pages need no walk: only agencies, teams, accounts, the DfE code lists (data
+    about codes, never about a child) and the case audit frameworks (themes and grades) are registered there."""
     registered = {model._meta.label for model in accounts_admin_site._registry}
-    assert registered == {"accounts.Agency", "accounts.Team", "accounts.User", "codelists.CodeList", "codelists.Code"}
+    assert registered == {"accounts.Agency", "accounts.Team", "accounts.User", "codelists.CodeList", "codelists.Code", "learning.AuditFramework"}
 
 
 def test_no_page_or_endpoint_names_a_restricted_child_to_anyone_who_may_not_open_her(client, world):

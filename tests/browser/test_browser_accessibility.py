@@ -171,3 +171,42 @@ def test_the_core_group_pages_have_no_detectable_wcag_failures(sign_in, officer,
     police.goto(f"/front-door/children/{ruby.pk}/shared/")
     found["police shared page with a core group meeting"] = violations(police)
     assert {path: v for path, v in found.items() if v} == {}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_case_audit_pages_have_no_detectable_wcag_failures(sign_in, ruby, alice, mo, council):
+    from journey.accounts.models import Role
+    from journey.learning.audit_actions import record_practitioner_view
+    from journey.lib.dates import today
+    from tests.conftest import make_user
+    from tests.learning.audits import a_round, an_audit
+
+    audra = make_user("audra", Role.AUDITOR, council, None, "Audra", "Adams", "Case auditor")
+    made = a_round(mo, [audra])
+    audit = an_audit(made.sample.get(), audra)
+    unaudited = a_round(mo, [audra], title="Again").sample.get()
+    found = {}
+    manager = sign_in("mo")
+    for path in ["/learning/audits/", "/learning/audits/rounds/new/", f"/learning/audits/rounds/{made.pk}/",
+                 f"/learning/audits/rounds/{made.pk}/access/", f"/learning/audits/{audit.pk}/", "/learning/audits/themes/"]:
+        manager.goto(path)
+        found[f"mo {path}"] = violations(manager)
+    manager.goto("/learning/audits/rounds/new/")
+    manager.get_by_role("button", name="Draw the sample and make the round").click()
+    found["round form with errors"] = violations(manager)
+    auditor = sign_in("audra")
+    auditor.goto(f"/learning/audits/sample/{unaudited.pk}/audit/")
+    found["audit form"] = violations(auditor)
+    auditor.get_by_role("button", name="Save the audit").click()
+    found["audit form with errors"] = violations(auditor)
+    worker = sign_in("alice")
+    worker.goto(f"/learning/audits/{audit.pk}/practitioner-view/")
+    found["practitioner's view form"] = violations(worker)
+    record_practitioner_view(audit, talked_through_on=today(), view="Fair.", acting_user=alice)
+    worker.goto(f"/learning/audits/{audit.pk}/")
+    found["audit with the practitioner's view"] = violations(worker)
+    theme = audit.findings.first()
+    manager.goto(f"/learning/audits/themes/?year={today().year}&quarter={(today().month - 1) // 3 + 1}&theme={theme.theme_id}&grade={theme.grade_id}")
+    found["the audits behind a figure"] = violations(manager)
+    assert {path: v for path, v in found.items() if v} == {}

@@ -14,6 +14,7 @@ from journey.dataprotection.actions import record_information_share, record_subj
 from journey.dataprotection.exporter import Redact
 from journey.documents.actions import attach_document
 from journey.feedback.actions import Subject, record_feedback, respond_to_feedback
+from journey.learning.audit_actions import record_practitioner_view
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
 from journey.practice.models import UnitMeeting, UnitMeetingEntry
@@ -22,10 +23,12 @@ from journey.protection.conference_actions import Attendee, Conference, record_i
 from journey.protection.core_group_actions import Meeting, Member, record_core_group_meeting
 from journey.protection.report_actions import Report, submit_conference_report
 from tests.conftest import make_user
+from tests.learning.audits import a_round, an_audit
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
          "strategy_discussions", "section_47_enquiries", "conferences", "core_group_meetings",
-         "supervision_decisions", "unit_meeting_entries", "feedback", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "supervision_decisions", "unit_meeting_entries", "feedback", "case_audits",
+         "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
@@ -59,6 +62,9 @@ def full_record(police, ruby, alice, mo, family):
                                   author=alice)
     record_core_group_meeting(cp_plan, child=ruby, acting_user=alice, members=[Member("DS Khan", police, "CID")],
                               record=Meeting(held_on=today(), starts_at=time(15), progress="Mum home after school.", decisions="Carry on."))
+    auditor = make_user("audra", Role.AUDITOR, alice.agency, None, "Audra", "Adams", "Case auditor")
+    record_practitioner_view(an_audit(a_round(mo, [auditor]).sample.get(child=ruby), auditor), talked_through_on=today(),
+                             view="Fair: the dates came late.", acting_user=alice)
     record_supervision(practitioner=alice, held_on=today(), acting_user=mo, discussions=[Discussion(
         ruby, happening="Jo is grieving.", feelings="I dread these visits.", decisions=[Decision("Visit weekly", "Attendance fell.", alice)])])
     unit = Team.objects.create(name="Social Work Unit: Oak", kind=TeamKind.UNIT, agency=alice.agency)
@@ -115,6 +121,13 @@ def test_it_exports_feedback_with_its_response_and_outcome_marking_the_words_for
     assert rows["Kind"]["value"] == "Complaint" and rows["Themes"]["value"] == "Communication" and rows["Outcome"]["value"] == "Upheld"
     assert rows["What they said"]["value"] == "Nobody rang Jo back." and rows["What they said"]["redact"] == {"reason": Redact.FREE_TEXT}
     assert rows["Response"]["value"] == "Mo rang Jo." and rows["Responded by"]["value"] == "Mo Malik"
+
+
+def test_it_exports_each_case_audit_with_its_grades_and_the_practitioners_view(client_for, dee, full_record, sar_for):
+    rows = {f["label"]: f for f in _fields(_export(client_for(dee), sar_for(full_record.person)), "case_audits")}
+    assert rows["Overall grade"]["value"] == "Good" and rows["Recording: grade"]["value"] == "Good"
+    assert rows["What needs to change"]["value"] == "The plan needs dates."
+    assert rows["The practitioner's view"]["redact"] == {"reason": Redact.FREE_TEXT}
 
 
 def test_it_lists_each_document_without_its_contents(client_for, dee, full_record, sar_for):

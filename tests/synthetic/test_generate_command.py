@@ -106,7 +106,8 @@ def test_it_gives_one_demo_user_of_each_role_a_password(capsys):
 
     signed = [u for u in User.objects.all() if u.check_password("a-long-demo-passphrase")]
     unit_holds_work = Allocation.objects.current().filter(team__kind="unit").exists()
-    assert len(signed) == 11 + unit_holds_work  # a unit's practitioner signs in too, when a unit holds children
+    auditing = User.objects.filter(role="auditor", audit_rounds__isnull=False).exists()
+    assert len(signed) == 11 + unit_holds_work + auditing  # a unit's practitioner, and a case auditor, sign in too where there is work
     chair = next(u for u in signed if u.role == "cp_chair")
     assert chair.conferences_chaired.filter(plan__ended_on__isnull=True, plan__isnull=False).exists()  # the chair's page has work
     assert ("unit" in {u.team.kind for u in signed if u.team}) == unit_holds_work

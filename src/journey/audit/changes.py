@@ -27,7 +27,7 @@ from . import context
 from .log import record
 from .models import Action
 
-CAPTURED_APPS = ("accounts", "people", "frontdoor", "casework", "chronology", "documents", "access", "dataprotection", "api", "news", "feedback")
+CAPTURED_APPS = ("accounts", "people", "frontdoor", "casework", "chronology", "documents", "access", "dataprotection", "api", "news", "feedback", "learning")
 SECRET_MARKERS = ("password", "token", "secret")
 REDACTED = "[redacted]"
 

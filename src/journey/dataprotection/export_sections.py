@@ -15,6 +15,7 @@ from journey.codelists import lookup
 from journey.documents.models import Document
 from journey.feedback.models import Feedback
 from journey.frontdoor.models import Contact, ContactChild
+from journey.learning.models import CaseAudit
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
 from journey.practice.models import SupervisionDecision, UnitMeetingEntry
@@ -96,7 +97,7 @@ def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
     return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child),
             strategy_discussions(child), section_47_enquiries(child), conferences(child), core_group_meetings(child),
-            supervision_decisions(child), unit_meeting_entries(child), feedback(child),
+            supervision_decisions(child), unit_meeting_entries(child), feedback(child), case_audits(child),
             conference_reports(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
@@ -318,6 +319,22 @@ def feedback(child) -> Section:
             ("Responded on", f.responded_on), ("Outcome", f.get_outcome_display()), ("Closed on", f.closed_on),
         ), when=f.received_on))
     return Section("feedback", "Feedback, compliments and complaints", tuple(items))
+
+
+def case_audits(child) -> Section:
+    """Each audit of the practice on the child's record: the grades and the evidence for them, what is working well
+    and what needs to change, and the practitioner's view once talked through (their words, so marked)."""
+    items = []
+    found = CaseAudit.objects.filter(child=child).select_related("sample__round", "auditor", "overall").prefetch_related("findings__theme", "findings__grade")
+    for a in found.order_by("audited_on", "id"):
+        rows: list[tuple] = [("Audit round", a.sample.round.title), ("Audited", a.audited_on), ("Audited by", a.auditor.display_name),
+                ("Overall grade", a.overall.name)]
+        for finding in a.findings.all():
+            rows += [(f"{finding.theme.name}: grade", finding.grade.name), (f"{finding.theme.name}: evidence", finding.evidence, Redact.FREE_TEXT)]
+        rows += [("What is working well", a.working_well, Redact.FREE_TEXT), ("What needs to change", a.needs_to_change, Redact.FREE_TEXT),
+                 ("Talked through with the practitioner", a.talked_through_on), ("The practitioner's view", a.practitioner_view, Redact.FREE_TEXT)]
+        items.append(Item("Case audit", fields(*rows), when=a.audited_on))
+    return Section("case_audits", "Case audits", tuple(items))
 
 
 def conference_reports(child) -> Section:

@@ -8,3 +8,9 @@ class LearningConfig(AppConfig):
     name = "journey.learning"
     label = "learning"
     verbose_name = "Learning"
+
+    def ready(self) -> None:
+        from . import (
+            audit_chronology,  # noqa: F401  registers case audits on the child's chronology
+            audit_involvement,  # noqa: F401  gives a round's auditors its sample while the grant lasts
+        )

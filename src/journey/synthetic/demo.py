@@ -58,7 +58,8 @@ UNIT_TRY = ("A social work unit holds its children together: open your unit from
             "what last for each child, and read or record the weekly unit meeting.")
 HEALTH_TRY = "Raise a concern about an unborn baby by its expected date of delivery."
 CHAIR_TRY = "See the children whose conferences you chair at /protection/conferences/, and read a record before its review."
-OPTIONAL = {UNIT_TRY, HEALTH_TRY, CHAIR_TRY}
+AUDITOR_TRY = "Open the audit round under way at /learning/audits/: audit a sampled child, the only records you can open, while access lasts."
+OPTIONAL = {UNIT_TRY, HEALTH_TRY, CHAIR_TRY, AUDITOR_TRY}
 
 
 def _choose() -> list[tuple[User | None, str]]:
@@ -70,6 +71,7 @@ def _choose() -> list[tuple[User | None, str]]:
         (manager, "Start at your team's queue (/casework/team/): allocate waiting work, answer transfers and closures; authorise an assessment."),
         (_pick(User.objects.filter(role=Role.SCREENER)), "Screen the contacts waiting at /front-door/: find the child, link, decide."),
         (_chair(), CHAIR_TRY),
+        (_pick(User.objects.filter(role=Role.AUDITOR, audit_rounds__isnull=False).distinct()), AUDITOR_TRY),
         (_partner(AgencyKind.POLICE), "See where your force's concerns have got to; add information about a child you raised."),
         (_partner(AgencyKind.SCHOOL), "Raise a contact about a pupil; you cannot record casework."),
         (_partner(AgencyKind.HEALTH), HEALTH_TRY),

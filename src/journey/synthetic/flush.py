@@ -38,6 +38,7 @@ from journey.casework.models import (
 from journey.chronology.models import SignificanceFlag, SignificantEvent
 from journey.feedback.models import Feedback, FeedbackLink, FeedbackTheme, LinkTry
 from journey.frontdoor.models import Contact, ContactChild, PartnerInformation, Referral, ScreeningDecision
+from journey.learning.models import CaseAudit, CaseAuditRound, SampledChild, ThemeFinding
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 from journey.practice.models import (
     SupervisionDecision,
@@ -67,6 +68,7 @@ from .organisation import EMAIL_DOMAIN
 # Leaves first, so that every delete is of rows nothing else points to any more.
 DELETE_ORDER: tuple[type[models.Model], ...] = (
     SupervisionDecision, SupervisionDiscussion, SupervisionSession,
+    ThemeFinding, CaseAudit, SampledChild, CaseAuditRound.auditors.through, CaseAuditRound,
     FeedbackTheme, Feedback, FeedbackLink, LinkTry,
     SignificanceFlag, SignificantEvent, UnitMeetingEntry, UnitMeetingAttendance, UnitMeeting,
     CoreGroupMember, CoreGroupMeeting, ConferenceReport, PlanCategoryChange, ConferenceAttendee, ChildProtectionConference, EnquiryByWhen, Section47Enquiry, StrategyParticipant, StrategyDiscussion,

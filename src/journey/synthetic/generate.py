@@ -43,6 +43,7 @@ from journey.frontdoor.models import ContactChild, Referral
 from journey.people.models import Child
 from journey.protection.models import ChildProtectionConference, Section47Enquiry, StrategyDiscussion
 
+from .audits import write_audits
 from .batch import Batch
 from .context import HISTORY_YEARS, Context
 from .history import Story
@@ -189,6 +190,8 @@ def generate_authority(
                 writer.submit(batch, lambda size=size: update(size))
         with _timed(result, "unit meetings"), transaction.atomic():
             result.written += write_unit_meetings(seed, today)
+        with _timed(result, "audits"), transaction.atomic():
+            write_audits(seed, today)
         for phase in (supervision_phase(today), *FINISH_PHASES):
             with _timed(result, phase.name), progress(phase.name.capitalize(), phase.total(), phase.unit) as update:
                 phase.run(update)

@@ -1,0 +1,10 @@
+"""The learning app's models: each part of it in its own module, imported here for Django."""
+from .audit_models import (  # noqa: F401
+    AuditFramework,
+    AuditGrade,
+    AuditTheme,
+    CaseAudit,
+    CaseAuditRound,
+    SampledChild,
+    ThemeFinding,
+)
