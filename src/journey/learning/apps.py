@@ -8,3 +8,6 @@ class LearningConfig(AppConfig):
     name = "journey.learning"
     label = "learning"
     verbose_name = "Learning"
+
+    def ready(self) -> None:
+        from . import review_chronology  # noqa: F401  registers a case review's existence on the child's chronology
