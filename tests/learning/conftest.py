@@ -50,3 +50,15 @@ def episode(review, alice):
 def finding(review, episode, alice):
     return write_finding(review, title="Police notifications reach the front door without the history", pattern="Notifications carry one incident at a time.",
                          evidence="", episodes=[episode], acting_user=alice)
+
+
+@pytest.fixture
+def recommendation(finding, helen, mo):
+    """Helen's recommendation from the review's finding, owned by Mo, with one action and one update."""
+    from journey.learning.recommendation_actions import add_action, record_progress, record_recommendation
+
+    made = record_recommendation(title="Police notifications carry the history of the last year", source_kind="review_finding", finding=finding,
+                                 source_detail="", options_weighed="A new form; a call for each; a shared system.", owner=mo, acting_user=helen)
+    add_action(made, description="Agree the notification template with the police", owner=mo, by_when=today() + timedelta(days=60), acting_user=helen)
+    record_progress(made, written_on=today(), text="Template drafted with the public protection unit.", acting_user=mo)
+    return made

@@ -65,9 +65,17 @@ class MemberForm(forms.Form):
         )
 
 
+class EntriesField(forms.MultipleChoiceField):
+    """The chosen entries' keys. Whether each is on the review's timeline is the action's rule (``mark_episode``), so
+    that it is named in the same pass as every other failure."""
+
+    def valid_value(self, value) -> bool:
+        return isinstance(value, str) and len(value) <= 60
+
+
 class EpisodeForm(forms.Form):
-    entries = forms.MultipleChoiceField(label="Entries on the timeline", required=False, widget=forms.CheckboxSelectMultiple,
-                                        error_messages={"invalid_choice": "Choose entries from this review's timeline"})
+    entries = EntriesField(label="Entries on the timeline", required=False, widget=forms.CheckboxSelectMultiple,
+                           error_messages={"invalid_choice": "Choose entries from this review's timeline"})
     title = forms.CharField(label="Title of the episode", required=False, **bounded(PracticeEpisode, "title", "Title of the episode"))
     what_happened = textarea("What happened", (PracticeEpisode, "what_happened"))
     why_it_made_sense = textarea("Why did it make sense to the people at the time?", (PracticeEpisode, "why_it_made_sense"),
