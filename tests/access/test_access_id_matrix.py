@@ -8,6 +8,7 @@ same place (bar the form's CSRF token); a denied POST changes nothing. ``test_ev
 walks the URL conf and fails when an address taking an id is neither walked here nor exempted with a reason.
 """
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -17,6 +18,8 @@ from journey.api.actions import create_user_token
 from journey.audit.models import AuditEvent
 from journey.codelists.models import Code, CodeList
 from journey.dataprotection.actions import record_subject_access_request
+from journey.learning.recommendation_actions import record_recommendation
+from journey.learning.review_actions import add_member, commission_review
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
 from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture)
@@ -35,6 +38,7 @@ FRONT_DOOR = {"sam"}
 RECORDED_BY = {"ruby": "sam", "bertie": "teacher", "freya": "teacher", "rosa": "teacher"}
 RAISING_AGENCY_USERS = {"ruby": {"officer"}, "bertie": {"teacher"}, "freya": {"teacher"}, "rosa": {"teacher"}}
 STAFF_ONLY = set(PERSONAS) - PARTNERS
+REVIEW_TEAM = {"helen", "alice", "officer"}
 
 
 def may(audience: str, persona: str, child: str) -> bool:
@@ -72,6 +76,14 @@ def may(audience: str, persona: str, child: str) -> bool:
         return persona in MANAGERS
     if audience == "alice's supervision":  # reading it, the private reflection with it: Alice and her manager line
         return persona in MANAGERS | {"alice"}
+    if audience == "ruby's review":  # Helen commissioned it; Alice and Priya of the police are its team
+        return child == "ruby" and persona in REVIEW_TEAM
+    if audience == "ruby's review lead":  # naming the team and closing it: Helen, who commissioned it
+        return child == "ruby" and persona == "helen"
+    if audience == "board":  # the partnership's recommendations: every member of the council's staff
+        return persona in STAFF_ONLY
+    if audience == "recommendation changers":  # its owner (Mo) and the head of service who recorded it (Helen)
+        return persona in MANAGERS
     if audience == "receiving manager":  # answering Ruby's transfer to Team B: Team B's manager line, Helen alone
         return opens and persona == "helen" and child == "ruby"
     raise AssertionError(audience)
@@ -155,6 +167,16 @@ ROUTES = [
     ("practice:new-supervision", "GET POST", "alice's managers", ["practitioner"]),
     ("practice:session", "GET", "alice's supervision", ["session"]),
     ("dataprotection:sar-json", "GET", "officer", ["sar"]),
+    ("learning:review", "GET", "ruby's review", ["review"]),
+    ("learning:timeline", "GET", "ruby's review", ["review"]),
+    ("learning:new-episode", "GET POST", "ruby's review", ["review"]),
+    ("learning:new-finding", "GET POST", "ruby's review", ["review"]),
+    ("learning:add-member", "POST", "ruby's review lead", ["review"]),
+    ("learning:close-review", "POST", "ruby's review lead", ["review"]),
+    ("learning:recommendation", "GET", "board", ["recommendation"]),
+    ("learning:add-action", "POST", "recommendation changers", ["recommendation"]),
+    ("learning:add-progress", "POST", "recommendation changers", ["recommendation"]),
+    ("learning:close-recommendation", "POST", "recommendation changers", ["recommendation"]),
     ("dataprotection:sar-response", "POST", "officer", ["sar"]),
 ]
 API = [
@@ -212,10 +234,20 @@ def ids(world, mo, sam):
     # Mo's supervision of Alice, discussing Ruby with a decision and a private reflection.
     session = record_supervision(practitioner=people["alice"], held_on=today(), acting_user=mo, discussions=[Discussion(
         children["ruby"], feelings="Anxious before visits.", decisions=[Decision("Visit weekly", "Attendance fell.", people["alice"])])])
+    # Helen's case review of Ruby's case, Alice and Priya on its team (no finding yet, so an empty "close" changes
+    # nothing), and a recommendation on the board, recorded by Helen and owned by Mo.
+    review = commission_review(children["ruby"], reason="serious_harm", terms_of_reference="How was the police history shared?",
+                               period_from=today() - timedelta(days=30), period_to=today(), acting_user=people["helen"])
+    add_member(review, people["alice"], acting_user=people["helen"])
+    add_member(review, people["officer"], acting_user=people["helen"])
+    recommendation = record_recommendation(title="Notifications carry their history", source_kind="practice", finding=None, source_detail="",
+                                           options_weighed="A template.", owner=mo, acting_user=people["helen"])
     for row in found.values():
         row["sar"] = sar.pk
         row["practitioner"] = people["alice"].pk
+        row["recommendation"] = recommendation.pk
     found["ruby"]["session"] = session.pk
+    found["ruby"]["review"] = review.pk
     return found
 
 
