@@ -13,6 +13,8 @@ from journey.chronology.actions import record_significant_event
 from journey.dataprotection.actions import record_information_share, record_subject_access_request
 from journey.dataprotection.exporter import Redact
 from journey.documents.actions import attach_document
+from journey.learning.review_actions import commission_review, mark_episode, write_finding
+from journey.learning.review_timeline import timeline_of
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
 from journey.protection.actions import Participant, complete_section_47, record_strategy_discussion, start_section_47
@@ -23,11 +25,11 @@ from tests.conftest import make_user
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
          "strategy_discussions", "section_47_enquiries", "conferences", "core_group_meetings",
-         "supervision_decisions", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
+         "supervision_decisions", "case_reviews", "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
-def full_record(police, ruby, alice, mo, family):
+def full_record(police, ruby, alice, mo, helen, family):
     """Ruby with something of every kind on her record."""
     episode = ruby.episodes.get()
     start_assessment(episode, acting_user=alice, started_on=episode.started_on, due_on=today(), due_reason="Before the review")
@@ -59,6 +61,11 @@ def full_record(police, ruby, alice, mo, family):
                               record=Meeting(held_on=today(), starts_at=time(15), progress="Mum home after school.", decisions="Carry on."))
     record_supervision(practitioner=alice, held_on=today(), acting_user=mo, discussions=[Discussion(
         ruby, happening="Jo is grieving.", feelings="I dread these visits.", decisions=[Decision("Visit weekly", "Attendance fell.", alice)])])
+    review = commission_review(ruby, reason="serious_harm", terms_of_reference="How was the police history shared?",
+                               period_from=today() - timedelta(days=30), period_to=today(), acting_user=helen)
+    episode = mark_episode(review, title="The police contact", what_happened="Screened in a day.", why_it_made_sense="Repeat incidents.",
+                           entry_keys=[timeline_of(review).first().key], factors=[("workload", "Twelve contacts waited.")], acting_user=helen)
+    write_finding(review, title="History is lost between agencies", pattern="One incident at a time.", evidence="", episodes=[episode], acting_user=helen)
     return ruby
 
 
@@ -94,6 +101,14 @@ def test_it_exports_supervision_decisions_but_never_the_practitioners_reflection
     rows = {f["label"]: f["value"] for f in _fields(data, "supervision_decisions")}
     assert rows["Decision"] == "Visit weekly" and rows["Why"] == "Attendance fell." and rows["Responsible"] == "Alice Akers"
     assert "I dread these visits" not in str(data) and "Jo is grieving" not in str(data)
+
+
+def test_it_exports_a_case_review_of_the_childs_case_but_not_its_episodes_or_findings(client_for, dee, full_record, sar_for):
+    data = _export(client_for(dee), sar_for(full_record.person))
+    rows = {f["label"]: f["value"] for f in _fields(data, "case_reviews")}
+    assert rows["Why"] == "A child seriously harmed" and rows["Terms of reference"] == "How was the police history shared?"
+    assert rows["Commissioned by"] == "Helen Hughes"
+    assert "Twelve contacts waited" not in str(data) and "History is lost between agencies" not in str(data)
 
 
 def test_it_lists_each_document_without_its_contents(client_for, dee, full_record, sar_for):
