@@ -8,6 +8,7 @@ same place (bar the form's CSRF token); a denied POST changes nothing. ``test_ev
 walks the URL conf and fails when an address taking an id is neither walked here nor exempted with a reason.
 """
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -18,6 +19,8 @@ from journey.audit.models import AuditEvent
 from journey.codelists.models import Code, CodeList
 from journey.dataprotection.actions import record_subject_access_request
 from journey.learning.models import CaseAuditRound
+from journey.learning.recommendation_actions import record_recommendation
+from journey.learning.review_actions import add_member, commission_review
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
 from tests.access.test_access_matrix import (  # noqa: F401  (world is a fixture)
@@ -38,6 +41,7 @@ FRONT_DOOR = {"sam"}
 RECORDED_BY = {"ruby": "sam", "bertie": "teacher", "freya": "teacher", "rosa": "teacher"}
 RAISING_AGENCY_USERS = {"ruby": {"officer"}, "bertie": {"teacher"}, "freya": {"teacher"}, "rosa": {"teacher"}}
 STAFF_ONLY = set(PERSONAS) - PARTNERS
+REVIEW_TEAM = {"helen", "alice", "officer"}
 
 
 def may(audience: str, persona: str, child: str) -> bool:
@@ -85,6 +89,14 @@ def may(audience: str, persona: str, child: str) -> bool:
         return persona == "audra"
     if audience == "ruby's audit":  # the round's maker, its auditor and Alice, whose work it audited
         return persona in {"mo", "audra", "alice"}
+    if audience == "ruby's review":  # Helen commissioned it; Alice and Priya of the police are its team
+        return child == "ruby" and persona in REVIEW_TEAM
+    if audience == "ruby's review lead":  # naming the team and closing it: Helen, who commissioned it
+        return child == "ruby" and persona == "helen"
+    if audience == "board":  # the partnership's recommendations: every member of the council's staff
+        return persona in STAFF_ONLY
+    if audience == "recommendation changers":  # its owner (Mo) and the head of service who recorded it (Helen)
+        return persona in MANAGERS
     if audience == "receiving manager":  # answering Ruby's transfer to Team B: Team B's manager line, Helen alone
         return opens and persona == "helen" and child == "ruby"
     raise AssertionError(audience)
@@ -181,6 +193,16 @@ ROUTES = [
     ("learning:new-case-audit", "GET POST", "auditor", ["sample"]),
     ("learning:case-audit", "GET", "ruby's audit", ["audit"]),
     ("learning:practitioner-view", "GET POST", "ruby's audit", ["audit"]),
+    ("learning:review", "GET", "ruby's review", ["review"]),
+    ("learning:timeline", "GET", "ruby's review", ["review"]),
+    ("learning:new-episode", "GET POST", "ruby's review", ["review"]),
+    ("learning:new-finding", "GET POST", "ruby's review", ["review"]),
+    ("learning:add-member", "POST", "ruby's review lead", ["review"]),
+    ("learning:close-review", "POST", "ruby's review lead", ["review"]),
+    ("learning:recommendation", "GET", "board", ["recommendation"]),
+    ("learning:add-action", "POST", "recommendation changers", ["recommendation"]),
+    ("learning:add-progress", "POST", "recommendation changers", ["recommendation"]),
+    ("learning:close-recommendation", "POST", "recommendation changers", ["recommendation"]),
     ("dataprotection:sar-response", "POST", "officer", ["sar"]),
 ]
 API = [
@@ -241,11 +263,20 @@ def ids(world, mo, sam, council):
     # Mo's supervision of Alice, discussing Ruby with a decision and a private reflection.
     session = record_supervision(practitioner=people["alice"], held_on=today(), acting_user=mo, discussions=[Discussion(
         children["ruby"], feelings="Anxious before visits.", decisions=[Decision("Visit weekly", "Attendance fell.", people["alice"])])])
+    # Helen's case review of Ruby's case, Alice and Priya on its team (no finding yet, so an empty "close" changes
+    # nothing), and a recommendation on the board, recorded by Helen and owned by Mo.
+    review = commission_review(children["ruby"], reason="serious_harm", terms_of_reference="How was the police history shared?",
+                               period_from=today() - timedelta(days=30), period_to=today(), acting_user=people["helen"])
+    add_member(review, people["alice"], acting_user=people["helen"])
+    add_member(review, people["officer"], acting_user=people["helen"])
+    recommendation = record_recommendation(title="Notifications carry their history", source_kind="practice", finding=None, source_detail="",
+                                           options_weighed="A template.", owner=mo, acting_user=people["helen"])
     oak, unit_meeting = oak_unit_with_a_meeting(people, council, sam)
     for row in found.values():
         row["sar"] = sar.pk
         row["practitioner"] = people["alice"].pk
         row["unit"] = oak.pk
+        row["recommendation"] = recommendation.pk
     found["ruby"]["session"] = session.pk
     found["ruby"]["unit_meeting"] = unit_meeting.pk
     # Mo's round of Ruby (in the world), audited by Audra; a second round's sample waits for her audit.
@@ -253,6 +284,7 @@ def ids(world, mo, sam, council):
     found["ruby"]["round"] = round_.pk
     found["ruby"]["audit"] = an_audit(round_.sample.get(), people["audra"]).pk
     found["ruby"]["sample"] = a_round(mo, [people["audra"]], title="Again").sample.get().pk
+    found["ruby"]["review"] = review.pk
     return found
 
 

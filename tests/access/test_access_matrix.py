@@ -517,6 +517,46 @@ def test_every_role_against_the_case_audit_pages(client, world):
     assert wrong == []
 
 
+# The learning pages take no child: the user's case reviews (each sees their own), commissioning one (a head of
+# service), Helen's review of Ruby's case and its work pages (Helen, and Alice and Priya on its team), the board and
+# a recommendation (the council's staff), recording one (managers). Written out by hand, as above.
+REVIEW_TEAM = {"helen", "alice", "officer"}
+LEARNING_PAGES = {
+    "learning:reviews": set(PERSONAS), "learning:new-review": {"helen"}, "learning:review": REVIEW_TEAM, "learning:timeline": REVIEW_TEAM,
+    "learning:new-episode": REVIEW_TEAM, "learning:new-finding": REVIEW_TEAM, "learning:board": STAFF,
+    "learning:new-recommendation": MANAGERS, "learning:recommendation": STAFF,
+}
+
+
+def test_every_role_against_the_learning_pages(client, world):
+    from django.urls import reverse
+
+    from journey.learning.recommendation_actions import record_recommendation
+    from journey.learning.review_actions import add_member, commission_review
+
+    people, children, _objects = world
+    review = commission_review(children["ruby"], reason="serious_harm", terms_of_reference="How was the police history shared?",
+                               period_from=today() - timedelta(days=30), period_to=today(), acting_user=people["helen"])
+    add_member(review, people["alice"], acting_user=people["helen"])
+    add_member(review, people["officer"], acting_user=people["helen"])
+    made = record_recommendation(title="Notifications carry their history", source_kind="practice", finding=None, source_detail="",
+                                 options_weighed="A template.", owner=people["mo"], acting_user=people["helen"])
+    with_review = {"learning:review", "learning:timeline", "learning:new-episode", "learning:new-finding"}
+    wrong = []
+    for persona in PERSONAS:
+        client.force_login(people[persona])
+        for name, allowed in LEARNING_PAGES.items():
+            args = [review.pk] if name in with_review else [made.pk] if name == "learning:recommendation" else []
+            response = client.get(reverse(name, args=args))
+            if (response.status_code == 200) != (persona in allowed) or response.status_code not in (200, 403):
+                wrong.append(f"{ROLE_OF[persona]} -> {name}: got {response.status_code}")
+            if response.status_code == 200 and name not in with_review:  # only the review's own pages name its child
+                for child_name, child in children.items():
+                    if persona not in MAY_OPEN[child_name] and child.person.last_name.encode() in response.content:
+                        wrong.append(f"{ROLE_OF[persona]} -> {name} names {child_name}")
+    assert wrong == []
+
+
 # The managers' feedback summary takes no child: the managers alone, and with every figure's list open it names no child
 # its reader may not open.
 def test_every_role_against_the_feedback_summary(client, world):

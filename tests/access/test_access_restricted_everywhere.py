@@ -41,6 +41,8 @@ from journey.dataprotection.actions import record_information_share, record_subj
 from journey.documents.actions import attach_document
 from journey.feedback.actions import Subject, create_feedback_link, record_feedback
 from journey.frontdoor.actions import NamedChild, link_contact_to_child, record_contact, screen_contact
+from journey.learning.recommendation_actions import record_recommendation
+from journey.learning.review_actions import add_member, commission_review
 from journey.lib.dates import today
 from journey.people.actions import create_child
 from journey.people.models import Child, Household, HouseholdMembership, Person, Relationship
@@ -251,6 +253,17 @@ def world(alice, bea, mo, helen, charlie, sam, officer, teacher, admin_user, car
     ids["tom"]["round_id"] = audit_round.pk
     ids["tom"]["audit_id"] = an_audit(audit_round.sample.get(), mo).pk
     ids["tom"]["sample_id"] = a_round(helen, [mo], title="Again").sample.get().pk
+    # Case reviews: Helen reviews Tom's case with Alice and Priya of the police, and Wren's with Charlie; a recommendation
+    # on the partnership's board (about the system: it names no child).
+    for name, child, team in (("tom", tom, [alice, officer]), ("wren", wren, [charlie])):
+        review = commission_review(child, reason="serious_harm", terms_of_reference="How did agencies share what they knew?",
+                                   period_from=today() - timedelta(days=60), period_to=today(), acting_user=helen)
+        for member in team:
+            add_member(review, member, acting_user=helen)
+        ids[name]["review_id"] = review.pk
+    ids["tom"]["recommendation_id"] = record_recommendation(
+        title="Notifications carry their history", source_kind="practice", finding=None, source_detail="", options_weighed="A template.",
+        owner=mo, acting_user=helen).pk
     sars = {who: record_subject_access_request(person, acting_user=dee, requested_by_name="The person", received_on=today())
             for who, person in (("kerry", kerry), ("tom", tom.person), ("wren", wren.person))}
     return World(people, kerry, tom, paddy, wren, wren_dob, ids, [screened, waiting], sars)
@@ -324,6 +337,10 @@ def _fillings(route: Route, w: World) -> list[tuple[dict, str]]:
         return [({"sar_id": sar.pk}, f"sar:{who}") for who, sar in w.sars.items()]
     if params == {"token"}:  # the family's feedback form for Tom and for Wren, open without signing in
         return [({"token": w.ids[name]["token"]}, name) for name in ("tom", "wren")]
+    if params == {"review_id"}:  # a case review of Tom's case or of Wren's
+        return [({"review_id": w.ids[name]["review_id"]}, name) for name in ("tom", "wren")]
+    if params == {"recommendation_id"}:  # about the system, never a child
+        return [({"recommendation_id": w.ids["tom"]["recommendation_id"]}, "")]
     return []
 
 

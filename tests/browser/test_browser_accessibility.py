@@ -210,3 +210,20 @@ def test_the_case_audit_pages_have_no_detectable_wcag_failures(sign_in, ruby, al
     manager.goto(f"/learning/audits/themes/?year={today().year}&quarter={(today().month - 1) // 3 + 1}&theme={theme.theme_id}&grade={theme.grade_id}")
     found["the audits behind a figure"] = violations(manager)
     assert {path: v for path, v in found.items() if v} == {}
+
+
+@pytest.mark.browser
+@pytest.mark.django_db(transaction=True)
+def test_the_learning_pages_have_no_detectable_wcag_failures(sign_in, mo, helen):
+    """The case review and recommendation pages met with nothing in them yet; with a review, its episodes and findings,
+    every page is checked on the way through tests/browser/test_browser_case_review.py."""
+    found = {}
+    head = sign_in("helen")
+    for path in ["/learning/reviews/", "/learning/reviews/new/", "/learning/recommendations/", "/learning/recommendations/?status=closed",
+                 "/learning/recommendations/new/"]:
+        head.goto(path)
+        found[path] = violations(head)
+    head.get_by_role("button", name="Save the recommendation").click()
+    head.get_by_role("heading", name="There is a problem").wait_for()
+    found["recommendation form with errors"] = violations(head)
+    assert {path: v for path, v in found.items() if v} == {}

@@ -15,6 +15,8 @@ from journey.dataprotection.exporter import Redact
 from journey.documents.actions import attach_document
 from journey.feedback.actions import Subject, record_feedback, respond_to_feedback
 from journey.learning.audit_actions import record_practitioner_view
+from journey.learning.review_actions import commission_review, mark_episode, write_finding
+from journey.learning.review_timeline import timeline_of
 from journey.lib.dates import today
 from journey.practice.actions import Decision, Discussion, record_supervision
 from journey.practice.models import UnitMeeting, UnitMeetingEntry
@@ -27,12 +29,12 @@ from tests.learning.audits import a_round, an_audit
 
 KINDS = ["identity", "relationships", "households", "contacts", "decisions", "referrals", "episodes", "assessments",
          "strategy_discussions", "section_47_enquiries", "conferences", "core_group_meetings",
-         "supervision_decisions", "unit_meeting_entries", "feedback", "case_audits",
+         "supervision_decisions", "unit_meeting_entries", "feedback", "case_audits", "case_reviews",
          "conference_reports", "plans", "visits", "case_notes", "documents", "significant_events", "information_shares", "named_in_other_records"]
 
 
 @pytest.fixture
-def full_record(police, ruby, alice, mo, family):
+def full_record(police, ruby, alice, mo, helen, family):
     """Ruby with something of every kind on her record."""
     episode = ruby.episodes.get()
     start_assessment(episode, acting_user=alice, started_on=episode.started_on, due_on=today(), due_reason="Before the review")
@@ -73,6 +75,11 @@ def full_record(police, ruby, alice, mo, family):
     complaint = record_feedback(ruby, subject=Subject("other", None, "Calls"), source="parent_carer", kind="complaint", received_on=today(),
                                 said="Nobody rang Jo back.", themes=["communication"], acting_user=alice)
     respond_to_feedback(complaint, response="Mo rang Jo.", responded_on=today(), outcome="upheld", close=True, acting_user=mo)
+    review = commission_review(ruby, reason="serious_harm", terms_of_reference="How was the police history shared?",
+                               period_from=today() - timedelta(days=30), period_to=today(), acting_user=helen)
+    episode = mark_episode(review, title="The police contact", what_happened="Screened in a day.", why_it_made_sense="Repeat incidents.",
+                           entry_keys=[timeline_of(review).first().key], factors=[("workload", "Twelve contacts waited.")], acting_user=helen)
+    write_finding(review, title="History is lost between agencies", pattern="One incident at a time.", evidence="", episodes=[episode], acting_user=helen)
     return ruby
 
 
@@ -128,6 +135,14 @@ def test_it_exports_each_case_audit_with_its_grades_and_the_practitioners_view(c
     assert rows["Overall grade"]["value"] == "Good" and rows["Recording: grade"]["value"] == "Good"
     assert rows["What needs to change"]["value"] == "The plan needs dates."
     assert rows["The practitioner's view"]["redact"] == {"reason": Redact.FREE_TEXT}
+
+
+def test_it_exports_a_case_review_of_the_childs_case_but_not_its_episodes_or_findings(client_for, dee, full_record, sar_for):
+    data = _export(client_for(dee), sar_for(full_record.person))
+    rows = {f["label"]: f["value"] for f in _fields(data, "case_reviews")}
+    assert rows["Why"] == "A child seriously harmed" and rows["Terms of reference"] == "How was the police history shared?"
+    assert rows["Commissioned by"] == "Helen Hughes"
+    assert "Twelve contacts waited" not in str(data) and "History is lost between agencies" not in str(data)
 
 
 def test_it_lists_each_document_without_its_contents(client_for, dee, full_record, sar_for):

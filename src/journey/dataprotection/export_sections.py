@@ -16,6 +16,7 @@ from journey.documents.models import Document
 from journey.feedback.models import Feedback
 from journey.frontdoor.models import Contact, ContactChild
 from journey.learning.models import CaseAudit
+from journey.learning.review_models import CaseReview
 from journey.people.models import HouseholdMembership, Person, Relationship
 from journey.people.relations import children_hidden_from
 from journey.practice.models import SupervisionDecision, UnitMeetingEntry
@@ -97,7 +98,7 @@ def child_record_sections(child, viewer) -> list[Section]:
     """A child's own record, kind by kind, in the order the story is told on the chronology."""
     return [contacts(child, viewer), decisions(child), referrals(child), episodes(child), assessments(child),
             strategy_discussions(child), section_47_enquiries(child), conferences(child), core_group_meetings(child),
-            supervision_decisions(child), unit_meeting_entries(child), feedback(child), case_audits(child),
+            supervision_decisions(child), unit_meeting_entries(child), feedback(child), case_audits(child), case_reviews(child),
             conference_reports(child), plans(child), visits(child), case_notes(child), documents(child), significant_events(child), information_shares(child)]
 
 
@@ -275,6 +276,20 @@ def core_group_meetings(child) -> Section:
             ("Decisions and next steps", m.decisions, Redact.FREE_TEXT), ("Recorded by", m.recorded_by.display_name),
         ), when=m.held_on))
     return Section("core_group_meetings", "Core group meetings", tuple(items))
+
+
+def case_reviews(child) -> Section:
+    """Each systems case review of the child's case: why, over which period, its terms of reference, who commissioned
+    it and when it closed. Its episodes and findings are about the system, not the child (decision record 0021); the
+    entries its timeline read are the child's own, exported in their own sections."""
+    items = []
+    for r in CaseReview.objects.filter(child=child).select_related("commissioned_by").order_by("commissioned_at", "id"):
+        items.append(Item("Systems case review", fields(
+            ("Why", r.get_reason_display()), ("Period from", r.period_from), ("Period to", r.period_to),
+            ("Terms of reference", r.terms_of_reference, Redact.FREE_TEXT), ("Commissioned by", r.commissioned_by.display_name),
+            ("Commissioned", r.commissioned_at), ("Closed", r.closed_at),
+        ), when=r.commissioned_at))
+    return Section("case_reviews", "Systems case reviews", tuple(items))
 
 
 def supervision_decisions(child) -> Section:

@@ -13,4 +13,5 @@ class LearningConfig(AppConfig):
         from . import (
             audit_chronology,  # noqa: F401  registers case audits on the child's chronology
             audit_involvement,  # noqa: F401  gives a round's auditors its sample while the grant lasts
+            review_chronology,  # noqa: F401  registers a case review's existence on the child's chronology
         )

@@ -8,3 +8,17 @@ from .audit_models import (  # noqa: F401
     SampledChild,
     ThemeFinding,
 )
+from .recommendation_models import (  # noqa: F401
+    ProgressUpdate,
+    Recommendation,
+    RecommendationAction,
+)
+from .review_models import (  # noqa: F401
+    CaseReview,
+    ContributoryFactor,
+    EpisodeEntry,
+    FindingEpisode,
+    PracticeEpisode,
+    ReviewFinding,
+    ReviewMember,
+)

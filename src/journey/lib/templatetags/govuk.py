@@ -13,10 +13,10 @@ def _kind(field) -> str:
     widget = field.field.widget
     if getattr(widget, "is_govuk_date", False):
         return "date"
+    if isinstance(widget, forms.CheckboxSelectMultiple):  # before RadioSelect, which Django makes its base class
+        return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
         return "radios"
-    if isinstance(widget, forms.CheckboxSelectMultiple):
-        return "checkboxes"
     if isinstance(widget, forms.CheckboxInput):
         return "checkbox"
     if isinstance(widget, forms.Textarea):
