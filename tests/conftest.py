@@ -22,21 +22,36 @@ def test_set_up_actor():
         yield
 
 
+def restore_migration_data() -> None:
+    """Put back what the migrations load, where a flush emptied it: the code lists, and the audit framework a
+    service starts with."""
+    import importlib
+
+    from django.apps import apps
+
+    from journey.audit.context import acting_as_system
+    from journey.codelists.loading import sync
+    from journey.codelists.lookup import clear_cache
+    from journey.codelists.models import Code, CodeList
+    from journey.learning.models import AuditFramework
+
+    if not CodeList.objects.exists():
+        sync(CodeList, Code)
+        clear_cache()
+    if not AuditFramework.objects.exists():
+        with acting_as_system("migration data restored after a flush"):
+            importlib.import_module("journey.learning.migrations.0001_audits").seed_framework(apps, None)
+
+
 @pytest.fixture(autouse=True)
-def code_lists_after_a_flush(request):
-    """A transactional test ends by emptying every table, the code lists the migrations loaded among them; the next
-    one puts them back, so that its forms do not depend on what an earlier test happened to leave in the cache."""
+def migration_data_after_a_flush(request):
+    """A transactional test ends by emptying every table, what the migrations loaded among them; the next one puts
+    it back, so that its forms do not depend on what an earlier test happened to leave in a cache."""
     marker = request.node.get_closest_marker("django_db")
     transactional = {"transactional_db", "live_server"} & set(request.fixturenames) or (marker and marker.kwargs.get("transaction"))
     if transactional:
         request.getfixturevalue("transactional_db")
-        from journey.codelists.loading import sync
-        from journey.codelists.lookup import clear_cache
-        from journey.codelists.models import Code, CodeList
-
-        if not CodeList.objects.exists():
-            sync(CodeList, Code)
-            clear_cache()
+        restore_migration_data()
 
 
 @pytest.fixture

@@ -75,7 +75,8 @@ def _choose() -> list[tuple[User | None, str]]:
         (_partner(AgencyKind.POLICE), "See where your force's concerns have got to; add information about a child you raised."),
         (_partner(AgencyKind.SCHOOL), "Raise a contact about a pupil; you cannot record casework."),
         (_partner(AgencyKind.HEALTH), HEALTH_TRY),
-        (_pick(User.objects.filter(role=Role.HEAD_OF_SERVICE)), "See your teams' caseloads and waiting work at /casework/service/, and every child they hold at /casework/."),
+        (_pick(User.objects.filter(role=Role.HEAD_OF_SERVICE)), ("See your teams' caseloads and waiting work at /casework/service/; read the systems case review you commissioned at "
+                                                                      "/learning/reviews/ and the partnership's recommendations at /learning/recommendations/.")),
         (_pick(User.objects.filter(role=Role.CALDICOTT_GUARDIAN)), "Review the emergency openings of records at /access/break-glass/ (also emailed daily)."),
         (_pick(User.objects.filter(role=Role.DATA_PROTECTION_OFFICER)), "Subject access requests, retention review and the sharing log at /data-protection/."),
         (_pick(User.objects.filter(role=Role.ADMINISTRATOR)), "Manage agencies, teams and accounts (deactivate leavers) at /admin/."),

@@ -38,7 +38,22 @@ from journey.casework.models import (
 from journey.chronology.models import SignificanceFlag, SignificantEvent
 from journey.feedback.models import Feedback, FeedbackLink, FeedbackTheme, LinkTry
 from journey.frontdoor.models import Contact, ContactChild, PartnerInformation, Referral, ScreeningDecision
-from journey.learning.models import CaseAudit, CaseAuditRound, SampledChild, ThemeFinding
+from journey.learning.models import (
+    CaseAudit,
+    CaseAuditRound,
+    CaseReview,
+    ContributoryFactor,
+    EpisodeEntry,
+    FindingEpisode,
+    PracticeEpisode,
+    ProgressUpdate,
+    Recommendation,
+    RecommendationAction,
+    ReviewFinding,
+    ReviewMember,
+    SampledChild,
+    ThemeFinding,
+)
 from journey.people.models import Address, Child, Household, HouseholdMembership, Person, Relationship
 from journey.practice.models import (
     SupervisionDecision,
@@ -69,6 +84,8 @@ from .organisation import EMAIL_DOMAIN
 DELETE_ORDER: tuple[type[models.Model], ...] = (
     SupervisionDecision, SupervisionDiscussion, SupervisionSession,
     ThemeFinding, CaseAudit, SampledChild, CaseAuditRound.auditors.through, CaseAuditRound,
+    ProgressUpdate, RecommendationAction, Recommendation,
+    FindingEpisode, ReviewFinding, ContributoryFactor, EpisodeEntry, PracticeEpisode, ReviewMember, CaseReview,
     FeedbackTheme, Feedback, FeedbackLink, LinkTry,
     SignificanceFlag, SignificantEvent, UnitMeetingEntry, UnitMeetingAttendance, UnitMeeting,
     CoreGroupMember, CoreGroupMeeting, ConferenceReport, PlanCategoryChange, ConferenceAttendee, ChildProtectionConference, EnquiryByWhen, Section47Enquiry, StrategyParticipant, StrategyDiscussion,

@@ -11,7 +11,8 @@ Phases, each timed in ``Result.phases``:
   transaction, a second thread writes one chunk while the next is built (the database works on the other core),
   so the two overlap and their times add up to more than the total;
 - unit meetings: each social work unit's weekly meetings about the children it held (``units.py``), which need every
-  chunk written first;
+  chunk written first; so do the case audits (``audits.py``) and the systems case review and recommendations board
+  (``reviews.py``);
 - then each of ``FINISH_PHASES``, in order, with its own progress bar: work over the whole written authority.
 
 Nothing here writes an audit event: the rows go in by COPY or ``bulk_create``, which send no model signals. It all
@@ -50,6 +51,7 @@ from .history import Story
 from .models import PersonTruth
 from .organisation import Organisation, build_organisation
 from .population import ChildInfo, Families
+from .reviews import write_case_reviews
 from .supervision import practitioners_to_supervise, supervise_authority
 from .units import write_unit_meetings
 from .week import this_week
@@ -192,6 +194,8 @@ def generate_authority(
             result.written += write_unit_meetings(seed, today)
         with _timed(result, "audits"), transaction.atomic():
             write_audits(seed, today)
+        with _timed(result, "case reviews"), transaction.atomic():
+            result.written += write_case_reviews(today)
         for phase in (supervision_phase(today), *FINISH_PHASES):
             with _timed(result, phase.name), progress(phase.name.capitalize(), phase.total(), phase.unit) as update:
                 phase.run(update)
