@@ -59,6 +59,8 @@ UNIT_TRY = ("A social work unit holds its children together: open your unit from
 HEALTH_TRY = "Raise a concern about an unborn baby by its expected date of delivery."
 CHAIR_TRY = "See the children whose conferences you chair at /protection/conferences/, and read a record before its review."
 AUDITOR_TRY = "Open the audit round under way at /learning/audits/: audit a sampled child, the only records you can open, while access lasts."
+HEAD_TRY = ("See your teams' caseloads and waiting work at /casework/service/; read the systems case review you commissioned at "
+            "/learning/reviews/ and the partnership's recommendations at /learning/recommendations/.")
 OPTIONAL = {UNIT_TRY, HEALTH_TRY, CHAIR_TRY, AUDITOR_TRY}
 
 
@@ -75,8 +77,7 @@ def _choose() -> list[tuple[User | None, str]]:
         (_partner(AgencyKind.POLICE), "See where your force's concerns have got to; add information about a child you raised."),
         (_partner(AgencyKind.SCHOOL), "Raise a contact about a pupil; you cannot record casework."),
         (_partner(AgencyKind.HEALTH), HEALTH_TRY),
-        (_pick(User.objects.filter(role=Role.HEAD_OF_SERVICE)), ("See your teams' caseloads and waiting work at /casework/service/; read the systems case review you commissioned at "
-                                                                      "/learning/reviews/ and the partnership's recommendations at /learning/recommendations/.")),
+        (_pick(User.objects.filter(role=Role.HEAD_OF_SERVICE, agency__kind=AgencyKind.CHILDRENS_SOCIAL_CARE)), HEAD_TRY),
         (_pick(User.objects.filter(role=Role.CALDICOTT_GUARDIAN)), "Review the emergency openings of records at /access/break-glass/ (also emailed daily)."),
         (_pick(User.objects.filter(role=Role.DATA_PROTECTION_OFFICER)), "Subject access requests, retention review and the sharing log at /data-protection/."),
         (_pick(User.objects.filter(role=Role.ADMINISTRATOR)), "Manage agencies, teams and accounts (deactivate leavers) at /admin/."),
