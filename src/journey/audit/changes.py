@@ -27,7 +27,10 @@ from . import context
 from .log import record
 from .models import Action
 
-CAPTURED_APPS = ("accounts", "people", "frontdoor", "casework", "chronology", "documents", "access", "dataprotection", "api", "news", "feedback", "learning")
+CAPTURED_APPS = (
+    "accounts", "people", "frontdoor", "casework", "chronology", "documents", "access", "dataprotection", "api", "news", "protection", "practice",
+    "feedback", "learning",
+)
 SECRET_MARKERS = ("password", "token", "secret")
 REDACTED = "[redacted]"
 
