@@ -63,6 +63,14 @@ def test_the_board_is_the_staffs_and_not_the_partners(alice, chris, officer, tea
     assert not can_see_board(officer) and not can_see_board(teacher)
 
 
+def test_a_partners_member_of_the_safeguarding_partnership_reads_the_board_and_changes_nothing(officer, recommendation, mo):
+    officer.partnership_member = True
+    officer.save()
+    assert can_see_board(officer) and not can_record(officer) and not can_change(officer, recommendation)
+    with pytest.raises(ValidationError):
+        record_progress(recommendation, written_on=today(), text="Seen at the partnership.", acting_user=officer)
+
+
 def test_a_recommendation_cannot_close_without_an_outcome(recommendation, mo):
     with pytest.raises(ValidationError) as raised:
         close_recommendation(recommendation, outcome="  ", impact_evidence="Audit grades rose.", acting_user=mo)

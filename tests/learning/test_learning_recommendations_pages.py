@@ -1,5 +1,5 @@
 """The partnership's board and a recommendation's pages, paired allow/deny: every member of the council's staff
-reads them; partners are refused alike, GET and POST, an id answering like a missing one. Managers record; the
+reads them, and so does a partner agency's member of the safeguarding partnership (who changes nothing); other partners are refused alike, GET and POST, an id answering like a missing one. Managers record; the
 owner, the recorder and a head of service move one on and close it; no child's data appears on the board."""
 import re
 from datetime import timedelta
@@ -44,6 +44,20 @@ def test_partners_are_refused_the_board_and_every_recommendation(client_for, req
         method = client.get if page.count("/") == 4 else client.post
         forbidden, missing = method(page.format(recommendation.pk)), method(page.format(987654))
         assert forbidden.status_code == 403 and _same(forbidden.content, missing.content), page
+
+
+def test_a_partners_member_of_the_partnership_reads_the_board_and_each_recommendation_but_changes_nothing(client_for, recommendation, officer):
+    officer.partnership_member = True
+    officer.save()
+    client = client_for(officer)
+    board = client.get("/learning/recommendations/")
+    assert board.status_code == 200 and recommendation.title.encode() in board.content
+    assert client.get(f"/learning/recommendations/{recommendation.pk}/").status_code == 200
+    assert client.get("/learning/recommendations/new/").status_code == 403
+    for page in ["actions", "progress", "close"]:
+        assert client.post(f"/learning/recommendations/{recommendation.pk}/{page}/", {"outcome": "Done", "text": "Seen"}).status_code == 403, page
+    recommendation.refresh_from_db()
+    assert recommendation.is_open and recommendation.updates.count() == 1
 
 
 def test_the_board_shows_no_childs_data(client_for, recommendation, alice, review):

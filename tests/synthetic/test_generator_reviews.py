@@ -4,7 +4,7 @@ child's real chronology entries inside the period, a finding drawn from them tha
 recommendations, each owned by a member of staff, the closed one with its outcome."""
 import pytest
 
-from journey.accounts.models import Role
+from journey.accounts.models import Role, User
 from journey.chronology.models import ChronologyEntry
 from journey.learning.models import CaseReview, EpisodeEntry, Recommendation
 from journey.learning.review_rules import individuals_of, names_in
@@ -27,9 +27,10 @@ def test_a_head_of_service_commissions_one_open_review_after_its_period(review):
     assert Child.objects.visible_to(review.commissioned_by).filter(pk=review.child_id).exists()
 
 
-def test_its_team_comes_from_the_agencies_involved(review):
-    agencies = {m.user.agency.kind for m in review.members.select_related("user__agency")}
-    assert {"csc", "police", "health"} <= agencies
+def test_its_team_comes_from_the_agencies_involved_and_its_partners_sit_on_the_partnership(review):
+    members = [m.user for m in review.members.select_related("user__agency")]
+    assert {"csc", "police", "health"} <= {u.agency.kind for u in members}
+    assert {u.pk for u in members if u.role == Role.PARTNER} == set(User.objects.filter(partnership_member=True).values_list("pk", flat=True))
 
 
 def test_each_episode_is_marked_on_entries_of_the_childs_timeline(review):

@@ -103,7 +103,7 @@ class TeamAdmin(AdministratorOnly, admin.ModelAdmin):
 class UserAdmin(AdministratorOnly, DjangoUserAdmin):
     list_display = ["username", "first_name", "last_name", "role", "agency", "team", "unit_role", "is_active"]
     list_filter = ["role", "unit_role", "is_active", "agency__kind"]
-    fieldsets = DjangoUserAdmin.fieldsets + (("Journey", {"fields": ("role", "job_title", "agency", "team", "unit_role")}),)
+    fieldsets = DjangoUserAdmin.fieldsets + (("Journey", {"fields": ("role", "job_title", "agency", "team", "unit_role", "partnership_member")}),)
     add_fieldsets = DjangoUserAdmin.add_fieldsets + (("Journey", {"fields": ("role", "job_title", "agency", "team", "unit_role", "email")}),)
     actions = ["deactivate"]
 

@@ -158,6 +158,9 @@ class User(AbstractUser):
     unit_role = models.CharField(
         max_length=30, choices=UnitRole.choices, blank=True, help_text="Their role in their social work unit, if they work in one.",
     )
+    partnership_member = models.BooleanField(
+        default=False, help_text="A partner agency's user who represents it on the local safeguarding partnership: they read its recommendations board.",
+    )
 
     REQUIRED_FIELDS = ["email", "agency"]
 

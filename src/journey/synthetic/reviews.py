@@ -2,7 +2,8 @@
 
 The head of service commissioned, a month after its period ended, a review of the case of the child whose section 47
 enquiry began from a police contact and went furthest in the last two years (to a conference, where one was held).
-Its team is the child's worker then, their team manager, and a police and a health reviewer. It has marked two key
+Its team is the child's worker then, their team manager, and a police and a health reviewer, who are their agencies'
+members of the safeguarding partnership (so they read its board). It has marked two key
 practice episodes on the child's real chronology entries (the contact and its screening; the strategy discussion
 and the enquiry), each with contributory factors, and written a finding from them; it is still open, so its team
 can read the timeline. The board holds four recommendations: one answering the finding, one from the latest case
@@ -87,7 +88,10 @@ def write_case_reviews(today: date) -> Counter:
     period_to = min(today - timedelta(days=45), (conference.held_on if conference else enquiry.started_on) + timedelta(days=14))
     commissioned_on = min(today - timedelta(days=7), period_to + timedelta(days=30))
     worker, manager = _held_by_then(enquiry.child_id, enquiry.started_on)
-    team = [u for u in (worker, manager, _partner(AgencyKind.POLICE), _partner(AgencyKind.HEALTH)) if u is not None and u.pk != head.pk]
+    partners = [u for u in (_partner(AgencyKind.POLICE), _partner(AgencyKind.HEALTH)) if u is not None]
+    team = [u for u in (worker, manager, *partners) if u is not None and u.pk != head.pk]
+    # The police and health reviewers are their agencies' members of the safeguarding partnership: they read its board.
+    User.objects.filter(pk__in=[u.pk for u in partners]).update(partnership_member=True)
     if not ContactChild.objects.filter(contact=contact, child_id=enquiry.child_id).exists():
         return Counter()
 
