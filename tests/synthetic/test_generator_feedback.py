@@ -48,3 +48,36 @@ def test_feedback_through_a_link_used_it_once(authority_feedback):
 
 def test_every_feedback_is_on_the_chronology(authority_feedback):
     assert ChronologyEntry.objects.filter(kind="feedback").count() == Feedback.objects.count() > 0
+
+
+def test_feedback_about_a_visit_goes_with_the_visit_when_a_handed_back_episode_forgets_it():
+    """A worker who handed an episode back recorded nothing after that day: the visit goes, and the feedback about it
+    (its link and themes too), or the writer would point at a visit never written."""
+    from datetime import datetime, timedelta
+
+    from django.utils import timezone
+
+    from journey.casework.models import Visit
+    from journey.synthetic import rows
+    from journey.synthetic.batch import Batch
+    from journey.synthetic.week import _forget_after
+
+    day = today() - timedelta(days=5)
+    seen = {"child_seen": True, "child_seen_alone": False}
+    child, other = object(), object()
+    batch = Batch()
+    late, early = (batch.add(rows.Visit(child=child, visited_at=timezone.make_aware(datetime.combine(on, datetime.min.time())), recorded_by=None, **seen,
+                                        recorded_at=timezone.now())) for on in (day + timedelta(days=2), day - timedelta(days=2)))
+    kept_elsewhere = batch.add(rows.Visit(child=other, visited_at=late.visited_at, recorded_by=None, recorded_at=timezone.now(), **seen))
+    said = {}
+    for visit in (late, early, kept_elsewhere):
+        link = batch.add(rows.FeedbackLink(child=visit.child, visit=visit, about="visit", token_hash="0", created_by=None, created_at=timezone.now(),
+                                           expires_at=timezone.now()))
+        said[id(visit)] = batch.add(rows.Feedback(child=visit.child, visit=visit, link=link, about="visit", source="parent_carer", kind="feedback",
+                                                  received_on=day, said="x", recorded_at=timezone.now()))
+        batch.add(rows.FeedbackTheme(feedback=said[id(visit)], theme="communication"))
+    _forget_after(batch, child, day)
+    assert batch.rows[Visit] == [early, kept_elsewhere]
+    assert [f.visit for f in batch.rows[Feedback]] == [early, kept_elsewhere]
+    assert [link.visit for link in batch.rows[FeedbackLink]] == [early, kept_elsewhere]
+    assert [t.feedback for t in batch.rows[FeedbackTheme]] == [said[id(early)], said[id(kept_elsewhere)]]

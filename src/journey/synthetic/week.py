@@ -11,6 +11,7 @@ from datetime import date, timedelta
 from journey.accounts.models import TeamKind
 from journey.casework.codes import ClosureReason, EpisodeKind
 from journey.casework.models import Allocation, Assessment, CaseNote, Episode, MeetingAttendee, Visit
+from journey.feedback.models import Feedback, FeedbackLink, FeedbackTheme
 
 from .batch import Batch
 from .context import Context
@@ -77,8 +78,14 @@ def _hand_back(ctx: Context, batch: Batch, held, taken: set[int], *, per_team: i
 
 def _forget_after(batch: Batch, child, day: date) -> None:
     """Remove what the child's worker recorded after ``day``: once the episode is back in the queue, nobody has
-    visited or written (a meeting's note goes with its attendees)."""
-    batch.rows[Visit] = [v for v in batch.rows[Visit] if not (v.child is child and v.visited_at.date() > day and v.household_visit is None)]
+    visited or written (a meeting's note goes with its attendees, a visit with the feedback about it)."""
+    gone = {id(v) for v in batch.rows[Visit] if v.child is child and v.visited_at.date() > day and v.household_visit is None}
+    if gone:
+        batch.rows[Visit] = [v for v in batch.rows[Visit] if id(v) not in gone]
+        batch.rows[FeedbackLink] = [link for link in batch.rows[FeedbackLink] if id(link.visit) not in gone]
+        unheard = {id(f) for f in batch.rows[Feedback] if id(f.visit) in gone}
+        batch.rows[Feedback] = [f for f in batch.rows[Feedback] if id(f) not in unheard]
+        batch.rows[FeedbackTheme] = [t for t in batch.rows[FeedbackTheme] if id(t.feedback) not in unheard]
     dropped = {id(n) for n in batch.rows[CaseNote] if n.child is child and n.occurred_at.date() > day}
     if dropped:
         batch.rows[CaseNote] = [n for n in batch.rows[CaseNote] if id(n) not in dropped]
