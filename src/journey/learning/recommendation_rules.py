@@ -26,7 +26,7 @@ def can_see_board(user) -> bool:
 
 
 def can_record(user) -> bool:
-    return can_see_board(user) and user.is_local_authority_staff and user.role in RECORDERS
+    return can_see_board(user) and user.role in RECORDERS  # staff roles: a partnership member reads, never records
 
 
 def changing_refusal(user, recommendation) -> str | None:

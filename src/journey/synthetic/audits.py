@@ -11,16 +11,16 @@ round), then written with ``bulk_create`` like the rest of the authority: synthe
 audited. Deterministic: the same seed and day write the same rows.
 """
 import random
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.contrib.auth.hashers import make_password
 from django.db.models import Count, Q
-from django.utils import timezone
 
 from journey.accounts.models import Role, Team, User
 from journey.learning.audit_models import AuditFramework, CaseAudit, CaseAuditRound, SampledChild, SampleMethod, ThemeFinding
 from journey.learning.audit_rules import Criteria, draw, practitioners_on, sampling_frame
 
+from .context import at_hour
 from .organisation import EMAIL_DOMAIN
 
 SAMPLE_SIZE = 8
@@ -42,10 +42,6 @@ VIEWS = ("Fair. Recording has fallen behind since the team lost two workers; I h
          "Helpful to talk through. I will ask for a review of the plan.")
 
 
-def _at(day: date) -> datetime:
-    return datetime.combine(day, time(10), tzinfo=timezone.get_current_timezone())
-
-
 def _evidence(theme, grade) -> str:
     said = EVIDENCE[min(grade.position, len(EVIDENCE)) - 1].format(theme=theme.name.lower())
     return said[0].upper() + said[1:]
@@ -59,7 +55,7 @@ def _auditor(agency, today: date) -> User:
         username = "case.auditor"
         found = User.objects.bulk_create([User(
             username=username, password=make_password(None), email=f"{username}@{EMAIL_DOMAIN}", first_name="Avery", last_name="Quinn",
-            role=Role.AUDITOR, agency=agency, job_title="Practice quality auditor", date_joined=_at(today - timedelta(days=400)),
+            role=Role.AUDITOR, agency=agency, job_title="Practice quality auditor", date_joined=at_hour(today - timedelta(days=400)),
         )])[0]
     return found
 
@@ -92,7 +88,7 @@ def write_audits(seed: int, today: date) -> int:
         team = Team.objects.filter(manager=maker).order_by("pk").first()
         made = CaseAuditRound.objects.bulk_create([CaseAuditRound(
             title=f"{'Quarterly' if number == 0 else 'Monthly'} practice audit: {team.name if team else 'my teams'}", framework=framework,
-            made_by=maker, made_at=_at(as_of), method=SampleMethod.RANDOM, seed=round_seed, criteria={}, as_of=as_of, size=SAMPLE_SIZE,
+            made_by=maker, made_at=at_hour(as_of), method=SampleMethod.RANDOM, seed=round_seed, criteria={}, as_of=as_of, size=SAMPLE_SIZE,
             grant_starts_on=as_of, grant_ends_on=as_of + timedelta(days=56),
         )])[0]
         CaseAuditRound.auditors.through.objects.bulk_create([CaseAuditRound.auditors.through(caseauditround_id=made.pk, user_id=a.pk) for a in auditors])
@@ -110,7 +106,7 @@ def write_audits(seed: int, today: date) -> int:
             overall = sorted(given, key=lambda g: g.position)[len(given) // 2]
             talked = audited_on + timedelta(days=rng.randint(3, 10)) if number == 0 and sample.practitioner_id else None
             audits.append(CaseAudit(
-                sample=sample, child_id=sample.child_id, auditor=auditor, audited_on=audited_on, overall=overall, recorded_at=_at(audited_on),
+                sample=sample, child_id=sample.child_id, auditor=auditor, audited_on=audited_on, overall=overall, recorded_at=at_hour(audited_on),
                 working_well=rng.choice(WORKING_WELL), needs_to_change=rng.choice(NEEDS_TO_CHANGE),
                 talked_through_on=talked if talked and talked <= today else None,
                 practitioner_view=rng.choice(VIEWS) if talked and talked <= today else "",

@@ -14,6 +14,12 @@ from .organisation import Organisation
 HISTORY_YEARS = 6
 
 
+def at_hour(day: date, hour: int = 10) -> datetime:
+    """``day`` at ``hour`` o'clock, local time: for the rows written once every chunk is (audits, the case review),
+    which draw no time from a chunk's stream."""
+    return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
+
+
 @dataclass
 class Context:
     rng: random.Random

@@ -14,7 +14,7 @@ episodes name entries by the keys the rebuild gives them (``kind:id``). Determin
 record's own order, so a seed's authority is as it was.
 """
 from collections import Counter
-from datetime import date, datetime, time, timedelta
+from datetime import date, timedelta
 
 from django.db.models import Count
 from django.utils import timezone
@@ -38,12 +38,10 @@ from journey.learning.recommendation_models import RecommendationStatus, SourceK
 from journey.learning.review_models import FactorCategory, ReviewReason
 from journey.protection.models import ChildProtectionConference, Section47Enquiry
 
+from .context import at_hour
+
 LOOK_BACK_DAYS = 730
 DAYS_BEFORE_CONTACT = 14  # the period starts a fortnight before the police contact, to hold what led to it
-
-
-def _at(day: date, hour: int = 10) -> datetime:
-    return datetime.combine(day, time(hour), tzinfo=timezone.get_current_timezone())
 
 
 def _enquiry(today: date, head: User) -> Section47Enquiry | None:
@@ -100,19 +98,19 @@ def write_case_reviews(today: date) -> Counter:
         terms_of_reference=("How did the police, health and children's social care share what each knew about the family, from the "
                             "police notification to the first conference? What helped and what got in the way of seeing the child's "
                             "experience? Outside it: the family's court proceedings."),
-        commissioned_by=head, commissioned_at=_at(commissioned_on),
+        commissioned_by=head, commissioned_at=at_hour(commissioned_on),
     )])[0]
-    members = ReviewMember.objects.bulk_create([ReviewMember(review=review, user=u, added_at=_at(commissioned_on, 11)) for u in team])
+    members = ReviewMember.objects.bulk_create([ReviewMember(review=review, user=u, added_at=at_hour(commissioned_on, 11)) for u in team])
     author = worker or head
     marked_on = min(today, commissioned_on + timedelta(days=21))
     screened = PracticeEpisode(
-        review=review, title="The police notification is screened", recorded_by=author, recorded_at=_at(marked_on),
+        review=review, title="The police notification is screened", recorded_by=author, recorded_at=at_hour(marked_on),
         what_happened="The notification described one incident. The front door screened it within the day, from what the notification said.",
         why_it_made_sense=("Twelve contacts were waiting that morning and the notification looked like others the team had seen close "
                            "with advice; the earlier incidents were on the police system, not in the notification."),
     )
     enquired = PracticeEpisode(
-        review=review, title="The strategy discussion and the enquiry", recorded_by=author, recorded_at=_at(marked_on, 14),
+        review=review, title="The strategy discussion and the enquiry", recorded_by=author, recorded_at=at_hour(marked_on, 14),
         what_happened="The strategy discussion was held by phone; health joined by email afterwards. The enquiry began the same week.",
         why_it_made_sense=("The health visitor was on a clinic day and the discussion could not wait; the worker took the view that "
                            "health's information would reach the enquiry in time."),
@@ -132,7 +130,7 @@ def write_case_reviews(today: date) -> Counter:
                            description="The family were wary of health after a missed appointment, so health held back."),
     ])
     finding = ReviewFinding.objects.bulk_create([ReviewFinding(
-        review=review, recorded_by=author, recorded_at=_at(min(today, marked_on + timedelta(days=14))),
+        review=review, recorded_by=author, recorded_at=at_hour(min(today, marked_on + timedelta(days=14))),
         title="Police notifications reach the front door without the history behind them",
         pattern=("Each notification describes the latest incident alone. Screeners decide from it under time pressure, and the "
                  "history is gathered only if the case goes on to a strategy discussion."),
@@ -155,19 +153,19 @@ def _write_board(today: date, head: User, finding: ReviewFinding, commissioned_o
     rows = [
         Recommendation(title="Police notifications carry the history of the last year", source_kind=SourceKind.REVIEW_FINDING, finding=finding,
                        options_weighed="A new form; a call for every notification; the history attached by the police. The last costs least and reaches every screener.",
-                       owner=owners[0], recorded_by=head, recorded_at=_at(recorded_on)),
+                       owner=owners[0], recorded_by=head, recorded_at=at_hour(recorded_on)),
         Recommendation(title="Plans name an owner and a date for every action", source_kind=SourceKind.AUDIT,
                        source_detail="The quarterly practice audit: most plans graded requires improvement on this",
                        options_weighed="Training alone; a change to the plan form; both. Both, since the form alone was tried in 2019.",
-                       owner=owners[min(1, len(owners) - 1)], recorded_by=head, recorded_at=_at(today - timedelta(days=60))),
+                       owner=owners[min(1, len(owners) - 1)], recorded_by=head, recorded_at=at_hour(today - timedelta(days=60))),
         Recommendation(title="Strategy discussions are held on a call every agency can join", source_kind=SourceKind.PRACTICE,
                        source_detail="Practitioners at the front door and in the assessment teams",
                        options_weighed="A standing daily call; calls booked as needed. A standing call, since health can plan for it.",
-                       owner=owners[-1], recorded_by=head, recorded_at=_at(today - timedelta(days=30))),
+                       owner=owners[-1], recorded_by=head, recorded_at=at_hour(today - timedelta(days=30))),
         Recommendation(title="Children's words are recorded in their own words at every visit", source_kind=SourceKind.INSPECTION,
                        source_detail="The focused visit's letter", options_weighed="A prompt on the visit form; supervision to ask for it. Both.",
-                       owner=owners[0], recorded_by=head, recorded_at=_at(older),
-                       status=RecommendationStatus.CLOSED, closed_by=head, closed_at=_at(today - timedelta(days=20)),
+                       owner=owners[0], recorded_by=head, recorded_at=at_hour(older),
+                       status=RecommendationStatus.CLOSED, closed_by=head, closed_at=at_hour(today - timedelta(days=20)),
                        outcome="The visit form asks for the child's words and whether they were seen alone; supervision asks about both.",
                        impact_evidence="The next audit round found the child's words recorded in nine visits in ten, from six in ten."),
     ]
